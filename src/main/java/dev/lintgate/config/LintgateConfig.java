@@ -1,0 +1,37 @@
+package dev.lintgate.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * lintgate's own settings, from {@code lintgate.toml}, {@code .lintgate.toml} or {@code [tool.lintgate]} in
+ * {@code pyproject.toml}. {@code source} is the file they came from (null when defaults are used).
+ * {@code ruleOptions} holds rule-family options that later rules read by key, each value keeping its position.
+ */
+public record LintgateConfig(Path source, List<String> select, List<String> ignore, List<String> exclude,
+                             List<String> extendExclude, String targetVersion, List<String> src,
+                             List<DeprecatedTarget> deprecated, Map<String, ConfigValue> ruleOptions) {
+
+    public static final String DEFAULT_TARGET_VERSION = "py311";
+
+    public LintgateConfig {
+        select = List.copyOf(select);
+        ignore = List.copyOf(ignore);
+        exclude = List.copyOf(exclude);
+        extendExclude = List.copyOf(extendExclude);
+        src = List.copyOf(src);
+        deprecated = List.copyOf(deprecated);
+        ruleOptions = Map.copyOf(ruleOptions);
+    }
+
+    public static LintgateConfig defaults() {
+        return new LintgateConfig(null, List.of(), List.of(), List.of(), List.of(), DEFAULT_TARGET_VERSION,
+                List.of(".", "src"), List.of(), Map.of());
+    }
+
+    /** Target version as a minor number: "py311" gives 11. */
+    public int targetMinor() {
+        return Integer.parseInt(targetVersion.substring(3));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lintgate.project;
+
+import dev.lintgate.config.LintgateConfig;
+import dev.lintgate.python.PythonFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The project as rules see it: its root, its settings, every file lintgate walked (honouring .gitignore and
+ * excludes), and facts that several rules share, computed once.
+ */
+public interface ProjectModel {
+
+    Path root();
+
+    LintgateConfig config();
+
+    /** Every walked file, relative to the root with {@code /}, sorted. Includes config files, not only Python. */
+    List<String> files();
+
+    /** The walked {@code .py} and {@code .pyi} files, sorted. */
+    List<String> pythonFiles();
+
+    /** The files findings may be reported on: all of them, or only those named on the command line. */
+    Set<String> targets();
+
+    /** The file's parsed form, cached; empty when it is not a Python file or cannot be read. */
+    Optional<PythonFile> python(String relativePath);
+
+    /** The Python file that defines a first-party module ("pkg.mod" to "pkg/mod.py" or "pkg/mod/__init__.py"). */
+    Optional<String> moduleFile(String moduleName);
+
+    /** The raw bytes of a project file (cached briefly); empty when it cannot be read. */
+    Optional<byte[]> bytes(String relativePath);
+
+    Path absolute(String relativePath);
+
+    /**
+     * A fact computed once per run and shared by rules (the deprecation index, the pytest configuration model).
+     * Facts may depend on other facts but not on themselves.
+     */
+    <T> T fact(Fact<T> fact);
+
+    /** A named, lazily computed project-wide fact. Identity is the instance: declare each as a constant. */
+    record Fact<T>(String name, Function<ProjectModel, T> compute) {
+    }
+}

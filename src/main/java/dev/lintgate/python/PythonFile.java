@@ -1,0 +1,36 @@
+package dev.lintgate.python;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything lintgate knows about one Python source file. Statement-level facts (imports, definitions, comments,
+ * syntax problems) come from a pure-Java scanner that follows Python's lexical rules; rules never see which tier
+ * answered.
+ */
+public interface PythonFile {
+
+    /** Path relative to the project root, with {@code /}. */
+    String path();
+
+    /** Dotted module name ("pkg.sub.mod"; "pkg.sub" for {@code pkg/sub/__init__.py}), or null when not importable. */
+    String moduleName();
+
+    /** True for {@code __init__.py} / {@code __init__.pyi}: relative imports resolve against the module itself. */
+    boolean isPackage();
+
+    /** True for {@code .pyi} stubs, where every import is typing-only. */
+    boolean isStub();
+
+    List<ImportBinding> imports();
+
+    List<Definition> definitions();
+
+    List<SyntaxProblem> syntaxProblems();
+
+    /** Comment text per 1-based line (without the leading {@code #}); only real comments, never text inside strings. */
+    Map<Integer, String> comments();
+
+    /** The text of a 1-based line without its line terminator; "" past the end. */
+    String line(int line);
+}

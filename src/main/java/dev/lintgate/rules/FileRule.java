@@ -1,0 +1,17 @@
+package dev.lintgate.rules;
+
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.PythonFile;
+import java.util.Set;
+
+/** A rule that looks at one Python file at a time, with the project model for cross-file facts. */
+public non-sealed interface FileRule extends Rule {
+
+    /**
+     * Words at least one of which must occur in a file's bytes for this rule to find anything there; the engine
+     * skips files that contain none without scanning them. An empty set means every file must be scanned.
+     */
+    Set<String> triggers(ProjectModel project);
+
+    void check(PythonFile file, ProjectModel project, FindingSink sink);
+}
