@@ -90,7 +90,7 @@ public final class ConfigLoader {
             }
             options.put(key, new ConfigValue(r.option(key, kind), r.location(key)));
         }
-        return new LintgateConfig(file, select, ignore, exclude, extendExclude, target, src, deprecated, options);
+        return new LintgateConfig(file, select, ignore, exclude, table.contains("exclude"), extendExclude, target, src, deprecated, options);
     }
 
     private static final List<String> CORE_KEYS =

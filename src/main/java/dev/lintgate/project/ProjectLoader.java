@@ -58,7 +58,7 @@ public final class ProjectLoader {
         }
         List<String> excludes = new ArrayList<>(config.exclude());
         excludes.addAll(config.extendExclude());
-        FileWalker walker = new FileWalker(root, excludes, config.exclude().isEmpty());
+        FileWalker walker = new FileWalker(root, excludes, !config.excludeReplacesDefaults());
         List<String> files;
         try {
             files = walker.walk();
