@@ -99,6 +99,13 @@ class EndToEndTest {
     }
 
     @Test
+    void sameBytesForOneThreadOrEight() {
+        String one = lintgate("check", INCIDENT.toString(), "--format", "sarif", "--threads", "1").out();
+        String eight = lintgate("check", INCIDENT.toString(), "--format", "sarif", "--threads", "8").out();
+        assertEquals(one, eight);
+    }
+
+    @Test
     void exitCodes() {
         assertEquals(0, lintgate("check", INCIDENT.toString(), "--exit-zero", "-q").exit());
         assertEquals(0, lintgate("check", FIXED.toString()).exit(), lintgate("check", FIXED.toString()).out());
