@@ -15,14 +15,14 @@ import java.util.Map;
  * Parses JSON back with jackson-core alone into maps, lists and scalars, so the tests read our output the way a
  * consumer without databind would. Duplicate keys are an error: a consumer would see only one of them.
  */
-final class JsonTree {
+public final class JsonTree {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonTree() {
     }
 
-    static Object parse(String json) {
+    public static Object parse(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             p.nextToken();
             Object value = read(p);
@@ -34,17 +34,17 @@ final class JsonTree {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object node) {
+    public static Map<String, Object> object(Object node) {
         return (Map<String, Object>) node;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object node) {
+    public static List<Object> array(Object node) {
         return (List<Object>) node;
     }
 
     /** Follows a path of keys and indexes: {@code at(log, "runs", 0, "results")}. */
-    static Object at(Object node, Object... path) {
+    public static Object at(Object node, Object... path) {
         Object current = node;
         for (Object step : path) {
             if (current == null) return null;
