@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -32,20 +34,48 @@ public final class SarifReporter implements Reporter {
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
-    private final String category;
+    /**
+     * What the CLI can change. {@code category} becomes {@code automationDetails.id} ({@code --sarif-category});
+     * {@code sourceRoot}, an absolute {@code /}-terminated URI, becomes {@code originalUriBaseIds} (only with
+     * {@code --sarif-source-root}, since it is machine-specific); {@code lineHash} adds GitHub's
+     * {@code primaryLocationLineHash} computed from the report's source lines ({@code --sarif-line-hash}).
+     */
+    public record Options(String category, String sourceRoot, boolean lineHash) {
+        public static final Options DEFAULT = new Options(null, null, false);
+
+        public Options {
+            category = category == null || category.isBlank() ? null : category.strip();
+            if (sourceRoot != null && !(sourceRoot.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && sourceRoot.endsWith("/"))) {
+                throw new IllegalArgumentException("source root must be an absolute URI ending in '/': " + sourceRoot);
+            }
+        }
+
+        public Options withCategory(String c) {
+            return new Options(c, sourceRoot, lineHash);
+        }
+
+        public Options withSourceRoot(String uri) {
+            return new Options(category, uri, lineHash);
+        }
+
+        public Options withLineHash(boolean on) {
+            return new Options(category, sourceRoot, on);
+        }
+    }
+
+    private final Options options;
     private final int maxResults;
 
     public SarifReporter() {
-        this(null, MAX_RESULTS);
+        this(Options.DEFAULT, MAX_RESULTS);
     }
 
-    /** {@code category} becomes {@code automationDetails.id}; null or blank leaves it to upload-sarif. */
-    public SarifReporter(String category) {
-        this(category, MAX_RESULTS);
+    public SarifReporter(Options options) {
+        this(options, MAX_RESULTS);
     }
 
-    SarifReporter(String category, int maxResults) {
-        this.category = category == null || category.isBlank() ? null : category.strip();
+    SarifReporter(Options options, int maxResults) {
+        this.options = options;
         this.maxResults = maxResults;
     }
 
@@ -65,18 +95,30 @@ public final class SarifReporter implements Reporter {
         gen.writeStartObject();
 
         writeDriver(gen, report);
-        if (category != null) {
+        if (options.category() != null) {
+            String category = options.category();
             gen.writeObjectFieldStart("automationDetails");
             // upload-sarif reads the category as the text before the last '/'
             gen.writeStringField("id", category.endsWith("/") ? category : category + "/");
             gen.writeEndObject();
         }
+        if (options.sourceRoot() != null) {
+            gen.writeObjectFieldStart("originalUriBaseIds");
+            gen.writeObjectFieldStart("%SRCROOT%");
+            gen.writeStringField("uri", options.sourceRoot());
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
         writeInvocation(gen, report, dropped);
         gen.writeStringField("columnKind", "unicodeCodePoints");
 
+        Map<String, List<String>> lineHashes = new HashMap<>();
         gen.writeArrayFieldStart("results");
         for (int i = 0; i < findings.size(); i++) {
-            if (kept[i]) writeResult(gen, findings.get(i), rules.index(findings.get(i).code()), fingerprints.get(i));
+            if (!kept[i]) continue;
+            Finding f = findings.get(i);
+            String lineHash = options.lineHash() ? lineHash(f.location(), report.sources(), lineHashes) : null;
+            writeResult(gen, f, rules.index(f.code()), fingerprints.get(i), lineHash);
         }
         gen.writeEndArray();
 
@@ -188,7 +230,18 @@ public final class SarifReporter implements Reporter {
         gen.writeEndArray();
     }
 
-    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint) throws IOException {
+    /** Null when the file's text is unknown: upload-sarif then computes the hash itself from the checkout. */
+    private static String lineHash(Location at, SourceLines sources, Map<String, List<String>> cache) {
+        List<String> hashes = cache.computeIfAbsent(at.path(), p -> {
+            List<String> lines = sources.lines(p);
+            return lines.isEmpty() ? List.of() : LineHash.of(lines);
+        });
+        int line = at.region().startLine();
+        return line <= hashes.size() ? hashes.get(line - 1) : null;
+    }
+
+    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint, String lineHash)
+            throws IOException {
         gen.writeStartObject();
         gen.writeStringField("ruleId", f.code());
         if (ruleIndex >= 0) gen.writeNumberField("ruleIndex", ruleIndex);
@@ -213,6 +266,7 @@ public final class SarifReporter implements Reporter {
         }
         gen.writeObjectFieldStart("partialFingerprints");
         gen.writeStringField(Fingerprint.KEY, fingerprint);
+        if (lineHash != null) gen.writeStringField("primaryLocationLineHash", lineHash);
         gen.writeEndObject();
         gen.writeEndObject();
     }

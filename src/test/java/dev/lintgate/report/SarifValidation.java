@@ -70,7 +70,12 @@ public final class SarifValidation {
         }
         Map<String, Object> run = object(runs.get(0));
         if (!"unicodeCodePoints".equals(run.get("columnKind"))) problems.add("columnKind is " + run.get("columnKind"));
-        if (run.containsKey("originalUriBaseIds")) problems.add("originalUriBaseIds must not be written by default");
+        for (Object base : object(run.getOrDefault("originalUriBaseIds", Map.of())).values()) {
+            Object uri = object(base).get("uri");
+            if (!(uri instanceof String u) || !SCHEME.matcher(u).find() || !u.endsWith("/")) {
+                problems.add("originalUriBaseIds uri must be absolute and end in '/': " + uri);
+            }
+        }
 
         List<String> ruleIds = checkRules(run, problems);
         Object invocations = run.get("invocations");
