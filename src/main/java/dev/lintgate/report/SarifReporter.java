@@ -28,9 +28,6 @@ public final class SarifReporter implements Reporter {
     public static final String INFORMATION_URI = "https://github.com/lintgate/lintgate";
     /** GitHub rejects a run with more results than this. */
     public static final int MAX_RESULTS = 25_000;
-    // GitHub shows ten tags per rule and rejects more than twenty
-    private static final int MAX_TAGS = 10;
-    private static final int MAX_DESCRIPTION = 1024;
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
@@ -150,52 +147,10 @@ public final class SarifReporter implements Reporter {
         }
         gen.writeStringField("informationUri", INFORMATION_URI);
         gen.writeArrayFieldStart("rules");
-        for (RuleDoc rule : report.rules()) writeRule(gen, rule);
+        for (RuleDoc rule : report.rules()) SarifRules.write(gen, rule);
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeEndObject();
-    }
-
-    private static void writeRule(JsonGenerator gen, RuleDoc rule) throws IOException {
-        String summary = rule.summary() == null || rule.summary().isBlank() ? rule.name() : rule.summary();
-        String checks = MarkdownText.plain(rule.section("What it checks"));
-        String help = MarkdownText.plain(rule.markdown() == null ? "" : rule.markdown());
-
-        gen.writeStartObject();
-        gen.writeStringField("id", rule.code());
-        gen.writeStringField("name", rule.name());
-        text(gen, "shortDescription", MarkdownText.truncate(summary, MAX_DESCRIPTION));
-        text(gen, "fullDescription", MarkdownText.truncate(checks.isEmpty() ? summary : checks, MAX_DESCRIPTION));
-        gen.writeObjectFieldStart("help");
-        gen.writeStringField("text", help.isEmpty() ? summary : help);
-        if (rule.markdown() != null && !rule.markdown().isBlank()) gen.writeStringField("markdown", rule.markdown());
-        gen.writeEndObject();
-        gen.writeStringField("helpUri", rule.helpUri());
-        gen.writeObjectFieldStart("defaultConfiguration");
-        gen.writeStringField("level", rule.severity().label());
-        if (!rule.enabledByDefault()) gen.writeBooleanField("enabled", false);
-        gen.writeEndObject();
-
-        gen.writeObjectFieldStart("properties");
-        gen.writeArrayFieldStart("tags");
-        // the schema wants tags unique; the category doubles as a filter tag
-        List<String> tags = new ArrayList<>(rule.tags());
-        if (rule.category() != null && !rule.category().isBlank()) tags.add(rule.category());
-        for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) gen.writeString(tag);
-        gen.writeEndArray();
-        // rules match syntax and configuration, not heuristics; no doc field says otherwise yet
-        gen.writeStringField("precision", "high");
-        gen.writeStringField("problem.severity", problemSeverity(rule.severity()));
-        gen.writeEndObject();
-        gen.writeEndObject();
-    }
-
-    private static String problemSeverity(Severity severity) {
-        return switch (severity) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case NOTE -> "recommendation";
-        };
     }
 
     private void writeInvocation(JsonGenerator gen, Report report, int dropped) throws IOException {
@@ -246,7 +201,7 @@ public final class SarifReporter implements Reporter {
         gen.writeStringField("ruleId", f.code());
         if (ruleIndex >= 0) gen.writeNumberField("ruleIndex", ruleIndex);
         gen.writeStringField("level", f.severity().label());
-        text(gen, "message", message(f));
+        text(gen, "message", SarifMessage.of(f));
         gen.writeArrayFieldStart("locations");
         gen.writeStartObject();
         physicalLocation(gen, f.location());
@@ -259,7 +214,7 @@ public final class SarifReporter implements Reporter {
                 gen.writeStartObject();
                 gen.writeNumberField("id", id++);
                 physicalLocation(gen, r.location());
-                text(gen, "message", linkText(r));
+                text(gen, "message", SarifMessage.linkText(r));
                 gen.writeEndObject();
             }
             gen.writeEndArray();
@@ -269,39 +224,6 @@ public final class SarifReporter implements Reporter {
         if (lineHash != null) gen.writeStringField("primaryLocationLineHash", lineHash);
         gen.writeEndObject();
         gen.writeEndObject();
-    }
-
-    /**
-     * The finding's message, its fix hint, and a link per related location: GitHub only turns related locations
-     * into links when the message cites them as {@code [text](id)}.
-     */
-    static String message(Finding f) {
-        String text = f.message();
-        if (f.fixHint() != null && !f.fixHint().isBlank()) text = sentence(text) + " " + f.fixHint().strip();
-        if (f.related().isEmpty()) return text;
-        List<String> links = new ArrayList<>();
-        for (int i = 0; i < f.related().size(); i++) {
-            links.add("[" + escapeBrackets(stripPeriod(linkText(f.related().get(i)))) + "](" + (i + 1) + ")");
-        }
-        // with embedded links present, SARIF (3.11.6) reads any other bracket as markup unless escaped
-        return sentence(escapeBrackets(text)) + " See " + String.join(", ", links) + ".";
-    }
-
-    private static String linkText(Related r) {
-        return r.message() == null || r.message().isBlank() ? r.location().toString() : r.message().strip();
-    }
-
-    private static String sentence(String text) {
-        String s = text.strip();
-        return s.isEmpty() || ".!?".indexOf(s.charAt(s.length() - 1)) >= 0 ? s : s + ".";
-    }
-
-    private static String stripPeriod(String text) {
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String escapeBrackets(String text) {
-        return text.replace("[", "\\[").replace("]", "\\]");
     }
 
     private static void physicalLocation(JsonGenerator gen, Location location) throws IOException {
@@ -320,7 +242,7 @@ public final class SarifReporter implements Reporter {
         gen.writeEndObject();
     }
 
-    private static void text(JsonGenerator gen, String field, String text) throws IOException {
+    static void text(JsonGenerator gen, String field, String text) throws IOException {
         gen.writeObjectFieldStart(field);
         gen.writeStringField("text", text);
         gen.writeEndObject();
