@@ -70,7 +70,8 @@ public final class TextReporter implements Reporter {
             out.write(pad + "= " + ansi.bold("help") + ": " + f.fixHint() + "\n");
         }
         for (Related r : f.related()) {
-            out.write(pad + "= " + ansi.bold("note") + ": " + r.location() + ": " + r.message() + "\n");
+            String what = r.message() == null || r.message().isBlank() ? "" : ": " + r.message();
+            out.write(pad + "= " + ansi.bold("note") + ": " + r.location() + what + "\n");
         }
     }
 }
