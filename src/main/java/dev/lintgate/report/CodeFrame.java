@@ -58,7 +58,7 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
             return 1;
         }
         if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
-            String shown = String.format("<U+%04X>", cp);
+            String shown = String.format(java.util.Locale.ROOT, "<U+%04X>", cp);
             out.append(shown);
             return shown.length();
         }

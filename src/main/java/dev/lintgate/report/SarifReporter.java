@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -82,7 +83,7 @@ public final class SarifReporter implements Reporter {
         List<Finding> findings = report.findings();
         List<String> fingerprints = Fingerprint.of(findings);
         boolean[] kept = keepMostSevere(findings);
-        int dropped = findings.size() - Math.min(findings.size(), maxResults);
+        int dropped = resultsLeftOut(report);
 
         JsonGenerator gen = JsonWriting.open(out);
         gen.writeStartObject();
@@ -125,6 +126,11 @@ public final class SarifReporter implements Reporter {
         JsonWriting.close(gen, out);
     }
 
+    /** How many findings this reporter leaves out of {@code report} to stay under the cap, so the CLI can warn. */
+    public int resultsLeftOut(Report report) {
+        return Math.max(0, report.findings().size() - maxResults);
+    }
+
     /** Which findings fit under the cap: the most severe, and among equals the earliest in report order. */
     private boolean[] keepMostSevere(List<Finding> findings) {
         boolean[] kept = new boolean[findings.size()];
@@ -159,8 +165,8 @@ public final class SarifReporter implements Reporter {
         gen.writeBooleanField("executionSuccessful", report.executionSuccessful());
         List<Notification> notes = new ArrayList<>(report.notifications());
         if (dropped > 0) {
-            notes.add(new Notification(Severity.WARNING, "Only the " + String.format("%,d", maxResults)
-                    + " most severe of " + String.format("%,d", report.findings().size())
+            notes.add(new Notification(Severity.WARNING, "Only the " + String.format(Locale.ROOT, "%,d", maxResults)
+                    + " most severe of " + String.format(Locale.ROOT, "%,d", report.findings().size())
                     + " results are in this SARIF file, the most GitHub accepts in one run; "
                     + Tally.plural(dropped, "result") + " left out. The text and JSON formats list them all.", null));
         }

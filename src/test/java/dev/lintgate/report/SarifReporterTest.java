@@ -197,7 +197,17 @@ class SarifReporterTest {
             many.add(Samples.finding("LG301", Severity.NOTE, "big.py", Region.of(i, 1, 2), "note " + i, List.of(), null, null));
         }
         many.add(Samples.finding("LG101", Severity.ERROR, "z.py", Region.of(1, 1, 2), "the error", List.of(), null, "x"));
-        String out = Render.of(new SarifReporter(), new Report(many, List.of(), Samples.rules(), "0.1.0", 2, true, SourceLines.NONE));
+        Report report = new Report(many, List.of(), Samples.rules(), "0.1.0", 2, true, SourceLines.NONE);
+        assertEquals(2, new SarifReporter().resultsLeftOut(report));
+        java.util.Locale before = java.util.Locale.getDefault();
+        String out;
+        try {
+            // same bytes on a German desktop as on CI
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            out = Render.of(new SarifReporter(), report);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         SarifValidation.assertValid(out);
         List<Object> results = array(at(JsonTree.parse(out), "runs", 0, "results"));
         assertEquals(25_000, results.size());
