@@ -152,6 +152,14 @@ class TextReporterTest {
                 Render.of(TextReporter.full(false), report));
     }
 
+    @Test
+    void controlCharactersInPathsAndMessagesAreDefused() {
+        Finding f = Samples.finding("LG210", Severity.WARNING, "evil\u001b[2J.py", Region.of(1, 1, 2), "marker `a\u001b]0;x\u0007`\nnext",
+                List.of(), null, null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, SourceLines.NONE);
+        assertEquals("evil␛[2J.py:1:1: LG210 marker `a␛]0;x␇`␊next\n", Render.of(TextReporter.concise(false), report).lines().findFirst().get() + "\n");
+    }
+
     private static void assertFrame(String line, Region region, String sourceLine, String caretLine) {
         Finding f = Samples.finding("LG101", Severity.ERROR, "a.py", region, "m", List.of(), null, null);
         Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of(line));
