@@ -99,8 +99,12 @@ public final class SarifValidation {
 
     private static List<String> checkRules(Map<String, Object> run, List<String> problems) {
         Map<String, Object> driver = object(JsonTree.at(run, "tool", "driver"));
-        for (String field : List.of("name", "version", "semanticVersion", "informationUri")) {
+        for (String field : List.of("name", "version", "informationUri")) {
             if (!(driver.get(field) instanceof String s) || s.isBlank()) problems.add("driver." + field + " missing");
+        }
+        // GitHub prefers semanticVersion to tell tool changes from code changes; it must be real SemVer
+        if (driver.get("version") instanceof String v && v.matches("\\d+\\.\\d+\\.\\d+([-+].*)?") && !v.equals(driver.get("semanticVersion"))) {
+            problems.add("driver.semanticVersion missing or different from version " + v);
         }
         List<String> ids = new ArrayList<>();
         Object rulesNode = driver.get("rules");
