@@ -16,18 +16,25 @@ public final class TextReporter implements Reporter {
 
     private final Ansi ansi;
     private final boolean concise;
+    private final boolean summary;
 
-    private TextReporter(boolean colour, boolean concise) {
+    private TextReporter(boolean colour, boolean concise, boolean summary) {
         this.ansi = new Ansi(colour);
         this.concise = concise;
+        this.summary = summary;
+    }
+
+    /** The same format without notifications and the summary line ({@code --quiet}). */
+    public TextReporter quiet() {
+        return new TextReporter(ansi.isEnabled(), concise, false);
     }
 
     public static TextReporter full(boolean colour) {
-        return new TextReporter(colour, false);
+        return new TextReporter(colour, false, true);
     }
 
     public static TextReporter concise(boolean colour) {
-        return new TextReporter(colour, true);
+        return new TextReporter(colour, true, true);
     }
 
     @Override
@@ -39,6 +46,10 @@ public final class TextReporter implements Reporter {
                 writeDetails(finding, report.sources(), out);
                 out.write('\n');
             }
+        }
+        if (!summary) {
+            out.flush();
+            return;
         }
         for (Notification n : report.notifications()) {
             String where = n.location() == null ? "" : ansi.bold(visible(n.location().path())) + ":" + n.location().region().startLine() + ": ";
