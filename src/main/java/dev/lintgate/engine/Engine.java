@@ -128,7 +128,9 @@ public final class Engine {
         PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
         if (file == null) return;
         List<SyntaxProblem> problems = file.syntaxProblems();
-        if (!problems.isEmpty()) {
+        // with LG001 running, the syntax error is a finding; a notification as well would say it twice
+        boolean reportedAsFinding = rules.stream().anyMatch(r -> r.code().equals("LG001"));
+        if (!problems.isEmpty() && !reportedAsFinding) {
             // later errors mostly cascade from the first, as in CPython, which reports only that one
             SyntaxProblem first = problems.get(0);
             String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";

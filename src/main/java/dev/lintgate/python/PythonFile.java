@@ -28,6 +28,9 @@ public interface PythonFile {
 
     List<SyntaxProblem> syntaxProblems();
 
+    /** Scopes, bindings and name reads with when Python evaluates them; built on first call from the tokens. */
+    Names names();
+
     /** Comment text per 1-based line (without the leading {@code #}); only real comments, never text inside strings. */
     Map<Integer, String> comments();
 

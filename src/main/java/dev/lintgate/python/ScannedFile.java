@@ -20,6 +20,7 @@ final class ScannedFile implements PythonFile {
     private SourceText source;
     private Scan scan;
     private SyntaxTree tree;
+    private Names names;
 
     private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
                         Map<Integer, String> comments) {
@@ -66,6 +67,21 @@ final class ScannedFile implements PythonFile {
     @Override
     public List<SyntaxProblem> syntaxProblems() {
         return scan().problems;
+    }
+
+    @Override
+    public synchronized Names names() {
+        if (names == null) {
+            java.util.Set<String> aliases = new java.util.HashSet<>();
+            for (ImportBinding b : imports()) {
+                if (b.level() == 0 && "TYPE_CHECKING".equals(b.name()) && !"TYPE_CHECKING".equals(b.boundName())) {
+                    aliases.add(b.boundName());
+                }
+            }
+            // tokens are not kept from scan(): most files never need names, and the token arrays are large
+            names = NameWalker.run(Tokenizer.run(source()).tokens, stub, aliases);
+        }
+        return names;
     }
 
     @Override

@@ -1,6 +1,14 @@
 package dev.lintgate.rules;
 
+import dev.lintgate.rules.imports.DeprecatedDynamicReference;
+import dev.lintgate.rules.imports.DeprecatedImportInTypeChecking;
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
+import dev.lintgate.rules.imports.UnresolvedFirstPartyImport;
+import dev.lintgate.rules.names.RedundantTypeCheckingImport;
+import dev.lintgate.rules.names.TypeCheckingNameAtRuntime;
+import dev.lintgate.rules.names.TypeCheckingNameInRuntimeAnnotation;
+import dev.lintgate.rules.names.UndefinedNameAtRuntime;
+import dev.lintgate.rules.syntax.UnparseableFile;
 import java.util.List;
 
 /** Every rule lintgate has, in code order. Adding a rule: its page in rules/, its class, its fixtures, one line here. */
@@ -10,6 +18,14 @@ public final class AllRules {
 
     public static List<Rule> create() {
         return List.of(
-                new DeprecatedRuntimeImport());
+                new UnparseableFile(),
+                new DeprecatedRuntimeImport(),
+                new TypeCheckingNameAtRuntime(),
+                new TypeCheckingNameInRuntimeAnnotation(),
+                new DeprecatedDynamicReference(),
+                new DeprecatedImportInTypeChecking(),
+                new UnresolvedFirstPartyImport(),
+                new UndefinedNameAtRuntime(),
+                new RedundantTypeCheckingImport());
     }
 }

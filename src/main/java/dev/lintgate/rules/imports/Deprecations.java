@@ -94,6 +94,11 @@ public final class Deprecations {
         return enclosing(target);
     }
 
+    /** The deprecation a dotted runtime path ("a.b.C", "a.b.C.method") falls under, if any. */
+    public Optional<Deprecation> matchPath(String dotted) {
+        return enclosing(dotted);
+    }
+
     /** The name itself or its nearest deprecated dotted parent (a submodule of a deprecated module). */
     private Optional<Deprecation> enclosing(String name) {
         String n = name;

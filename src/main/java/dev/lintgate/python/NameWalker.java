@@ -1,0 +1,1239 @@
+package dev.lintgate.python;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds {@link Names} with one pass over the token stream: a block stack driven by INDENT/DEDENT, statement heads
+ * recognised by their keywords, and a flat recursive-descent walk over expression tokens that tells binding sites
+ * (targets, parameters, comprehension variables, walrus, imports, patterns) from reads. Attribute names, keyword
+ * argument names and keywords are skipped. Malformed input never throws: ranges are clamped and unknown shapes are
+ * walked as plain expressions.
+ */
+final class NameWalker {
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield");
+    /** Handlers that catch NameError; {@code except:} (no type) is handled separately. */
+    private static final Set<String> CATCHES_NAME_ERROR = Set.of("NameError", "Exception", "BaseException",
+            "UnboundLocalError");
+    private static final Set<String> CATCHES_IMPORT_ERROR = Set.of("ImportError", "ModuleNotFoundError", "Exception",
+            "BaseException");
+    private static final int MAX_DEPTH = 200;
+
+    private final Tokens t;
+    private final SourceText src;
+    private final State state;
+    /** For walkers over the tokens of an f-string field or a quoted annotation: every use is placed on the string. */
+    private final int overrideStart;
+    private final int overrideEnd;
+    private int depth;
+
+    /** What the walkers of one file share. */
+    private static final class State {
+        final List<NameUse> uses = new ArrayList<>();
+        final Set<Integer> importGuarded = new HashSet<>();
+        final List<String> dunderAll = new ArrayList<>();
+        final List<Scope> scopes = new ArrayList<>();
+        final List<StringArgument> stringArguments = new ArrayList<>();
+        boolean dynamic;
+        boolean future;
+        TypeCheckingCondition conditions;
+    }
+
+    /** How the expressions of the current statement are evaluated. */
+    private record Ctx(Scope scope, NameUse.Use use, boolean typingBlock, String when, boolean importTime,
+                       Scope owner, boolean conditional) {
+        Ctx with(NameUse.Use u) {
+            return new Ctx(scope, u, typingBlock, when, importTime, owner, conditional);
+        }
+
+        Ctx owned(Scope o, NameUse.Use u) {
+            return new Ctx(scope, u, typingBlock, when, importTime, o, conditional);
+        }
+
+        Ctx in(Scope s) {
+            return new Ctx(s, use, typingBlock, when, importTime, owner, conditional);
+        }
+    }
+
+    /** An open block. {@code tryStart}/{@code tryEnd}: the uses of the last finished try body at this level. */
+    private static final class Frame {
+        final Ctx ctx;
+        boolean isTryBody;
+        int useStart;
+        int lineStart;
+        int lastTryStart = -1;
+        int lastTryEnd = -1;
+        int lastTryLineStart = -1;
+        int lastTryLineEnd = -1;
+        Boolean elseTypingOnly;
+
+        Frame(Ctx ctx) {
+            this.ctx = ctx;
+        }
+    }
+
+    private final ArrayList<Frame> stack = new ArrayList<>();
+    private Frame pending;
+    private final List<String> pendingDecorators = new ArrayList<>();
+
+    private NameWalker(Tokens t, State state, int overrideStart, int overrideEnd) {
+        this.t = t;
+        this.src = t.source;
+        this.state = state;
+        this.overrideStart = overrideStart;
+        this.overrideEnd = overrideEnd;
+    }
+
+    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases) {
+        State state = new State();
+        state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
+        NameWalker w = new NameWalker(t, state, -1, -1);
+        Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
+        state.scopes.add(module);
+        w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, "at import time", true, null, false));
+        return new Names(t.source, module, state.scopes, state.uses, state.dynamic, state.future, state.importGuarded,
+                List.copyOf(state.dunderAll), state.stringArguments);
+    }
+
+    // ---- statements ----
+
+    private void walk(Ctx moduleCtx) {
+        stack.add(new Frame(moduleCtx));
+        int i = 0;
+        while (t.kind[i] != Tokens.END) {
+            byte k = t.kind[i];
+            if (k == Tokens.INDENT) {
+                Frame body = pending != null ? pending : new Frame(top().ctx);
+                pending = null;
+                body.useStart = state.uses.size();
+                body.lineStart = src.lineOf(t.start[i]);
+                stack.add(body);
+                i++;
+                continue;
+            }
+            pending = null;
+            if (k == Tokens.DEDENT) {
+                if (stack.size() > 1) {
+                    Frame closed = stack.remove(stack.size() - 1);
+                    if (closed.isTryBody) {
+                        Frame outer = top();
+                        outer.lastTryStart = closed.useStart;
+                        outer.lastTryEnd = state.uses.size();
+                        outer.lastTryLineStart = closed.lineStart;
+                        outer.lastTryLineEnd = src.lineOf(t.start[i]);
+                    }
+                }
+                i++;
+                continue;
+            }
+            int e = i;
+            while (t.kind[e] != Tokens.NEWLINE && t.kind[e] != Tokens.END) {
+                e++;
+            }
+            if (e > i) {
+                try {
+                    line(i, e);
+                } catch (RuntimeException ex) {
+                    // malformed input must not stop the file: the statement is skipped, as a parser would recover
+                    depth = 0;
+                }
+            }
+            i = t.kind[e] == Tokens.END ? e : e + 1;
+        }
+    }
+
+    private Scope scope(Scope.Kind kind, String name, Scope parent, List<String> decorators, List<String> bases) {
+        Scope s = new Scope(kind, name, parent, decorators, bases);
+        state.scopes.add(s);
+        return s;
+    }
+
+    private Frame top() {
+        return stack.get(stack.size() - 1);
+    }
+
+    /** A logical line: a compound header with an optional inline body, or simple statements split at ';'. */
+    private void line(int s, int e) {
+        Frame f = top();
+        String head = t.kind[s] == Tokens.NAME ? t.text(s) : "";
+        boolean soft = head.equals("match") || head.equals("case");
+        if (isCompound(head, s, e) || (soft && isSoftCompound(s, e))) {
+            int colon = headerColon(s, e);
+            if (colon < 0) {
+                simpleStatements(s, e, f.ctx);
+                return;
+            }
+            Frame body = header(head, s, colon, f);
+            if (body == null) {
+                return;
+            }
+            if (colon + 1 < e) {
+                // inline body: "if x: y = 1"
+                body.useStart = state.uses.size();
+                body.lineStart = src.lineOf(t.start[s]);
+                stack.add(body);
+                line(colon + 1, e);
+                stack.remove(stack.size() - 1);
+                if (body.isTryBody) {
+                    f.lastTryStart = body.useStart;
+                    f.lastTryEnd = state.uses.size();
+                    f.lastTryLineStart = body.lineStart;
+                    f.lastTryLineEnd = body.lineStart;
+                }
+            } else {
+                pending = body;
+            }
+            return;
+        }
+        if (t.isOp(s, '@')) {
+            expr(s + 1, e, f.ctx);
+            pendingDecorators.add(dotted(s + 1, e));
+            return;
+        }
+        simpleStatements(s, e, f.ctx);
+    }
+
+    private static boolean isCompound(String head, int s, int e) {
+        return switch (head) {
+            case "if", "elif", "else", "while", "for", "with", "try", "except", "finally", "def", "class", "async" -> true;
+            default -> false;
+        };
+    }
+
+    /** match/case are soft keywords: a statement only when a subject follows and the line ends with ':'. */
+    private boolean isSoftCompound(int s, int e) {
+        if (e - s < 3 || !t.isOp(e - 1, ':') && headerColon(s, e) < 0) {
+            return false;
+        }
+        int n = s + 1;
+        if (t.kind[n] == Tokens.OP) {
+            String op = t.text(n);
+            return op.equals("(") || op.equals("[") || op.equals("{") || op.equals("-") || op.equals("*");
+        }
+        return true;
+    }
+
+    /** The ':' ending a compound header: the first at bracket depth 0 that is not a lambda's. */
+    private int headerColon(int s, int e) {
+        int d = 0;
+        int lambdas = 0;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.OP) {
+                char ch = t.source.chars[t.start[i]];
+                if (t.length(i) == 1) {
+                    if (ch == '(' || ch == '[' || ch == '{') {
+                        d++;
+                    } else if (ch == ')' || ch == ']' || ch == '}') {
+                        d--;
+                    } else if (ch == ':' && d == 0) {
+                        if (lambdas > 0) {
+                            lambdas--;
+                        } else {
+                            return i;
+                        }
+                    }
+                }
+            } else if (d == 0 && t.is(i, "lambda")) {
+                lambdas++;
+            }
+        }
+        return -1;
+    }
+
+    /** Handles a compound header [s, colon); returns the frame its body runs in, or null to skip the line. */
+    private Frame header(String head, int s, int colon, Frame f) {
+        Ctx ctx = f.ctx;
+        Ctx cond = new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
+        if (head.equals("async")) {
+            s++;
+            head = t.kind[s] == Tokens.NAME ? t.text(s) : "";
+        }
+        Boolean chain = f.elseTypingOnly;
+        f.elseTypingOnly = null;
+        switch (head) {
+            case "if" -> {
+                expr(s + 1, colon, ctx);
+                boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
+                f.elseTypingOnly = state.conditions.isNegatedTypingOnly(s + 1, colon);
+                return new Frame(tc ? typing(cond) : cond);
+            }
+            case "elif" -> {
+                expr(s + 1, colon, ctx);
+                boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
+                f.elseTypingOnly = Boolean.FALSE;
+                return new Frame(tc ? typing(cond) : cond);
+            }
+            case "else" -> {
+                return new Frame(Boolean.TRUE.equals(chain) ? typing(cond) : cond);
+            }
+            case "while" -> {
+                expr(s + 1, colon, ctx);
+                return new Frame(cond);
+            }
+            case "for" -> {
+                int in = findKeyword(s + 1, colon, "in");
+                if (in < 0) {
+                    expr(s + 1, colon, ctx);
+                } else {
+                    target(s + 1, in, cond, Binding.Kind.TARGET);
+                    expr(in + 1, colon, ctx);
+                }
+                return new Frame(cond);
+            }
+            case "with" -> {
+                for (int[] item : split(s + 1, colon, ',')) {
+                    int as = findKeyword(item[0], item[1], "as");
+                    if (as < 0) {
+                        expr(item[0], item[1], ctx);
+                    } else {
+                        expr(item[0], as, ctx);
+                        target(as + 1, item[1], ctx, Binding.Kind.TARGET);
+                    }
+                }
+                return new Frame(cond);
+            }
+            case "try" -> {
+                Frame body = new Frame(cond);
+                body.isTryBody = true;
+                return body;
+            }
+            case "finally" -> {
+                return new Frame(ctx);
+            }
+            case "except" -> {
+                int a = s + 1;
+                if (t.isOp(a, '*')) {
+                    a++;
+                }
+                int as = findKeyword(a, colon, "as");
+                int typeEnd = as < 0 ? colon : as;
+                markGuarded(f, a, typeEnd);
+                expr(a, typeEnd, new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
+                        "when an exception reaches the `except` on line " + src.lineOf(t.start[s]), ctx.importTime,
+                        null, true));
+                if (as >= 0) {
+                    target(as + 1, colon, cond, Binding.Kind.TARGET);
+                }
+                f.elseTypingOnly = null;
+                return new Frame(cond);
+            }
+            case "def" -> {
+                return function(s, colon, ctx);
+            }
+            case "class" -> {
+                return classDef(s, colon, ctx);
+            }
+            case "match" -> {
+                expr(s + 1, colon, ctx);
+                return new Frame(cond);
+            }
+            case "case" -> {
+                Ctx pattern = new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
+                        "when the `case` on line " + src.lineOf(t.start[s]) + " is tried", ctx.importTime, null, true);
+                int guard = findKeyword(s + 1, colon, "if");
+                pattern(s + 1, guard < 0 ? colon : guard, pattern);
+                if (guard >= 0) {
+                    expr(guard + 1, colon, pattern);
+                }
+                return new Frame(cond);
+            }
+            default -> {
+                return new Frame(cond);
+            }
+        }
+    }
+
+    private static Ctx typing(Ctx c) {
+        return new Ctx(c.scope, c.use, true, c.when, c.importTime, c.owner, c.conditional);
+    }
+
+    /** An except clause after a try body at this level: the body's names are guarded if it catches NameError. */
+    private void markGuarded(Frame f, int s, int e) {
+        if (f.lastTryStart < 0) {
+            return;
+        }
+        boolean nameError = s >= e;
+        boolean importError = s >= e;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.NAME && !(i > s && t.isOp(i - 1, '.') && false)) {
+                String n = t.text(i);
+                nameError |= CATCHES_NAME_ERROR.contains(n);
+                importError |= CATCHES_IMPORT_ERROR.contains(n);
+            }
+        }
+        if (nameError) {
+            for (int u = f.lastTryStart; u < f.lastTryEnd && u < state.uses.size(); u++) {
+                state.uses.set(u, state.uses.get(u).guardedCopy());
+            }
+        }
+        if (importError) {
+            for (int line = f.lastTryLineStart; line <= f.lastTryLineEnd; line++) {
+                state.importGuarded.add(line);
+            }
+        }
+    }
+
+    private Frame function(int s, int colon, Ctx ctx) {
+        List<String> decorators = List.copyOf(pendingDecorators);
+        pendingDecorators.clear();
+        int nameAt = s + 1;
+        if (!t.isName(nameAt)) {
+            return null;
+        }
+        String name = t.text(nameAt);
+        ctx.scope.bind(new Binding(name, Binding.Kind.DEFINITION, ctx.typingBlock, ctx.conditional, line(nameAt), null));
+        String qualified = qualify(ctx.scope, name);
+        int p = nameAt + 1;
+        Scope signatureScope = ctx.scope;
+        if (t.isOp(p, '[')) {
+            int close = closing(p, colon);
+            signatureScope = typeParameters(p, close, ctx, qualified);
+            p = close + 1;
+        }
+        Scope fn = scope(Scope.Kind.FUNCTION, qualified, signatureScope, decorators, List.of());
+        Ctx sig = ctx.in(signatureScope);
+        if (t.isOp(p, '(')) {
+            int close = closing(p, colon);
+            parameters(p + 1, close, sig, ctx, fn);
+            p = close + 1;
+        }
+        if (t.is(p, "->")) {
+            expr(p + 1, colon, sig.owned(fn, NameUse.Use.ANNOTATION));
+        }
+        String when = "when `" + qualified + "()` is called";
+        return new Frame(new Ctx(fn, NameUse.Use.RUNTIME, ctx.typingBlock, when, false, null, false));
+    }
+
+    private Frame classDef(int s, int colon, Ctx ctx) {
+        List<String> decorators = List.copyOf(pendingDecorators);
+        pendingDecorators.clear();
+        int nameAt = s + 1;
+        if (!t.isName(nameAt)) {
+            return null;
+        }
+        String name = t.text(nameAt);
+        ctx.scope.bind(new Binding(name, Binding.Kind.DEFINITION, ctx.typingBlock, ctx.conditional, line(nameAt), null));
+        String qualified = qualify(ctx.scope, name);
+        int p = nameAt + 1;
+        Scope outer = ctx.scope;
+        if (t.isOp(p, '[')) {
+            int close = closing(p, colon);
+            outer = typeParameters(p, close, ctx, qualified);
+            p = close + 1;
+        }
+        List<String> bases = new ArrayList<>();
+        if (t.isOp(p, '(')) {
+            int close = closing(p, colon);
+            for (int[] arg : split(p + 1, close, ',')) {
+                int a = arg[0];
+                if (t.isName(a) && t.isOp(a + 1, '=')) {
+                    expr(a + 2, arg[1], ctx.in(outer));
+                } else {
+                    expr(a, arg[1], ctx.in(outer));
+                    if (!t.isOp(a, '*')) {
+                        bases.add(dotted(a, arg[1]));
+                    }
+                }
+            }
+        }
+        Scope cls = scope(Scope.Kind.CLASS, qualified, outer, decorators, List.copyOf(bases));
+        return new Frame(new Ctx(cls, NameUse.Use.RUNTIME, ctx.typingBlock, ctx.when, ctx.importTime, null, false));
+    }
+
+    /** PEP 695 {@code [T: Bound, *Ts, **P]}: the names live in their own scope; bounds are evaluated lazily. */
+    private Scope typeParameters(int open, int close, Ctx ctx, String qualified) {
+        Scope tp = scope(Scope.Kind.TYPE_PARAMETERS, qualified, ctx.scope, List.of(), List.of());
+        for (int[] item : split(open + 1, close, ',')) {
+            int a = item[0];
+            while (a < item[1] && t.kind[a] == Tokens.OP && (t.isOp(a, '*') || t.is(a, "**"))) {
+                a++;
+            }
+            if (t.isName(a)) {
+                tp.bind(new Binding(t.text(a), Binding.Kind.DEFINITION, ctx.typingBlock, false, line(a), null));
+                expr(a + 1, item[1], ctx.in(tp).with(NameUse.Use.TYPING));
+            }
+        }
+        return tp;
+    }
+
+    /** Parameters between the parentheses: annotations in the signature scope, defaults in the defining scope. */
+    private void parameters(int s, int e, Ctx sig, Ctx outer, Scope fn) {
+        for (int[] item : split(s, e, ',')) {
+            int a = item[0];
+            while (a < item[1] && (t.isOp(a, '*') || t.is(a, "**") || t.isOp(a, '/'))) {
+                a++;
+            }
+            if (!t.isName(a)) {
+                continue;
+            }
+            fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, outer.typingBlock, false, line(a), null));
+            int eq = findOp(a + 1, item[1], "=");
+            if (t.isOp(a + 1, ':')) {
+                expr(a + 2, eq < 0 ? item[1] : eq, sig.owned(fn, NameUse.Use.ANNOTATION));
+            }
+            if (eq >= 0) {
+                expr(eq + 1, item[1], outer);
+            }
+        }
+    }
+
+    private void simpleStatements(int s, int e, Ctx ctx) {
+        for (int[] st : split(s, e, ';')) {
+            simple(st[0], st[1], ctx);
+        }
+    }
+
+    private void simple(int s, int e, Ctx ctx) {
+        if (s >= e) {
+            return;
+        }
+        if (t.kind[s] == Tokens.NAME) {
+            switch (t.text(s)) {
+                case "import" -> {
+                    importNames(s + 1, e, ctx);
+                    return;
+                }
+                case "from" -> {
+                    fromImport(s, e, ctx);
+                    return;
+                }
+                case "global", "nonlocal" -> {
+                    boolean global = t.is(s, "global");
+                    for (int i = s + 1; i < e; i++) {
+                        if (t.isName(i)) {
+                            if (global) {
+                                ctx.scope.declareGlobal(t.text(i));
+                            } else {
+                                ctx.scope.declareNonlocal(t.text(i));
+                            }
+                        }
+                    }
+                    return;
+                }
+                case "pass", "break", "continue" -> {
+                    return;
+                }
+                case "del", "return", "raise", "assert", "yield", "await" -> {
+                    expr(s + 1, e, ctx);
+                    return;
+                }
+                case "type" -> {
+                    if (t.isName(s + 1) && (t.isOp(s + 2, '=') || t.isOp(s + 2, '['))) {
+                        typeAlias(s, e, ctx);
+                        return;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        noteDynamicGlobals(s, e, ctx);
+        int ann = findOp(s, e, ":");
+        List<int[]> parts = split(s, e, '=');
+        if (ann >= 0 && (parts.size() == 1 || ann < parts.get(0)[1])) {
+            // "target: annotation [= value]"
+            int eq = parts.size() > 1 ? parts.get(0)[1] : e;
+            boolean local = ctx.scope.kind() == Scope.Kind.FUNCTION;
+            Scope owner = ctx.scope.kind() == Scope.Kind.CLASS ? ctx.scope : ctx.scope.module();
+            expr(ann + 1, eq, local ? ctx.with(NameUse.Use.TYPING) : ctx.owned(owner, NameUse.Use.ANNOTATION));
+            if (eq < e) {
+                expr(eq + 1, e, ctx);
+                target(s, ann, ctx, Binding.Kind.ASSIGNMENT);
+            } else if (t.isName(s) && s + 1 == ann) {
+                // a bare "x: T" binds nothing, but in a class it declares a field: counted as bound, quietly
+                ctx.scope.bind(new Binding(t.text(s), Binding.Kind.DECLARATION, ctx.typingBlock, ctx.conditional, line(s), null));
+            } else {
+                expr(s, ann, ctx);
+            }
+            return;
+        }
+        int augmented = augmentedOp(s, e);
+        if (augmented >= 0) {
+            expr(s, augmented, ctx);
+            target(s, augmented, ctx, Binding.Kind.ASSIGNMENT);
+            expr(augmented + 1, e, ctx);
+            noteAll(s, augmented, augmented + 1, e, ctx);
+            return;
+        }
+        if (parts.size() == 1) {
+            expr(s, e, ctx);
+            noteAllCall(s, e, ctx);
+            return;
+        }
+        int[] value = parts.get(parts.size() - 1);
+        expr(value[0], value[1], ctx);
+        for (int p = 0; p < parts.size() - 1; p++) {
+            target(parts.get(p)[0], parts.get(p)[1], ctx, Binding.Kind.ASSIGNMENT);
+            noteAll(parts.get(p)[0], parts.get(p)[1], value[0], value[1], ctx);
+        }
+    }
+
+    private int augmentedOp(int s, int e) {
+        int d = 0;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] != Tokens.OP) {
+                continue;
+            }
+            int n = t.length(i);
+            char c0 = t.source.chars[t.start[i]];
+            if (n == 1 && (c0 == '(' || c0 == '[' || c0 == '{')) {
+                d++;
+            } else if (n == 1 && (c0 == ')' || c0 == ']' || c0 == '}')) {
+                d--;
+            } else if (d == 0 && n >= 2 && t.source.chars[t.end[i] - 1] == '='
+                    && !(n == 2 && (c0 == '=' || c0 == '!' || c0 == '<' || c0 == '>' || c0 == ':'))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void typeAlias(int s, int e, Ctx ctx) {
+        String name = t.text(s + 1);
+        ctx.scope.bind(new Binding(name, Binding.Kind.ASSIGNMENT, ctx.typingBlock, ctx.conditional, line(s + 1), null));
+        int p = s + 2;
+        Ctx value = ctx.with(NameUse.Use.TYPING);
+        if (t.isOp(p, '[')) {
+            int close = closing(p, e);
+            Scope tp = typeParameters(p, close, ctx, qualify(ctx.scope, name));
+            value = value.in(tp);
+            p = close + 1;
+        }
+        if (t.isOp(p, '=')) {
+            expr(p + 1, e, value);
+        }
+    }
+
+    /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
+    private void noteDynamicGlobals(int s, int e, Ctx ctx) {
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] != Tokens.NAME || (i > s && t.isOp(i - 1, '.'))) {
+                continue;
+            }
+            String n = t.text(i);
+            if ((n.equals("globals") || n.equals("vars") || n.equals("locals")) && t.isOp(i + 1, '(') && t.isOp(i + 2, ')')
+                    && !t.isOp(i + 3, ']') && ctx.scope.kind() != Scope.Kind.FUNCTION) {
+                state.dynamic |= t.isOp(i + 3, '[') || t.isOp(i + 3, '.');
+            } else if (n.equals("globals") && t.isOp(i + 1, '(') && t.isOp(i + 3, '.') || n.equals("globals") && t.isOp(i + 3, '[')) {
+                state.dynamic = true;
+            } else if ((n.equals("exec") || n.equals("execfile")) && ctx.scope.kind() != Scope.Kind.FUNCTION) {
+                state.dynamic = true;
+            } else if (n.equals("__builtins__") || (n.equals("builtins") && t.isOp(i + 1, '.') && findOp(i, e, "=") > i)) {
+                state.dynamic = true;
+            } else if (n.equals("install") && i > s && t.isOp(i - 1, '.')) {
+                state.dynamic = true; // gettext.install() puts _ into builtins
+            }
+        }
+    }
+
+    private void noteAll(int ts, int te, int vs, int ve, Ctx ctx) {
+        if (te - ts == 1 && t.is(ts, "__all__") && ctx.scope.kind() == Scope.Kind.MODULE) {
+            collectStrings(vs, ve);
+        }
+    }
+
+    private void noteAllCall(int s, int e, Ctx ctx) {
+        if (e - s >= 4 && t.is(s, "__all__") && t.isOp(s + 1, '.') && ctx.scope.kind() == Scope.Kind.MODULE) {
+            collectStrings(s + 3, e);
+        }
+    }
+
+    private void collectStrings(int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.STRING) {
+                String v = plainStringValue(i);
+                if (v != null) {
+                    state.dunderAll.add(v);
+                }
+            }
+        }
+    }
+
+    // ---- imports ----
+
+    private void importNames(int s, int e, Ctx ctx) {
+        for (int[] item : split(s, e, ',')) {
+            int as = findKeyword(item[0], item[1], "as");
+            String module = dotted(item[0], as < 0 ? item[1] : as);
+            if (module.isEmpty()) {
+                continue;
+            }
+            String bound = as >= 0 && t.isName(as + 1) ? t.text(as + 1)
+                    : module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+            ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), module));
+        }
+    }
+
+    private void fromImport(int s, int e, Ctx ctx) {
+        int imp = findKeyword(s + 1, e, "import");
+        if (imp < 0) {
+            return;
+        }
+        StringBuilder module = new StringBuilder();
+        for (int i = s + 1; i < imp; i++) {
+            module.append(t.text(i));
+        }
+        String m = module.toString();
+        if (m.equals("__future__")) {
+            for (int i = imp + 1; i < e; i++) {
+                state.future |= t.is(i, "annotations");
+            }
+            return;
+        }
+        int a = imp + 1;
+        int b = e;
+        if (t.isOp(a, '(')) {
+            a++;
+            if (t.isOp(b - 1, ')')) {
+                b--;
+            }
+        }
+        for (int[] item : split(a, b, ',')) {
+            if (item[0] >= item[1]) {
+                continue;
+            }
+            if (t.isOp(item[0], '*')) {
+                ctx.scope.bind(new Binding("*", Binding.Kind.STAR_IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + ".*"));
+                continue;
+            }
+            int as = findKeyword(item[0], item[1], "as");
+            if (!t.isName(item[0])) {
+                continue;
+            }
+            String name = t.text(item[0]);
+            String bound = as >= 0 && t.isName(as + 1) ? t.text(as + 1) : name;
+            String sep = m.endsWith(".") ? "" : ".";
+            ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + sep + name));
+        }
+    }
+
+    // ---- targets and patterns ----
+
+    /** An assignment target list: plain names bind; subscripts and attributes read their base. */
+    private void target(int s, int e, Ctx ctx, Binding.Kind kind) {
+        int i = s;
+        while (i < e) {
+            byte k = t.kind[i];
+            if (k == Tokens.NAME) {
+                if (KEYWORDS.contains(t.text(i))) {
+                    i++;
+                    continue;
+                }
+                int end = primaryEnd(i, e);
+                if (end == i + 1) {
+                    ctx.scope.bind(new Binding(t.text(i), kind, ctx.typingBlock, ctx.conditional, line(i), null));
+                } else {
+                    expr(i, end, ctx);
+                }
+                i = end;
+            } else if (t.isOp(i, '(') || t.isOp(i, '[')) {
+                int close = closing(i, e);
+                if (close + 1 < e && (t.isOp(close + 1, '.') || t.isOp(close + 1, '['))) {
+                    int end = primaryEnd(i, e);
+                    expr(i, end, ctx);
+                    i = end;
+                } else {
+                    target(i + 1, close, ctx, kind);
+                    i = close + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** End of a primary starting at i: name or bracket followed by any number of .name, [..], (..) trailers. */
+    private int primaryEnd(int i, int e) {
+        int p = i;
+        if (t.isOp(p, '(') || t.isOp(p, '[')) {
+            p = closing(p, e) + 1;
+        } else {
+            p++;
+        }
+        while (p < e) {
+            if (t.isOp(p, '.') && t.isName(p + 1)) {
+                p += 2;
+            } else if (t.isOp(p, '[') || t.isOp(p, '(')) {
+                p = closing(p, e) + 1;
+            } else {
+                break;
+            }
+        }
+        return Math.min(p, e);
+    }
+
+    /** A case pattern: bare names capture, dotted names and class patterns read, keyword names are attributes. */
+    private void pattern(int s, int e, Ctx ctx) {
+        Ctx bind = new Ctx(ctx.scope, NameUse.Use.RUNTIME, ctx.typingBlock, ctx.when, ctx.importTime, null, true);
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.STRING) {
+                continue;
+            }
+            if (!t.isName(i) || (i > s && t.isOp(i - 1, '.'))) {
+                continue;
+            }
+            String n = t.text(i);
+            if (KEYWORDS.contains(n) && !n.equals("as")) {
+                continue;
+            }
+            if (n.equals("as") || n.equals("_")) {
+                continue;
+            }
+            if (t.isOp(i + 1, '=') ) {
+                continue; // keyword pattern: an attribute name
+            }
+            if (t.isOp(i + 1, '.') || t.isOp(i + 1, '(')) {
+                use(i, ctx);
+                while (t.isOp(i + 1, '.') && t.isName(i + 2)) {
+                    i += 2;
+                }
+                continue;
+            }
+            ctx.scope.bind(new Binding(n, Binding.Kind.TARGET, bind.typingBlock, true, line(i), null));
+        }
+    }
+
+    // ---- expressions ----
+
+    /** Records the reads in [s, e); binds walrus targets; opens scopes for lambdas and comprehensions. */
+    private void expr(int s, int e, Ctx ctx) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return;
+        }
+        try {
+            int d = 0;
+            for (int i = s; i < e && i < t.size; i++) {
+                byte k = t.kind[i];
+                if (k == Tokens.OP) {
+                    int n = t.length(i);
+                    char c0 = t.source.chars[t.start[i]];
+                    if (n == 1 && (c0 == '(' || c0 == '[' || c0 == '{')) {
+                        int close = closing(i, e);
+                        int forAt = comprehensionFor(i + 1, close);
+                        if (forAt >= 0) {
+                            comprehension(i + 1, forAt, close, ctx);
+                            i = close;
+                            continue;
+                        }
+                        if (ctx.use != NameUse.Use.RUNTIME && c0 == '[' && i > s && t.is(i - 1, "Literal")) {
+                            i = close; // Literal["a"] holds values, not forward references
+                            continue;
+                        }
+                        d++;
+                    } else if (n == 1 && (c0 == ')' || c0 == ']' || c0 == '}')) {
+                        d--;
+                    }
+                } else if (k == Tokens.NAME) {
+                    String n = t.text(i);
+                    if (n.equals("lambda")) {
+                        i = lambda(i, e, ctx) - 1;
+                        continue;
+                    }
+                    if (KEYWORDS.contains(n) || (i > s && t.isOp(i - 1, '.')) || (i > 0 && i == s && t.isOp(i - 1, '.') && overrideStart < 0 && false)) {
+                        continue;
+                    }
+                    if (d > 0 && t.isOp(i + 1, '=')) {
+                        continue; // keyword argument
+                    }
+                    if (t.is(i + 1, ":=")) {
+                        Scope target = ctx.scope;
+                        while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
+                            target = target.parent();
+                        }
+                        target.bind(new Binding(n, Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i), null));
+                        continue;
+                    }
+                    use(i, ctx);
+                } else if (k == Tokens.STRING) {
+                    string(i, ctx);
+                }
+            }
+        } finally {
+            depth--;
+        }
+    }
+
+    private void use(int i, Ctx ctx) {
+        int s = overrideStart >= 0 ? overrideStart : t.start[i];
+        int e = overrideStart >= 0 ? overrideEnd : t.end[i];
+        int p = i;
+        while (t.isOp(p + 1, '.') && t.isName(p + 2)) {
+            p += 2;
+        }
+        int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
+        String name = t.text(i);
+        state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
+                false, ctx.owner, chainEnd));
+        if (t.isOp(p + 1, '(') && overrideStart < 0 && ctx.use == NameUse.Use.RUNTIME && !ctx.typingBlock) {
+            stringArguments(i, p, ctx);
+        }
+    }
+
+    /** Calls whose string arguments name modules or attributes: import_module("a.b"), patch("a.b.C"), ... */
+    private void stringArguments(int first, int last, Ctx ctx) {
+        String callee = t.text(last);
+        if (!StringArgument.CALLEES.contains(callee)) {
+            return;
+        }
+        int open = last + 1;
+        int close = closing(open, t.size);
+        StringBuilder dotted = new StringBuilder();
+        for (int k = first; k <= last; k++) {
+            dotted.append(t.text(k));
+        }
+        int index = 0;
+        for (int[] arg : split(open + 1, close, ',')) {
+            if (arg[1] - arg[0] == 1 && t.kind[arg[0]] == Tokens.STRING) {
+                String v = plainStringValue(arg[0]);
+                if (v != null) {
+                    String base = index > 0 && t.isName(open + 1) ? t.text(open + 1) : null;
+                    state.stringArguments.add(new StringArgument(dotted.toString(), index, v, base, ctx.scope,
+                            t.start[arg[0]], t.end[arg[0]]));
+                }
+            }
+            if (++index > 1) {
+                break;
+            }
+        }
+    }
+
+    /** The 'for' of a comprehension directly inside brackets [s, close), or -1. */
+    private int comprehensionFor(int s, int close) {
+        int d = 0;
+        for (int i = s; i < close; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    d--;
+                }
+            } else if (d == 0 && t.is(i, "for") && i > s) {
+                return t.is(i - 1, "async") ? i - 1 : i;
+            }
+        }
+        return -1;
+    }
+
+    /** [elt for a in it if c for b in it2]: the first iterable is read outside, everything else inside. */
+    private void comprehension(int s, int forAt, int close, Ctx ctx) {
+        Scope comp = scope(Scope.Kind.COMPREHENSION, ctx.scope.qualifiedName(), ctx.scope, List.of(), List.of());
+        Ctx inner = ctx.in(comp);
+        List<Integer> clauses = new ArrayList<>();
+        int d = 0;
+        for (int i = forAt; i < close; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    d--;
+                }
+            } else if (d == 0 && (t.is(i, "for") && !t.is(i - 1, "async") || t.is(i, "async") || t.is(i, "if"))) {
+                if (t.is(i, "if") && isTernaryIf(forAt, i)) {
+                    continue;
+                }
+                clauses.add(i);
+            }
+        }
+        clauses.add(close);
+        boolean first = true;
+        for (int c = 0; c + 1 < clauses.size(); c++) {
+            int a = clauses.get(c);
+            int b = clauses.get(c + 1);
+            if (t.is(a, "if")) {
+                expr(a + 1, b, inner);
+                continue;
+            }
+            int f = t.is(a, "async") ? a + 1 : a;
+            int in = findKeyword(f + 1, b, "in");
+            if (in < 0) {
+                continue;
+            }
+            target(f + 1, in, new Ctx(comp, inner.use, inner.typingBlock, inner.when, inner.importTime, null, true),
+                    Binding.Kind.TARGET);
+            expr(in + 1, b, first ? ctx : inner);
+            first = false;
+        }
+        expr(s, forAt, inner);
+    }
+
+    /** An 'if' inside a comprehension clause that is part of a conditional expression (x if c else y). */
+    private boolean isTernaryIf(int from, int ifAt) {
+        int d = 0;
+        for (int i = ifAt + 1; i < t.size; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    if (--d < 0) {
+                        return false;
+                    }
+                }
+            } else if (d == 0 && (t.is(i, "for") || t.is(i, "if"))) {
+                return false;
+            } else if (d == 0 && t.is(i, "else")) {
+                return true;
+            } else if (t.kind[i] == Tokens.NEWLINE) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** lambda params: body — returns the index after the body (a ',' or closing bracket at this depth, or e). */
+    private int lambda(int at, int e, Ctx ctx) {
+        int colon = -1;
+        int d = 0;
+        for (int i = at + 1; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    d--;
+                } else if (c0 == ':' && d == 0) {
+                    colon = i;
+                    break;
+                }
+            }
+        }
+        if (colon < 0) {
+            return e;
+        }
+        int end = e;
+        d = 0;
+        for (int i = colon + 1; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    if (--d < 0) {
+                        end = i;
+                        break;
+                    }
+                } else if (d == 0 && (c0 == ',' || c0 == ':')) {
+                    end = i;
+                    break;
+                }
+            } else if (d == 0 && t.is(i, "for")) {
+                end = i; // (lambda: x for ...) - the comprehension clause is not the body
+                break;
+            }
+        }
+        int line = line(at);
+        Scope fn = scope(Scope.Kind.FUNCTION, ctx.scope.qualifiedName(), ctx.scope, List.of(), List.of());
+        for (int[] item : split(at + 1, colon, ',')) {
+            int a = item[0];
+            while (a < item[1] && (t.isOp(a, '*') || t.is(a, "**") || t.isOp(a, '/'))) {
+                a++;
+            }
+            if (t.isName(a)) {
+                fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, ctx.typingBlock, false, line, null));
+                if (t.isOp(a + 1, '=')) {
+                    expr(a + 2, item[1], ctx);
+                }
+            }
+        }
+        expr(colon + 1, end, new Ctx(fn, ctx.use == NameUse.Use.RUNTIME ? NameUse.Use.RUNTIME : ctx.use, ctx.typingBlock,
+                "when the lambda on line " + line + " is called", false, null, false));
+        return end;
+    }
+
+    /** f-string fields are runtime reads; a plain string inside an annotation is a quoted (typing-only) annotation. */
+    private void string(int i, Ctx ctx) {
+        int s = t.start[i];
+        int e = t.end[i];
+        char[] c = t.source.chars;
+        int q = s;
+        boolean f = false;
+        boolean bytes = false;
+        while (q < e && c[q] != '\'' && c[q] != '"') {
+            char ch = Character.toLowerCase(c[q]);
+            f |= ch == 'f' || ch == 't';
+            bytes |= ch == 'b';
+            q++;
+        }
+        int os = overrideStart >= 0 ? overrideStart : s;
+        int oe = overrideStart >= 0 ? overrideEnd : e;
+        if (f) {
+            for (String field : FStringFields.of(c, q, e)) {
+                sub(field, os, oe, ctx);
+            }
+        } else if (!bytes && (ctx.use == NameUse.Use.ANNOTATION || (ctx.use == NameUse.Use.TYPING && ctx.owner != null))) {
+            String v = plainStringValue(i);
+            if (v != null) {
+                sub(v, os, oe, new Ctx(ctx.scope, NameUse.Use.TYPING, ctx.typingBlock, ctx.when, ctx.importTime,
+                        ctx.owner, ctx.conditional));
+            }
+        }
+    }
+
+    private void sub(String code, int os, int oe, Ctx ctx) {
+        if (depth > MAX_DEPTH / 2 || code.isBlank()) {
+            return;
+        }
+        Tokenizer tk = Tokenizer.run(SourceText.of(code.strip()));
+        NameWalker w = new NameWalker(tk.tokens, state, os, oe);
+        w.depth = depth;
+        int end = 0;
+        while (end < tk.tokens.size && tk.tokens.kind[end] != Tokens.END) {
+            end++;
+        }
+        // the tokenizer adds NEWLINE/INDENT around the fragment; they carry no names
+        w.expr(0, end, ctx);
+    }
+
+    /** The value of a non-f, non-bytes string literal without escapes worth decoding; null otherwise. */
+    private String plainStringValue(int i) {
+        int s = t.start[i];
+        int e = t.end[i];
+        char[] c = t.source.chars;
+        int q = s;
+        while (q < e && c[q] != '\'' && c[q] != '"') {
+            char ch = Character.toLowerCase(c[q]);
+            if (ch == 'f' || ch == 'b' || ch == 't') {
+                return null;
+            }
+            q++;
+        }
+        if (q >= e) {
+            return null;
+        }
+        char quote = c[q];
+        int n = (q + 2 < e && c[q + 1] == quote && c[q + 2] == quote && e - q >= 6) ? 3 : 1;
+        int a = q + n;
+        int b = e - n;
+        if (b < a) {
+            return null;
+        }
+        return new String(c, a, b - a);
+    }
+
+    // ---- token utilities ----
+
+    private int line(int i) {
+        return overrideStart >= 0 ? src.lineOf(0) : src.lineOf(t.start[i]);
+    }
+
+    private static String qualify(Scope scope, String name) {
+        Scope s = scope;
+        while (s.kind() == Scope.Kind.COMPREHENSION || s.kind() == Scope.Kind.TYPE_PARAMETERS) {
+            s = s.parent();
+        }
+        return s.qualifiedName().isEmpty() ? name : s.qualifiedName() + "." + name;
+    }
+
+    /** The dotted name at the start of [s, e) ("a.b.c"), "" when it does not start with a name. */
+    private String dotted(int s, int e) {
+        StringBuilder sb = new StringBuilder();
+        int i = s;
+        while (i < e && t.isName(i)) {
+            sb.append(t.text(i));
+            if (i + 2 < e + 1 && t.isOp(i + 1, '.') && t.isName(i + 2) && i + 2 < e) {
+                sb.append('.');
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Index of the bracket closing the one at {@code open}, or e - 1 when it is not closed before e. */
+    private int closing(int open, int e) {
+        int d = 0;
+        for (int i = open; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    if (--d == 0) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return Math.max(open, e - 1);
+    }
+
+    private int findKeyword(int s, int e, String word) {
+        int d = 0;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    d--;
+                }
+            } else if (d == 0 && t.is(i, word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** First top-level operator spelled exactly {@code op}, ignoring lambdas' colons; -1 when absent. */
+    private int findOp(int s, int e, String op) {
+        int d = 0;
+        boolean lambda = false;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.OP) {
+                if (t.length(i) == 1) {
+                    char c0 = t.source.chars[t.start[i]];
+                    if (c0 == '(' || c0 == '[' || c0 == '{') {
+                        d++;
+                        continue;
+                    } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                        d--;
+                        continue;
+                    }
+                }
+                if (d == 0 && t.is(i, op)) {
+                    if (lambda && op.equals(":")) {
+                        lambda = false;
+                        continue;
+                    }
+                    return i;
+                }
+            } else if (d == 0 && t.is(i, "lambda")) {
+                lambda = true;
+            }
+        }
+        return -1;
+    }
+
+    /** [start, end) pairs of the parts of [s, e) between top-level {@code sep} operators. */
+    private List<int[]> split(int s, int e, char sep) {
+        List<int[]> parts = new ArrayList<>(2);
+        int d = 0;
+        int from = s;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char c0 = t.source.chars[t.start[i]];
+                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    d++;
+                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    d--;
+                } else if (d == 0 && c0 == sep) {
+                    parts.add(new int[] {from, i});
+                    from = i + 1;
+                }
+            } else if (sep == '=' && d == 0 && t.is(i, "lambda")) {
+                break; // a lambda's defaults are not assignments
+            }
+        }
+        parts.add(new int[] {from, e});
+        return parts;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.lintgate.python;
+
+import dev.lintgate.finding.Region;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The name-resolution model of one file: its scopes with every binding, and every read of a name with when Python
+ * evaluates it. Built from the token stream by {@link NameWalker}, without an expression tree.
+ */
+public final class Names {
+    private final SourceText source;
+    private final Scope module;
+    private final List<Scope> scopes;
+    private final List<StringArgument> stringArguments;
+    private final List<NameUse> uses;
+    private final boolean dynamicGlobals;
+    private final boolean futureAnnotations;
+    private final Set<Integer> importErrorGuardedLines;
+    private final List<String> dunderAll;
+
+    Names(SourceText source, Scope module, List<Scope> scopes, List<NameUse> uses, boolean dynamicGlobals,
+          boolean futureAnnotations, Set<Integer> importErrorGuardedLines, List<String> dunderAll,
+          List<StringArgument> stringArguments) {
+        this.source = source;
+        this.module = module;
+        this.scopes = scopes;
+        this.stringArguments = stringArguments;
+        this.uses = uses;
+        this.dynamicGlobals = dynamicGlobals;
+        this.futureAnnotations = futureAnnotations;
+        this.importErrorGuardedLines = importErrorGuardedLines;
+        this.dunderAll = dunderAll;
+    }
+
+    public Scope module() {
+        return module;
+    }
+
+    /** Every scope, the module first, in source order. */
+    public List<Scope> scopes() {
+        return scopes;
+    }
+
+    /** String literals passed to calls that take module or attribute paths. */
+    public List<StringArgument> stringArguments() {
+        return stringArguments;
+    }
+
+    /** The dotted text read through a use ("sm.DatabaseSessionManager"), or just its name. */
+    public String dotted(NameUse use) {
+        if (use.chainEnd() < 0) {
+            return use.name();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = use.start(); i < use.chainEnd(); i++) {
+            char c = source.chars[i];
+            if (!Character.isWhitespace(c) && c != '\\') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    public Region region(int start, int end) {
+        return source.region(start, end);
+    }
+
+    public List<NameUse> uses() {
+        return uses;
+    }
+
+    /**
+     * True when module globals may be created in ways a reader cannot see: {@code globals()[...] = },
+     * {@code globals().update(...)}, {@code exec} at module level, or writes to {@code builtins}/{@code __builtins__}.
+     */
+    public boolean hasDynamicGlobals() {
+        return dynamicGlobals;
+    }
+
+    /** {@code from __future__ import annotations}: annotations become strings. */
+    public boolean hasFutureAnnotations() {
+        return futureAnnotations;
+    }
+
+    /** True when an import statement on this line sits in a {@code try} whose handlers catch ImportError. */
+    public boolean isImportErrorGuarded(int line) {
+        return importErrorGuardedLines.contains(line);
+    }
+
+    /** The literal strings of {@code __all__} (assigned, extended or appended at module level); empty when none. */
+    public List<String> dunderAll() {
+        return dunderAll;
+    }
+
+    /** True when the module defines {@code __getattr__}: any attribute may exist. */
+    public boolean hasModuleGetattr() {
+        return !module.bindings("__getattr__").isEmpty();
+    }
+
+    public boolean hasStarImport() {
+        return !module.bindings("*").isEmpty();
+    }
+
+    public Region region(NameUse use) {
+        return source.region(use.start(), use.end());
+    }
+}

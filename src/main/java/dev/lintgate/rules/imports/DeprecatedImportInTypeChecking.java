@@ -1,0 +1,48 @@
+package dev.lintgate.rules.imports;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.ImportBinding;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** LG105: a deprecated target imported only for type checking; off by default, for tracking a migration to zero. */
+public final class DeprecatedImportInTypeChecking implements FileRule {
+
+    @Override
+    public String code() {
+        return "LG105";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        return new DeprecatedRuntimeImport().triggers(project);
+    }
+
+    @Override
+    public Optional<Set<String>> candidates(ProjectModel project) {
+        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        Deprecations deprecations = project.fact(Deprecations.FACT);
+        for (ImportBinding binding : file.imports()) {
+            if (binding.isRuntime()) continue;
+            Optional<Deprecation> match = deprecations.match(binding);
+            if (match.isEmpty()) continue;
+            Deprecation d = match.get();
+            // with allow-type-checking = false LG101 reports these already
+            if (!d.origin().allowTypeChecking()) continue;
+            String replacement = d.origin().replacement();
+            sink.report(new Location(file.path(), binding.region()),
+                    "Deprecated `" + d.origin().name() + "` is still imported for type checking.",
+                    replacement != null ? "Use `" + replacement + "` in the annotations instead." : "Remove the import.",
+                    d.origin().name(), List.of(), null);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lintgate.rules.imports;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.Binding;
+import dev.lintgate.python.ImportBinding;
+import dev.lintgate.python.Names;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.Scope;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * LG106: an import of a first-party module that does not exist, or of a name its module neither defines nor
+ * re-exports. First-party means the top-level package is a module lintgate walked. Anything that could make the
+ * name exist at runtime silences it: {@code __getattr__}, star imports, {@code __all__}, dynamic globals,
+ * compiled extension modules, and imports guarded by {@code except ImportError} or an {@code if}.
+ */
+public final class UnresolvedFirstPartyImport implements FileRule {
+    /** Dotted names of every walked module and each of its parent packages (namespace packages included). */
+    static final ProjectModel.Fact<Set<String>> PACKAGES = new ProjectModel.Fact<>("first-party packages", project -> {
+        Set<String> out = new HashSet<>();
+        for (String path : project.pythonFiles()) {
+            String m = dev.lintgate.python.ModuleNames.moduleName(path, project.config().src());
+            while (m != null && !m.isEmpty()) {
+                if (!out.add(m)) break;
+                m = m.contains(".") ? m.substring(0, m.lastIndexOf('.')) : null;
+            }
+        }
+        return Set.copyOf(out);
+    });
+
+    @Override
+    public String code() {
+        return "LG106";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        return Set.of("import");
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        if (file.imports().isEmpty()) return;
+        Names names = file.names();
+        Set<Integer> conditional = conditionalImportLines(names);
+        Set<Integer> reportedStatements = new HashSet<>();
+        for (ImportBinding b : file.imports()) {
+            String target = b.target();
+            if (target == null || b.isStar() || names.isImportErrorGuarded(b.statementLine())
+                    || conditional.contains(b.region().startLine())) continue;
+            String top = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
+            if (!project.fact(PACKAGES).contains(top)) continue;
+            String problem = b.name() == null ? missingModule(project, target) : missingName(project, target);
+            if (problem == null) continue;
+            if (problem.startsWith("module") && !reportedStatements.add(b.statementLine())) continue;
+            Severity severity = b.isRuntime() ? null : Severity.WARNING;
+            String when = !b.isRuntime() ? "the import only runs under a type checker"
+                    : "ImportError " + DeprecatedRuntimeImport.when(b);
+            sink.report(new Location(file.path(), b.region()), "`" + target + "` cannot be imported: " + problem + "; " + when + ".",
+                    "Import it from where it is defined now, or remove the import.", target, List.of(), severity);
+        }
+    }
+
+    /** Lines of runtime imports inside if/try/for/with blocks: they may be platform or version specific. */
+    private static Set<Integer> conditionalImportLines(Names names) {
+        Set<Integer> lines = new HashSet<>();
+        for (Scope s : names.scopes()) {
+            for (String n : s.boundNames()) {
+                for (Binding b : s.bindings(n)) {
+                    if (b.kind() == Binding.Kind.IMPORT && b.conditional() && !b.typingOnly()) lines.add(b.line());
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Null when every module on the dotted path exists. */
+    private static String missingModule(ProjectModel project, String module) {
+        String[] parts = module.split("\\.");
+        String prefix = parts[0];
+        for (int i = 1; i < parts.length; i++) {
+            String next = prefix + "." + parts[i];
+            if (!moduleExists(project, prefix, next)) {
+                return "module `" + next + "` does not exist";
+            }
+            prefix = next;
+        }
+        return null;
+    }
+
+    /** For {@code from M import n}: null when M exists and has n (as a name or a submodule). */
+    private static String missingName(ProjectModel project, String target) {
+        int dot = target.lastIndexOf('.');
+        String module = target.substring(0, dot);
+        String name = target.substring(dot + 1);
+        String moduleProblem = missingModule(project, module);
+        if (moduleProblem != null) return moduleProblem;
+        if (moduleExists(project, module, target)) return null;
+        Optional<PythonFile> file = project.moduleFile(module).flatMap(project::python);
+        if (file.isEmpty()) return null; // a namespace package or a compiled module: cannot tell
+        PythonFile m = file.get();
+        if (!m.syntaxProblems().isEmpty()) return null;
+        Names names = m.names();
+        if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()
+                || names.dunderAll().contains(name) || !names.module().bindings(name).isEmpty()
+                || declaredGlobal(names, name)) return null;
+        return "module `" + module + "` has no `" + name + "`";
+    }
+
+    private static boolean declaredGlobal(Names names, String name) {
+        for (Scope s : names.scopes()) {
+            if (s.declaresGlobal(name)) return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled. */
+    private static boolean moduleExists(ProjectModel project, String parent, String child) {
+        if (project.moduleFile(child).isPresent() || project.fact(PACKAGES).contains(child)) return true;
+        Optional<String> parentFile = project.moduleFile(parent);
+        if (parentFile.isEmpty()) {
+            // a namespace package: it exists only through walked modules inside it, and those are all known
+            return !project.fact(PACKAGES).contains(parent);
+        }
+        if (!parentFile.get().endsWith("__init__.py") && !parentFile.get().endsWith("__init__.pyi")) return false;
+        Path dir = project.absolute(parentFile.get()).getParent();
+        String last = child.substring(child.lastIndexOf('.') + 1);
+        if (Files.exists(dir.resolve(last + ".py")) || Files.exists(dir.resolve(last + ".pyi")) || Files.isDirectory(dir.resolve(last))) {
+            return true;
+        }
+        try (DirectoryStream<Path> compiled = Files.newDirectoryStream(dir, last + ".*")) {
+            for (Path p : compiled) {
+                String f = p.getFileName().toString();
+                if (f.endsWith(".so") || f.endsWith(".pyd") || f.endsWith(".pyc")) return true;
+            }
+        } catch (IOException e) {
+            return true;
+        }
+        return false;
+    }
+}

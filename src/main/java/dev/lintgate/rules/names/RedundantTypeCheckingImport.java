@@ -1,0 +1,61 @@
+package dev.lintgate.rules.names;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Related;
+import dev.lintgate.finding.Region;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.Binding;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.Scope;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * LG108: the same import under TYPE_CHECKING and unconditionally at runtime in one scope. Only an identical import
+ * counts: {@code import a.b} at runtime does not make {@code import a.c} redundant, although both bind {@code a}.
+ */
+public final class RedundantTypeCheckingImport implements FileRule {
+
+    @Override
+    public String code() {
+        return "LG108";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        return TypeCheckingNameAtRuntime.TRIGGERS;
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        if (file.isStub()) {
+            return;
+        }
+        for (Scope scope : file.names().scopes()) {
+            for (String name : scope.boundNames()) {
+                List<Binding> all = scope.bindings(name);
+                if (all.size() < 2) {
+                    continue;
+                }
+                for (Binding typing : all) {
+                    if (!typing.typingOnly() || typing.kind() != Binding.Kind.IMPORT) {
+                        continue;
+                    }
+                    // a conditional runtime import (try/except ImportError, if sys.version_info) may not happen,
+                    // and the TYPE_CHECKING import then tells the checker which one to assume
+                    all.stream().filter(b -> !b.typingOnly() && !b.conditional() && b.kind() == Binding.Kind.IMPORT
+                                    && b.imported().equals(typing.imported()))
+                            .findFirst()
+                            .ifPresent(runtime -> sink.report(new Location(file.path(), Region.line(typing.line())),
+                                    "`" + name + "` is imported under TYPE_CHECKING and again at runtime on line "
+                                            + runtime.line() + "; the TYPE_CHECKING import is dead.",
+                                    "Delete the import under TYPE_CHECKING.", name,
+                                    List.of(new Related(new Location(file.path(), Region.line(runtime.line())), "runtime import")),
+                                    null));
+                }
+            }
+        }
+    }
+}

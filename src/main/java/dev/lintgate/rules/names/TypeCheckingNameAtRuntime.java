@@ -1,0 +1,64 @@
+package dev.lintgate.rules.names;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Related;
+import dev.lintgate.finding.Region;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.Binding;
+import dev.lintgate.python.NameUse;
+import dev.lintgate.python.Names;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.util.List;
+import java.util.Set;
+
+/** LG102: a name bound only under TYPE_CHECKING (or another typing-only block) read where Python evaluates it. */
+public final class TypeCheckingNameAtRuntime implements FileRule {
+    /** Every typing-only block spelling contains one of these. */
+    static final Set<String> TRIGGERS = Set.of("TYPE_CHECKING", "if False", "if 0");
+
+    @Override
+    public String code() {
+        return "LG102";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        return TRIGGERS;
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        if (file.isStub()) {
+            return;
+        }
+        Names names = file.names();
+        if (names.hasDynamicGlobals() || runtimeStarImport(names)) {
+            return;
+        }
+        for (NameUse use : names.uses()) {
+            if (use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
+                continue;
+            }
+            List<Binding> bindings = use.scope().resolve(use.name());
+            if (bindings.isEmpty() || !bindings.stream().allMatch(Binding::typingOnly)) {
+                continue;
+            }
+            Binding first = bindings.get(0);
+            String message = "`" + use.name() + "` is only " + (first.kind() == Binding.Kind.IMPORT ? "imported" : "defined")
+                    + " under TYPE_CHECKING but used at runtime: NameError " + use.when() + ".";
+            String hint = use.use() == NameUse.Use.ANNOTATION
+                    ? "Quote the annotation, add `from __future__ import annotations`, or import `" + use.name() + "` at runtime."
+                    : "Import `" + use.name() + "` outside the TYPE_CHECKING block.";
+            sink.report(new Location(file.path(), names.region(use)), message, hint, use.name(),
+                    List.of(new Related(new Location(file.path(), Region.line(first.line())), "bound for type checking only here")),
+                    Evaluation.severity(use, project));
+        }
+    }
+
+    /** A runtime star import may bind any name at runtime. */
+    static boolean runtimeStarImport(Names names) {
+        return names.module().bindings("*").stream().anyMatch(b -> !b.typingOnly());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.lintgate.rules.names;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.Binding;
+import dev.lintgate.python.NameUse;
+import dev.lintgate.python.Names;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * LG103: a typing-only name in an annotation that a library (pydantic, attrs, singledispatch, ...) evaluates at
+ * runtime, quoted or deferred or not. Unquoted annotations that Python itself evaluates are LG102's.
+ */
+public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
+
+    @Override
+    public String code() {
+        return "LG103";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        return TypeCheckingNameAtRuntime.TRIGGERS;
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        if (file.isStub()) {
+            return;
+        }
+        Names names = file.names();
+        RuntimeEvaluatedClasses classes = null;
+        for (NameUse use : names.uses()) {
+            if (use.owner() == null || use.typingBlock() || use.guarded()) {
+                continue;
+            }
+            boolean pythonEvaluates = use.use() == NameUse.Use.ANNOTATION && Evaluation.annotationsAreEager(names, project);
+            if (pythonEvaluates || (use.use() != NameUse.Use.ANNOTATION && use.use() != NameUse.Use.TYPING)) {
+                continue;
+            }
+            List<Binding> bindings = use.scope().resolve(use.name());
+            if (bindings.isEmpty() || !bindings.stream().allMatch(Binding::typingOnly)) {
+                continue;
+            }
+            if (classes == null) {
+                classes = new RuntimeEvaluatedClasses(project);
+            }
+            Optional<String> reason = classes.reason(use.owner(), file);
+            if (reason.isEmpty()) {
+                continue;
+            }
+            String what = use.owner().kind() == dev.lintgate.python.Scope.Kind.CLASS ? "class" : "function";
+            String message = "`" + use.name() + "` is only imported under TYPE_CHECKING, but the annotations of "
+                    + what + " `" + use.owner().qualifiedName() + "` are evaluated at runtime (" + reason.get() + ").";
+            sink.report(new Location(file.path(), names.region(use)), message,
+                    "Import `" + use.name() + "` at runtime.", use.name(), List.of(), null);
+        }
+    }
+}
