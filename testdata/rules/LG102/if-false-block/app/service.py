@@ -1,0 +1,4 @@
+if False:
+    from app.db import Engine
+
+ENGINE = Engine  # expect: LG102 "at import time"

@@ -1,0 +1,8 @@
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from app.db import Engine
+
+
+def connect(engine: "Engine") -> None:
+    pass

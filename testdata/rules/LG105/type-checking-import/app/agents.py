@@ -1,0 +1,8 @@
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.database.session_manager import DatabaseSessionManager  # expect: LG105
+
+
+def run(manager: "DatabaseSessionManager") -> None:
+    pass

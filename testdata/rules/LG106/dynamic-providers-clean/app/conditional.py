@@ -1,0 +1,6 @@
+import sys
+
+if sys.platform == 'win32':
+    WINDOWS = True
+else:
+    POSIX = True

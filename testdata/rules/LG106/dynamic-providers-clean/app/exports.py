@@ -1,0 +1,2 @@
+__all__ = ['Maybe']
+globals()['Maybe'] = 1

@@ -1,0 +1,1 @@
+import app.legacy  # expect: LG106 "module `app.legacy` does not exist"

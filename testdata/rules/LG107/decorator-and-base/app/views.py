@@ -1,0 +1,3 @@
+@route("/")  # expect: LG107 "at import time"
+def index():
+    return "ok"

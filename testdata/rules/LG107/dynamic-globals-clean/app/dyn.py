@@ -1,0 +1,4 @@
+for name in ("a", "b"):
+    globals()[name] = name
+
+print(a, b)

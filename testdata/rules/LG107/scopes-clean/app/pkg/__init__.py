@@ -1,0 +1,1 @@
+print(__path__)

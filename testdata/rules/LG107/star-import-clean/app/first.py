@@ -1,0 +1,3 @@
+from app.helpers import *
+
+print(helper())

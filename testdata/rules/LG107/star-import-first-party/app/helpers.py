@@ -1,0 +1,4 @@
+__all__ = ['helper']
+
+def helper():
+    return 1
