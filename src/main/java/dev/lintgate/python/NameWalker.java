@@ -24,6 +24,15 @@ final class NameWalker {
             "BaseException");
     private static final int MAX_DEPTH = 200;
 
+    private static final String[][] KEYWORDS_BY_LENGTH = new String[9][];
+
+    static {
+        for (int n = 0; n < KEYWORDS_BY_LENGTH.length; n++) {
+            final int len = n;
+            KEYWORDS_BY_LENGTH[n] = KEYWORDS.stream().filter(k -> k.length() == len).toArray(String[]::new);
+        }
+    }
+
     private final Tokens t;
     private final SourceText src;
     private final State state;
@@ -34,13 +43,20 @@ final class NameWalker {
 
     /** What the walkers of one file share. */
     private static final class State {
-        final List<NameUse> uses = new ArrayList<>();
+        final List<NameUse> uses;
+
+        State(int tokens) {
+            uses = new ArrayList<>(Math.max(16, tokens / 5));
+        }
+
         final Set<Integer> importGuarded = new HashSet<>();
         final List<String> dunderAll = new ArrayList<>();
         final List<Scope> scopes = new ArrayList<>();
         final List<StringArgument> stringArguments = new ArrayList<>();
         boolean dynamic;
         boolean future;
+        /** The line of the string whose fragment a sub-walker reads. */
+        int overrideLine;
         TypeCheckingCondition conditions;
     }
 
@@ -81,16 +97,58 @@ final class NameWalker {
     private Frame pending;
     private final List<String> pendingDecorators = new ArrayList<>();
 
+    /** For each opening bracket token, the index of its closing bracket (-1 when unclosed); computed once. */
+    private final int[] match;
+    private final int lastLine;
+    private int cursorLine = 1;
+
     private NameWalker(Tokens t, State state, int overrideStart, int overrideEnd) {
         this.t = t;
         this.src = t.source;
         this.state = state;
         this.overrideStart = overrideStart;
         this.overrideEnd = overrideEnd;
+        this.match = matchBrackets(t);
+        this.lastLine = src.lineOf(src.length);
+    }
+
+    private static int[] matchBrackets(Tokens t) {
+        int[] match = new int[t.size];
+        int[] stack = new int[64];
+        int top = 0;
+        char[] c = t.source.chars;
+        for (int i = 0; i < t.size; i++) {
+            match[i] = -1;
+            if (t.kind[i] != Tokens.OP || t.end[i] - t.start[i] != 1) {
+                continue;
+            }
+            char ch = c[t.start[i]];
+            if (ch == '(' || ch == '[' || ch == '{') {
+                if (top == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, top * 2);
+                }
+                stack[top++] = i;
+            } else if ((ch == ')' || ch == ']' || ch == '}') && top > 0) {
+                match[stack[--top]] = i;
+            }
+        }
+        return match;
+    }
+
+    /** Line of an offset; the walk mostly moves forward, so a cursor beats a binary search. */
+    private int lineOfOffset(int offset) {
+        if (cursorLine > lastLine || src.lineStart(cursorLine) > offset) {
+            cursorLine = src.lineOf(offset);
+            return cursorLine;
+        }
+        while (cursorLine < lastLine && src.lineStart(cursorLine + 1) <= offset) {
+            cursorLine++;
+        }
+        return cursorLine;
     }
 
     static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases) {
-        State state = new State();
+        State state = new State(t.size);
         state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
@@ -111,7 +169,7 @@ final class NameWalker {
                 Frame body = pending != null ? pending : new Frame(top().ctx);
                 pending = null;
                 body.useStart = state.uses.size();
-                body.lineStart = src.lineOf(t.start[i]);
+                body.lineStart = body.isTryBody ? lineOfOffset(t.start[i]) : 0;
                 stack.add(body);
                 i++;
                 continue;
@@ -125,7 +183,7 @@ final class NameWalker {
                         outer.lastTryStart = closed.useStart;
                         outer.lastTryEnd = state.uses.size();
                         outer.lastTryLineStart = closed.lineStart;
-                        outer.lastTryLineEnd = src.lineOf(t.start[i]);
+                        outer.lastTryLineEnd = lineOfOffset(t.start[i]);
                     }
                 }
                 i++;
@@ -175,7 +233,7 @@ final class NameWalker {
             if (colon + 1 < e) {
                 // inline body: "if x: y = 1"
                 body.useStart = state.uses.size();
-                body.lineStart = src.lineOf(t.start[s]);
+                body.lineStart = lineOfOffset(t.start[s]);
                 stack.add(body);
                 line(colon + 1, e);
                 stack.remove(stack.size() - 1);
@@ -314,7 +372,7 @@ final class NameWalker {
                 int typeEnd = as < 0 ? colon : as;
                 markGuarded(f, a, typeEnd);
                 expr(a, typeEnd, new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
-                        "when an exception reaches the `except` on line " + src.lineOf(t.start[s]), ctx.importTime,
+                        "when an exception reaches the `except` on line " + lineOfOffset(t.start[s]), ctx.importTime,
                         null, true));
                 if (as >= 0) {
                     target(as + 1, colon, cond, Binding.Kind.TARGET);
@@ -334,7 +392,7 @@ final class NameWalker {
             }
             case "case" -> {
                 Ctx pattern = new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
-                        "when the `case` on line " + src.lineOf(t.start[s]) + " is tried", ctx.importTime, null, true);
+                        "when the `case` on line " + lineOfOffset(t.start[s]) + " is tried", ctx.importTime, null, true);
                 int guard = findKeyword(s + 1, colon, "if");
                 pattern(s + 1, guard < 0 ? colon : guard, pattern);
                 if (guard >= 0) {
@@ -360,7 +418,7 @@ final class NameWalker {
         boolean nameError = s >= e;
         boolean importError = s >= e;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.NAME && !(i > s && t.isOp(i - 1, '.') && false)) {
+            if (t.kind[i] == Tokens.NAME) {
                 String n = t.text(i);
                 nameError |= CATCHES_NAME_ERROR.contains(n);
                 importError |= CATCHES_IMPORT_ERROR.contains(n);
@@ -611,22 +669,27 @@ final class NameWalker {
 
     /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
     private void noteDynamicGlobals(int s, int e, Ctx ctx) {
+        boolean function = ctx.scope.kind() == Scope.Kind.FUNCTION;
         for (int i = s; i < e; i++) {
             if (t.kind[i] != Tokens.NAME || (i > s && t.isOp(i - 1, '.'))) {
+                if (i > s && t.is(i, "install") && t.isOp(i - 1, '.')) {
+                    state.dynamic = true; // gettext.install() puts _ into builtins
+                }
                 continue;
             }
-            String n = t.text(i);
-            if ((n.equals("globals") || n.equals("vars") || n.equals("locals")) && t.isOp(i + 1, '(') && t.isOp(i + 2, ')')
-                    && !t.isOp(i + 3, ']') && ctx.scope.kind() != Scope.Kind.FUNCTION) {
-                state.dynamic |= t.isOp(i + 3, '[') || t.isOp(i + 3, '.');
-            } else if (n.equals("globals") && t.isOp(i + 1, '(') && t.isOp(i + 3, '.') || n.equals("globals") && t.isOp(i + 3, '[')) {
+            char first = t.source.chars[t.start[i]];
+            if (first != 'g' && first != 'v' && first != 'l' && first != 'e' && first != '_' && first != 'b') {
+                continue;
+            }
+            boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
+            if (t.is(i, "globals") && call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'))) {
                 state.dynamic = true;
-            } else if ((n.equals("exec") || n.equals("execfile")) && ctx.scope.kind() != Scope.Kind.FUNCTION) {
+            } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'))) {
                 state.dynamic = true;
-            } else if (n.equals("__builtins__") || (n.equals("builtins") && t.isOp(i + 1, '.') && findOp(i, e, "=") > i)) {
+            } else if (!function && (t.is(i, "exec") || t.is(i, "execfile"))) {
                 state.dynamic = true;
-            } else if (n.equals("install") && i > s && t.isOp(i - 1, '.')) {
-                state.dynamic = true; // gettext.install() puts _ into builtins
+            } else if (t.is(i, "__builtins__") || (t.is(i, "builtins") && t.isOp(i + 1, '.') && findOp(i, e, "=") > i)) {
+                state.dynamic = true;
             }
         }
     }
@@ -720,7 +783,7 @@ final class NameWalker {
         while (i < e) {
             byte k = t.kind[i];
             if (k == Tokens.NAME) {
-                if (KEYWORDS.contains(t.text(i))) {
+                if (isKeyword(i)) {
                     i++;
                     continue;
                 }
@@ -777,13 +840,10 @@ final class NameWalker {
             if (!t.isName(i) || (i > s && t.isOp(i - 1, '.'))) {
                 continue;
             }
+            if (isKeyword(i) || t.is(i, "_")) {
+                continue;
+            }
             String n = t.text(i);
-            if (KEYWORDS.contains(n) && !n.equals("as")) {
-                continue;
-            }
-            if (n.equals("as") || n.equals("_")) {
-                continue;
-            }
             if (t.isOp(i + 1, '=') ) {
                 continue; // keyword pattern: an attribute name
             }
@@ -830,12 +890,11 @@ final class NameWalker {
                         d--;
                     }
                 } else if (k == Tokens.NAME) {
-                    String n = t.text(i);
-                    if (n.equals("lambda")) {
+                    if (t.is(i, "lambda")) {
                         i = lambda(i, e, ctx) - 1;
                         continue;
                     }
-                    if (KEYWORDS.contains(n) || (i > s && t.isOp(i - 1, '.')) || (i > 0 && i == s && t.isOp(i - 1, '.') && overrideStart < 0 && false)) {
+                    if ((i > s && t.isOp(i - 1, '.')) || isKeyword(i)) {
                         continue;
                     }
                     if (d > 0 && t.isOp(i + 1, '=')) {
@@ -846,7 +905,7 @@ final class NameWalker {
                         while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
                             target = target.parent();
                         }
-                        target.bind(new Binding(n, Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i), null));
+                        target.bind(new Binding(t.text(i), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i), null));
                         continue;
                     }
                     use(i, ctx);
@@ -877,8 +936,11 @@ final class NameWalker {
 
     /** Calls whose string arguments name modules or attributes: import_module("a.b"), patch("a.b.C"), ... */
     private void stringArguments(int first, int last, Ctx ctx) {
-        String callee = t.text(last);
-        if (!StringArgument.CALLEES.contains(callee)) {
+        boolean known = false;
+        for (String c : StringArgument.CALLEES) {
+            known |= t.is(last, c);
+        }
+        if (!known) {
             return;
         }
         int open = last + 1;
@@ -903,18 +965,15 @@ final class NameWalker {
         }
     }
 
-    /** The 'for' of a comprehension directly inside brackets [s, close), or -1. */
+    /** The 'for' of a comprehension directly inside brackets [s, close), or -1. Nested brackets are jumped over. */
     private int comprehensionFor(int s, int close) {
-        int d = 0;
         for (int i = s; i < close; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
-                    d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
-                    d--;
+            if (t.kind[i] == Tokens.OP) {
+                int m = match[i];
+                if (m > i) {
+                    i = m;
                 }
-            } else if (d == 0 && t.is(i, "for") && i > s) {
+            } else if (t.kind[i] == Tokens.NAME && t.is(i, "for") && i > s) {
                 return t.is(i - 1, "async") ? i - 1 : i;
             }
         }
@@ -1082,6 +1141,7 @@ final class NameWalker {
             return;
         }
         Tokenizer tk = Tokenizer.run(SourceText.of(code.strip()));
+        state.overrideLine = lineOfOffset(os);
         NameWalker w = new NameWalker(tk.tokens, state, os, oe);
         w.depth = depth;
         int end = 0;
@@ -1120,8 +1180,22 @@ final class NameWalker {
 
     // ---- token utilities ----
 
+    /** KEYWORDS.contains(t.text(i)) without allocating: most names are not keywords and fail on length. */
+    private boolean isKeyword(int i) {
+        int n = t.length(i);
+        if (n < 2 || n >= KEYWORDS_BY_LENGTH.length) {
+            return false;
+        }
+        for (String k : KEYWORDS_BY_LENGTH[n]) {
+            if (t.is(i, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int line(int i) {
-        return overrideStart >= 0 ? src.lineOf(0) : src.lineOf(t.start[i]);
+        return overrideStart >= 0 ? state.overrideLine : lineOfOffset(t.start[i]);
     }
 
     private static String qualify(Scope scope, String name) {
@@ -1150,20 +1224,8 @@ final class NameWalker {
 
     /** Index of the bracket closing the one at {@code open}, or e - 1 when it is not closed before e. */
     private int closing(int open, int e) {
-        int d = 0;
-        for (int i = open; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
-                    d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
-                    if (--d == 0) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return Math.max(open, e - 1);
+        int m = open < match.length ? match[open] : -1;
+        return m >= 0 && m < e ? m : Math.max(open, e - 1);
     }
 
     private int findKeyword(int s, int e, String word) {

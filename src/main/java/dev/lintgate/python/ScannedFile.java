@@ -20,7 +20,13 @@ final class ScannedFile implements PythonFile {
     private SourceText source;
     private Scan scan;
     private SyntaxTree tree;
-    private Names names;
+    /**
+     * Soft: the model of every file would not fit in memory for a large repository, and the project keeps every
+     * parsed file for suppressions. A collected model is rebuilt on the next call.
+     */
+    private java.lang.ref.SoftReference<Names> names = new java.lang.ref.SoftReference<>(null);
+    /** The scan's tokens, kept (softly) for the name model, which usually comes right after. */
+    private java.lang.ref.SoftReference<Tokens> scanTokens = new java.lang.ref.SoftReference<>(null);
 
     private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
                         Map<Integer, String> comments) {
@@ -71,17 +77,20 @@ final class ScannedFile implements PythonFile {
 
     @Override
     public synchronized Names names() {
-        if (names == null) {
+        Names model = names.get();
+        if (model == null) {
             java.util.Set<String> aliases = new java.util.HashSet<>();
             for (ImportBinding b : imports()) {
                 if (b.level() == 0 && "TYPE_CHECKING".equals(b.name()) && !"TYPE_CHECKING".equals(b.boundName())) {
                     aliases.add(b.boundName());
                 }
             }
-            // tokens are not kept from scan(): most files never need names, and the token arrays are large
-            names = NameWalker.run(Tokenizer.run(source()).tokens, stub, aliases);
+            Tokens tokens = scanTokens.get();
+            scanTokens.clear();
+            model = NameWalker.run(tokens != null ? tokens : Tokenizer.run(source()).tokens, stub, aliases);
+            names = new java.lang.ref.SoftReference<>(model);
         }
-        return names;
+        return model;
     }
 
     @Override
@@ -115,6 +124,7 @@ final class ScannedFile implements PythonFile {
             SourceText text = source();
             Tokenizer tokenizer = Tokenizer.run(text);
             StatementScanner statements = StatementScanner.run(tokenizer.tokens, moduleName, isPackage, stub);
+            scanTokens = new java.lang.ref.SoftReference<>(tokenizer.tokens);
             List<SyntaxProblem> problems = new ArrayList<>();
             if (text.decodingProblem != null) {
                 problems.add(new SyntaxProblem(text.decodingProblem, dev.lintgate.finding.Region.line(1)));

@@ -75,7 +75,7 @@ public final class ScannerBenchmark {
         }
     }
 
-    private static String pythonStdlib() throws IOException, InterruptedException {
+    static String pythonStdlib() throws IOException, InterruptedException {
         String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
         Process p = new ProcessBuilder(python, "-c", "import sysconfig;print(sysconfig.get_paths()['stdlib'])").start();
         String out = new String(p.getInputStream().readAllBytes()).trim();
