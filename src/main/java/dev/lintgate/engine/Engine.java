@@ -63,9 +63,12 @@ public final class Engine {
             List<Future<?>> tasks = new ArrayList<>();
             if (!fileRules.isEmpty()) {
                 Map<FileRule, FileFilter> filters = new HashMap<>();
+                // rules with the same words share one automaton, so checkFile scans a file's bytes once per word set
+                Map<Set<String>, FileFilter.ByWords> byWords = new HashMap<>();
                 for (FileRule r : fileRules) {
                     filters.put(r, r.candidates(project).<FileFilter>map(FileFilter.Known::new)
-                            .orElseGet(() -> new FileFilter.ByWords(new Triggers(r.triggers(project)))));
+                            .orElseGet(() -> byWords.computeIfAbsent(Set.copyOf(r.triggers(project)),
+                                    words -> new FileFilter.ByWords(new Triggers(words)))));
                 }
                 List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
                 // contiguous chunks keep a thread on one directory, which the page cache likes
@@ -107,6 +110,7 @@ public final class Engine {
     private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, FileFilter> filters,
                            Collector collector) {
         List<FileRule> applicable = new ArrayList<>();
+        Map<FileFilter, Boolean> found = new HashMap<>(4);
         byte[] content = null;
         for (FileRule r : rules) {
             FileFilter filter = filters.get(r);
@@ -122,7 +126,8 @@ public final class Engine {
                 }
                 content = bytes.get();
             }
-            if (((FileFilter.ByWords) filter).words().foundIn(content)) applicable.add(r);
+            byte[] bytes = content;
+            if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
         }
         if (applicable.isEmpty()) return;
         PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);

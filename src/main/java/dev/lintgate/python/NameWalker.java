@@ -25,8 +25,12 @@ final class NameWalker {
     private static final int MAX_DEPTH = 200;
 
     private static final String[][] KEYWORDS_BY_LENGTH = new String[9][];
+    private static final boolean[] KEYWORD_START = new boolean[128];
 
     static {
+        for (String k : KEYWORDS) {
+            KEYWORD_START[k.charAt(0)] = true;
+        }
         for (int n = 0; n < KEYWORDS_BY_LENGTH.length; n++) {
             final int len = n;
             KEYWORDS_BY_LENGTH[n] = KEYWORDS.stream().filter(k -> k.length() == len).toArray(String[]::new);
@@ -57,6 +61,8 @@ final class NameWalker {
         boolean future;
         /** The line of the string whose fragment a sub-walker reads. */
         int overrideLine;
+        /** Only bindings are wanted (what a module exports): expressions are skipped except for walrus targets. */
+        boolean bindingsOnly;
         TypeCheckingCondition conditions;
     }
 
@@ -148,7 +154,12 @@ final class NameWalker {
     }
 
     static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases) {
-        State state = new State(t.size);
+        return run(t, stub, typeCheckingAliases, false);
+    }
+
+    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, boolean bindingsOnly) {
+        State state = new State(bindingsOnly ? 0 : t.size);
+        state.bindingsOnly = bindingsOnly;
         state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
@@ -541,6 +552,14 @@ final class NameWalker {
     }
 
     private void simpleStatements(int s, int e, Ctx ctx) {
+        boolean semicolon = false;
+        for (int i = s; i < e && !semicolon; i++) {
+            semicolon = t.kind[i] == Tokens.OP && t.isOp(i, ';');
+        }
+        if (!semicolon) {
+            simple(s, e, ctx);
+            return;
+        }
         for (int[] st : split(s, e, ';')) {
             simple(st[0], st[1], ctx);
         }
@@ -590,7 +609,6 @@ final class NameWalker {
                 }
             }
         }
-        noteDynamicGlobals(s, e, ctx);
         int ann = findOp(s, e, ":");
         List<int[]> parts = split(s, e, '=');
         if (ann >= 0 && (parts.size() == 1 || ann < parts.get(0)[1])) {
@@ -668,29 +686,21 @@ final class NameWalker {
     }
 
     /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
-    private void noteDynamicGlobals(int s, int e, Ctx ctx) {
+    private void noteDynamicGlobals(int i, Ctx ctx) {
         boolean function = ctx.scope.kind() == Scope.Kind.FUNCTION;
-        for (int i = s; i < e; i++) {
-            if (t.kind[i] != Tokens.NAME || (i > s && t.isOp(i - 1, '.'))) {
-                if (i > s && t.is(i, "install") && t.isOp(i - 1, '.')) {
-                    state.dynamic = true; // gettext.install() puts _ into builtins
-                }
-                continue;
-            }
-            char first = t.source.chars[t.start[i]];
-            if (first != 'g' && first != 'v' && first != 'l' && first != 'e' && first != '_' && first != 'b') {
-                continue;
-            }
-            boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
-            if (t.is(i, "globals") && call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'))) {
-                state.dynamic = true;
-            } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'))) {
-                state.dynamic = true;
-            } else if (!function && (t.is(i, "exec") || t.is(i, "execfile"))) {
-                state.dynamic = true;
-            } else if (t.is(i, "__builtins__") || (t.is(i, "builtins") && t.isOp(i + 1, '.') && findOp(i, e, "=") > i)) {
-                state.dynamic = true;
-            }
+        boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
+        boolean written = call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'));
+        if (t.is(i, "globals") && written) {
+            state.dynamic = true;
+        } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && written) {
+            state.dynamic = true;
+        } else if (!function && (t.is(i, "exec") || t.is(i, "execfile"))) {
+            state.dynamic = true;
+        } else if (t.is(i, "__builtins__")) {
+            state.dynamic = true;
+        } else if (t.is(i, "builtins") && t.isOp(i + 1, '.') && t.isName(i + 2)
+                && (t.isOp(i + 3, '=') || t.is(i + 1, ".") && t.is(i + 2, "__dict__"))) {
+            state.dynamic = true;
         }
     }
 
@@ -862,6 +872,17 @@ final class NameWalker {
 
     /** Records the reads in [s, e); binds walrus targets; opens scopes for lambdas and comprehensions. */
     private void expr(int s, int e, Ctx ctx) {
+        if (state.bindingsOnly) {
+            for (int i = s; i < e && i < t.size; i++) {
+                if (t.kind[i] == Tokens.NAME && !(i > 0 && t.isOp(i - 1, '.'))) {
+                    noteDynamicGlobals(i, ctx);
+                }
+                if (i > s && t.is(i, ":=") && t.isName(i - 1)) {
+                    ctx.scope.bind(new Binding(t.text(i - 1), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i - 1), null));
+                }
+            }
+            return;
+        }
         if (++depth > MAX_DEPTH) {
             depth--;
             return;
@@ -927,6 +948,10 @@ final class NameWalker {
         }
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
         String name = t.text(i);
+        char first = name.charAt(0);
+        if (first == 'g' || first == 'v' || first == 'l' || first == 'e' || first == '_' || first == 'b') {
+            noteDynamicGlobals(i, ctx);
+        }
         state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
                 false, ctx.owner, chainEnd));
         if (t.isOp(p + 1, '(') && overrideStart < 0 && ctx.use == NameUse.Use.RUNTIME && !ctx.typingBlock) {
@@ -1183,7 +1208,8 @@ final class NameWalker {
     /** KEYWORDS.contains(t.text(i)) without allocating: most names are not keywords and fail on length. */
     private boolean isKeyword(int i) {
         int n = t.length(i);
-        if (n < 2 || n >= KEYWORDS_BY_LENGTH.length) {
+        char first = t.source.chars[t.start[i]];
+        if (n < 2 || n >= KEYWORDS_BY_LENGTH.length || first >= 128 || !KEYWORD_START[first]) {
             return false;
         }
         for (String k : KEYWORDS_BY_LENGTH[n]) {

@@ -31,6 +31,12 @@ public interface PythonFile {
     /** Scopes, bindings and name reads with when Python evaluates them; built on first call from the tokens. */
     Names names();
 
+    /**
+     * The same model without name reads: only scopes and bindings (what other modules can import from this one),
+     * several times cheaper to build.
+     */
+    Names bindings();
+
     /** Comment text per 1-based line (without the leading {@code #}); only real comments, never text inside strings. */
     Map<Integer, String> comments();
 

@@ -2,6 +2,8 @@ package dev.lintgate.python;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,12 +23,13 @@ final class ScannedFile implements PythonFile {
     private Scan scan;
     private SyntaxTree tree;
     /**
-     * Soft: the model of every file would not fit in memory for a large repository, and the project keeps every
-     * parsed file for suppressions. A collected model is rebuilt on the next call.
+     * Weak: the project keeps every parsed file (for suppressions), and the models of all files would fill the heap
+     * (soft references made the collector keep them until it ran out). The rules of one file run back to back; a
+     * model collected in between is rebuilt.
      */
-    private java.lang.ref.SoftReference<Names> names = new java.lang.ref.SoftReference<>(null);
-    /** The scan's tokens, kept (softly) for the name model, which usually comes right after. */
-    private java.lang.ref.SoftReference<Tokens> scanTokens = new java.lang.ref.SoftReference<>(null);
+    private java.lang.ref.WeakReference<Names> names = new java.lang.ref.WeakReference<>(null);
+    /** The scan's tokens, kept weakly for the name model, which usually comes right after. */
+    private java.lang.ref.WeakReference<Tokens> scanTokens = new java.lang.ref.WeakReference<>(null);
 
     private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
                         Map<Integer, String> comments) {
@@ -79,18 +82,32 @@ final class ScannedFile implements PythonFile {
     public synchronized Names names() {
         Names model = names.get();
         if (model == null) {
-            java.util.Set<String> aliases = new java.util.HashSet<>();
-            for (ImportBinding b : imports()) {
-                if (b.level() == 0 && "TYPE_CHECKING".equals(b.name()) && !"TYPE_CHECKING".equals(b.boundName())) {
-                    aliases.add(b.boundName());
-                }
-            }
+            Set<String> aliases = typeCheckingAliases();
             Tokens tokens = scanTokens.get();
             scanTokens.clear();
             model = NameWalker.run(tokens != null ? tokens : Tokenizer.run(source()).tokens, stub, aliases);
-            names = new java.lang.ref.SoftReference<>(model);
+            names = new java.lang.ref.WeakReference<>(model);
         }
         return model;
+    }
+
+    @Override
+    public Names bindings() {
+        Names model = names.get();
+        if (model != null) {
+            return model;
+        }
+        return NameWalker.run(Tokenizer.run(source()).tokens, stub, typeCheckingAliases(), true);
+    }
+
+    private Set<String> typeCheckingAliases() {
+        Set<String> aliases = new HashSet<>();
+        for (ImportBinding b : imports()) {
+            if (b.level() == 0 && "TYPE_CHECKING".equals(b.name()) && !"TYPE_CHECKING".equals(b.boundName())) {
+                aliases.add(b.boundName());
+            }
+        }
+        return aliases;
     }
 
     @Override
@@ -124,7 +141,7 @@ final class ScannedFile implements PythonFile {
             SourceText text = source();
             Tokenizer tokenizer = Tokenizer.run(text);
             StatementScanner statements = StatementScanner.run(tokenizer.tokens, moduleName, isPackage, stub);
-            scanTokens = new java.lang.ref.SoftReference<>(tokenizer.tokens);
+            scanTokens = new java.lang.ref.WeakReference<>(tokenizer.tokens);
             List<SyntaxProblem> problems = new ArrayList<>();
             if (text.decodingProblem != null) {
                 problems.add(new SyntaxProblem(text.decodingProblem, dev.lintgate.finding.Region.line(1)));

@@ -31,6 +31,12 @@ public final class DeprecatedDynamicReference implements FileRule {
         return new DeprecatedRuntimeImport().triggers(project);
     }
 
+    /** A string path or attribute chain naming a deprecated target contains its last segment, a deprecation word. */
+    @Override
+    public Optional<Set<String>> candidates(ProjectModel project) {
+        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);

@@ -107,22 +107,9 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         String moduleProblem = missingModule(project, module);
         if (moduleProblem != null) return moduleProblem;
         if (moduleExists(project, module, target)) return null;
-        Optional<PythonFile> file = project.moduleFile(module).flatMap(project::python);
-        if (file.isEmpty()) return null; // a namespace package or a compiled module: cannot tell
-        PythonFile m = file.get();
-        if (!m.syntaxProblems().isEmpty()) return null;
-        Names names = m.names();
-        if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()
-                || names.dunderAll().contains(name) || !names.module().bindings(name).isEmpty()
-                || declaredGlobal(names, name)) return null;
+        Optional<ModuleExports> exports = ModuleExports.of(project, module);
+        if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
         return "module `" + module + "` has no `" + name + "`";
-    }
-
-    private static boolean declaredGlobal(Names names, String name) {
-        for (Scope s : names.scopes()) {
-            if (s.declaresGlobal(name)) return true;
-        }
-        return false;
     }
 
     /** Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled. */
