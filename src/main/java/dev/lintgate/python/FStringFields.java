@@ -10,18 +10,20 @@ import java.util.List;
 final class FStringFields {
     private final char[] c;
     private final int end;
+    private final boolean raw;
     private final List<String> out = new ArrayList<>(2);
 
-    private FStringFields(char[] c, int end) {
+    private FStringFields(char[] c, int end, boolean raw) {
         this.c = c;
         this.end = end;
+        this.raw = raw;
     }
 
-    /** {@code q} is the offset of the opening quote, {@code e} the token's end. */
-    static List<String> of(char[] c, int q, int e) {
+    /** {@code q} is the offset of the opening quote, {@code e} the token's end, {@code raw} for an r prefix. */
+    static List<String> of(char[] c, int q, int e, boolean raw) {
         char quote = c[q];
         int n = (q + 2 < e && c[q + 1] == quote && c[q + 2] == quote && e - q >= 6) ? 3 : 1;
-        FStringFields f = new FStringFields(c, Math.max(q + n, e - n));
+        FStringFields f = new FStringFields(c, Math.max(q + n, e - n), raw);
         f.literal(q + n, 0);
         return f.out;
     }
@@ -41,8 +43,16 @@ final class FStringFields {
                     return p;
                 }
                 p += (p + 1 < end && c[p + 1] == '}') ? 2 : 1;
-            } else if (ch == '\\') {
-                p += 2;
+            } else if (ch == '\\' && !raw) {
+                // "\N{GREEK SMALL LETTER ALPHA}" is a character name, not a field; other escapes never hide a brace
+                if (p + 2 < end && c[p + 1] == 'N' && c[p + 2] == '{') {
+                    while (p < end && c[p] != '}') {
+                        p++;
+                    }
+                    p++;
+                } else {
+                    p += (p + 1 < end && c[p + 1] != '{' && c[p + 1] != '}') ? 2 : 1;
+                }
             } else {
                 p++;
             }

@@ -68,17 +68,26 @@ final class NameWalker {
 
     /** How the expressions of the current statement are evaluated. */
     private record Ctx(Scope scope, NameUse.Use use, boolean typingBlock, String when, boolean importTime,
-                       Scope owner, boolean conditional) {
+                       Scope owner, boolean conditional, boolean guarded) {
+        Ctx(Scope scope, NameUse.Use use, boolean typingBlock, String when, boolean importTime, Scope owner,
+            boolean conditional) {
+            this(scope, use, typingBlock, when, importTime, owner, conditional, false);
+        }
+
         Ctx with(NameUse.Use u) {
-            return new Ctx(scope, u, typingBlock, when, importTime, owner, conditional);
+            return new Ctx(scope, u, typingBlock, when, importTime, owner, conditional, guarded);
         }
 
         Ctx owned(Scope o, NameUse.Use u) {
-            return new Ctx(scope, u, typingBlock, when, importTime, o, conditional);
+            return new Ctx(scope, u, typingBlock, when, importTime, o, conditional, guarded);
         }
 
         Ctx in(Scope s) {
-            return new Ctx(s, use, typingBlock, when, importTime, owner, conditional);
+            return new Ctx(s, use, typingBlock, when, importTime, owner, conditional, guarded);
+        }
+
+        Ctx guarding() {
+            return new Ctx(scope, use, typingBlock, when, importTime, owner, conditional, true);
         }
     }
 
@@ -355,7 +364,20 @@ final class NameWalker {
                 return new Frame(cond);
             }
             case "with" -> {
-                for (int[] item : split(s + 1, colon, ',')) {
+                int from = s + 1;
+                int to = colon;
+                // "with (a as x, b as y):" (3.9+): the parentheses group the items, they are not an expression
+                if (t.isOp(from, '(') && closing(from, colon) == colon - 1 && findKeyword(from + 1, colon - 1, "as") >= 0) {
+                    from++;
+                    to--;
+                }
+                // "with self.assertRaises(NameError):" / "with pytest.raises(NameError):" expect the failure
+                boolean expectsNameError = false;
+                for (int k = from; k < to; k++) {
+                    expectsNameError |= t.is(k, "NameError") || t.is(k, "UnboundLocalError");
+                }
+                Frame body = new Frame(expectsNameError ? cond.guarding() : cond);
+                for (int[] item : split(from, to, ',')) {
                     int as = findKeyword(item[0], item[1], "as");
                     if (as < 0) {
                         expr(item[0], item[1], ctx);
@@ -364,7 +386,7 @@ final class NameWalker {
                         target(as + 1, item[1], ctx, Binding.Kind.TARGET);
                     }
                 }
-                return new Frame(cond);
+                return body;
             }
             case "try" -> {
                 Frame body = new Frame(cond);
@@ -595,7 +617,17 @@ final class NameWalker {
                 case "pass", "break", "continue" -> {
                     return;
                 }
-                case "del", "return", "raise", "assert", "yield", "await" -> {
+                case "del" -> {
+                    // "del x" makes x local to the scope (and a nonlocal target), as any binding does
+                    for (int[] item : split(s + 1, e, ',')) {
+                        if (item[1] - item[0] == 1 && t.isName(item[0])) {
+                            ctx.scope.bind(new Binding(t.text(item[0]), Binding.Kind.DECLARATION, ctx.typingBlock, true, line(item[0]), null));
+                        }
+                    }
+                    expr(s + 1, e, ctx);
+                    return;
+                }
+                case "return", "raise", "assert", "yield", "await" -> {
                     expr(s + 1, e, ctx);
                     return;
                 }
@@ -690,7 +722,9 @@ final class NameWalker {
         boolean function = ctx.scope.kind() == Scope.Kind.FUNCTION;
         boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
         boolean written = call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'));
-        if (t.is(i, "globals") && written) {
+        if (t.is(i, "global_enum")) {
+            state.dynamic = true; // enum.global_enum copies the members into the module's globals
+        } else if (t.is(i, "globals") && written) {
             state.dynamic = true;
         } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && written) {
             state.dynamic = true;
@@ -947,13 +981,19 @@ final class NameWalker {
             p += 2;
         }
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
+        for (int k = i + 2; k <= p; k += 2) {
+            // Enum._convert_ and sys.modules[__name__] writes put names into a module's globals
+            if (t.is(k, "_convert_") || t.is(k, "global_enum") || (k == p && t.is(k, "install") && t.isOp(p + 1, '(')) || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))) {
+                state.dynamic = true;
+            }
+        }
         String name = t.text(i);
         char first = name.charAt(0);
         if (first == 'g' || first == 'v' || first == 'l' || first == 'e' || first == '_' || first == 'b') {
             noteDynamicGlobals(i, ctx);
         }
         state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
-                false, ctx.owner, chainEnd));
+                ctx.guarded, ctx.owner, chainEnd));
         if (t.isOp(p + 1, '(') && overrideStart < 0 && ctx.use == NameUse.Use.RUNTIME && !ctx.typingBlock) {
             stringArguments(i, p, ctx);
         }
@@ -1140,16 +1180,18 @@ final class NameWalker {
         int q = s;
         boolean f = false;
         boolean bytes = false;
+        boolean raw = false;
         while (q < e && c[q] != '\'' && c[q] != '"') {
             char ch = Character.toLowerCase(c[q]);
             f |= ch == 'f' || ch == 't';
+            raw |= ch == 'r';
             bytes |= ch == 'b';
             q++;
         }
         int os = overrideStart >= 0 ? overrideStart : s;
         int oe = overrideStart >= 0 ? overrideEnd : e;
         if (f) {
-            for (String field : FStringFields.of(c, q, e)) {
+            for (String field : FStringFields.of(c, q, e, raw)) {
                 sub(field, os, oe, ctx);
             }
         } else if (!bytes && (ctx.use == NameUse.Use.ANNOTATION || (ctx.use == NameUse.Use.TYPING && ctx.owner != null))) {

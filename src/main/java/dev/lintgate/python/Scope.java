@@ -67,8 +67,20 @@ public final class Scope {
         return globals.contains(name);
     }
 
+    /** Binds in this scope, or where a {@code global}/{@code nonlocal} declaration (which must come first) sends it. */
     void bind(Binding b) {
-        bindings.computeIfAbsent(b.name(), k -> new ArrayList<>(1)).add(b);
+        Scope target = this;
+        if (globals.contains(b.name())) {
+            target = module();
+        } else if (nonlocals.contains(b.name())) {
+            for (Scope s = parent; s != null; s = s.parent) {
+                if (s.kind == Kind.FUNCTION && s.bindings.containsKey(b.name())) {
+                    target = s;
+                    break;
+                }
+            }
+        }
+        target.bindings.computeIfAbsent(b.name(), k -> new ArrayList<>(1)).add(b);
     }
 
     void declareGlobal(String name) {

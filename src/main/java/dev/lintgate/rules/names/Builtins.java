@@ -35,8 +35,9 @@ final class Builtins {
             "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
             // module globals every module has
             "__file__", "__builtins__", "__cached__", "__annotations__", "__dict__",
-            // "_" is installed into builtins by gettext.install() and the interactive shell
-            "_");
+            // "_" is installed into builtins by gettext.install() and the interactive shell; IPython installs
+            // get_ipython, which library code calls after checking it is running there
+            "_", "get_ipython");
 
     /**
      * Python 2 builtins: code still guards them (`if PY2:`, `try: unicode except NameError`) in ways a flat

@@ -34,14 +34,22 @@ public final class UndefinedNameAtRuntime implements FileRule {
         if (names.hasDynamicGlobals() || names.hasModuleGetattr()) {
             return;
         }
+        // "try: get_ipython except NameError: return" guards the later uses of the name too
+        Set<String> probed = new java.util.HashSet<>();
+        for (NameUse use : names.uses()) {
+            if (use.guarded()) probed.add(use.name());
+        }
         Set<String> starNames = null;
         boolean starChecked = false;
         for (NameUse use : names.uses()) {
-            if (use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
+            if (use.guarded() || probed.contains(use.name()) || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             String name = use.name();
             if (Builtins.contains(name) || !use.scope().resolve(name).isEmpty() || implicit(name, use.scope(), file)) {
+                continue;
+            }
+            if (file.isPackage() && submodules(file).contains(name)) {
                 continue;
             }
             if (names.hasStarImport()) {
@@ -57,6 +65,27 @@ public final class UndefinedNameAtRuntime implements FileRule {
             sink.report(new Location(file.path(), names.region(use)), message,
                     "Import or define `" + name + "`, or fix the spelling.", name, List.of(), Evaluation.severity(use, project));
         }
+    }
+
+    /**
+     * In a package's {@code __init__}, importing a submodule in any way ({@code from .sub import x},
+     * {@code import pkg.sub}) sets the attribute {@code sub} on the package, which is this module's globals.
+     */
+    private static Set<String> submodules(PythonFile file) {
+        Set<String> out = new java.util.HashSet<>();
+        String prefix = file.moduleName() == null ? null : file.moduleName() + ".";
+        for (dev.lintgate.python.ImportBinding b : file.imports()) {
+            String target = b.target();
+            if (prefix != null && target != null && target.startsWith(prefix)) {
+                String rest = target.substring(prefix.length());
+                out.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+            if (b.level() == 1 && b.module().isEmpty() == false) {
+                String m = b.module();
+                out.add(m.contains(".") ? m.substring(0, m.indexOf('.')) : m);
+            }
+        }
+        return out;
     }
 
     /** Names Python binds implicitly in some scopes: {@code __class__} in methods, {@code __path__} in packages. */
