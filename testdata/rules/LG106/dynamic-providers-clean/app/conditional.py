@@ -1,6 +1,6 @@
 import sys
 
-if sys.platform == 'win32':
-    WINDOWS = True
+if sys.version_info >= (3,):
+    FAST = True
 else:
-    POSIX = True
+    FAST = False

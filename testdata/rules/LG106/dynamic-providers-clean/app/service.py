@@ -4,7 +4,7 @@ from app.lazy import Anything
 from app.exports import Maybe
 from app.star import join
 from app.pkg import sub
-from app.conditional import WINDOWS
+from app.conditional import FAST
 import app.pkg.sub
 
 try:

@@ -62,18 +62,6 @@ class Base:
         return __class__, super().__init__
 
 
-class Generic[T]:
-    def first(self, items: list[T]) -> T:
-        return items[0]
-
-
-def identity[U](value: U) -> U:
-    return value
-
-
-type Alias = list[Undefinedyet]
-
-
 def deleted():
     x = 1
     del x

@@ -1,0 +1,179 @@
+package dev.lintgate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.lintgate.finding.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CPython as the oracle for LG102, LG106 and LG107: every module of their fixtures is imported in a fresh
+ * {@code python3} and its functions are called (None for each required argument). A module must raise NameError
+ * (ImportError for LG106) at import exactly on a line lintgate reports "at import time", and import cleanly
+ * otherwise; a function lintgate reports "when `f()` is called" must raise it on a reported line, and any
+ * NameError/ImportError from any other function must be on a reported line too. Fails (never skips) without
+ * CPython: set {@code LINTGATE_PYTHON} or put {@code python3} on PATH. Fixtures with syntax newer than the
+ * interpreter (PEP 695 on 3.11) are counted separately, not silently passed.
+ */
+class NamesOracleTest {
+    private static final Pattern CALLED = Pattern.compile("when `([^`]+)\\(\\)` is called");
+    private static final Map<String, String> ERROR = Map.of("LG102", "NameError", "LG107", "NameError", "LG106", "ImportError");
+
+    private int modules;
+    private int importTimeAgreed;
+    private int cleanImports;
+    private int callsAgreed;
+    private int cleanCalls;
+    private int tooNew;
+
+    @Test
+    void cpythonFailsExactlyWhereLintgateSays() throws Exception {
+        Path script = Files.createTempFile("run_fixture_module", ".py");
+        try (InputStream in = getClass().getResourceAsStream("/oracle/run_fixture_module.py")) {
+            Files.write(script, Objects.requireNonNull(in, "oracle script on the test classpath").readAllBytes());
+        }
+        List<String> mismatches = new ArrayList<>();
+        for (String code : ERROR.keySet().stream().sorted().toList()) {
+            try (Stream<Path> cases = Files.list(RuleFixturesTest.FIXTURES.resolve(code))) {
+                for (Path caseDir : cases.filter(Files::isDirectory).sorted().toList()) {
+                    checkCase(code, caseDir, script, mismatches);
+                }
+            }
+        }
+        System.out.printf("names oracle: %d modules; %d import-time failures agreed, %d clean imports agreed, "
+                        + "%d call-time failures agreed, %d functions called clean; %d modules need a newer Python%n",
+                modules, importTimeAgreed, cleanImports, callsAgreed, cleanCalls, tooNew);
+        if (!mismatches.isEmpty()) fail("CPython disagrees with lintgate:\n  " + String.join("\n  ", mismatches));
+        assertTrue(importTimeAgreed > 0 && callsAgreed > 0 && cleanImports > 0, "the oracle compared nothing");
+    }
+
+    private void checkCase(String code, Path caseDir, Path script, List<String> mismatches) throws Exception {
+        Path config = caseDir.resolve("lintgate.toml");
+        Matcher target = Pattern.compile("target-version\\s*=\\s*\"py3(\\d+)\"").matcher(Files.exists(config) ? Files.readString(config) : "");
+        if (target.find() && Integer.parseInt(target.group(1)) > interpreterMinor()) {
+            // the case is about a newer Python's semantics (PEP 649 in py314): this interpreter cannot judge it
+            tooNew++;
+            return;
+        }
+        List<Finding> findings = Lint.run(caseDir, code).findings();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(caseDir)) {
+            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        String error = ERROR.get(code);
+        for (Path file : files) {
+            String rel = caseDir.relativize(file).toString().replace('\\', '/');
+            String module = rel.substring(0, rel.length() - 3).replace('/', '.');
+            if (module.endsWith(".__init__")) module = module.substring(0, module.length() - ".__init__".length());
+            Set<Integer> importLines = new TreeSet<>();
+            Map<String, Set<Integer>> callLines = new LinkedHashMap<>();
+            Set<Integer> allLines = new TreeSet<>();
+            for (Finding f : findings) {
+                if (!f.location().path().equals(rel)) continue;
+                int line = f.location().region().startLine();
+                allLines.add(line);
+                if (f.message().contains("at import time")) importLines.add(line);
+                Matcher m = CALLED.matcher(f.message());
+                if (m.find()) callLines.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(line);
+            }
+            modules++;
+            String where = code + "/" + caseDir.getFileName() + "/" + rel;
+            List<String> out = run(script, caseDir, module, List.of());
+            String imported = out.isEmpty() ? "import nothing" : out.get(0).replace("ModuleNotFoundError", "ImportError");
+            if (imported.startsWith("import SyntaxError")) {
+                tooNew++;
+                continue;
+            }
+            if (!importLines.isEmpty()) {
+                int line = lineOf(imported);
+                if (imported.startsWith("import " + error) && importLines.contains(line)) importTimeAgreed++;
+                else mismatches.add(where + ": lintgate says import fails on " + importLines + ", CPython: " + imported);
+                continue;
+            }
+            if (!imported.equals("import ok")) {
+                mismatches.add(where + ": lintgate reports no import-time failure, CPython: " + imported);
+                continue;
+            }
+            cleanImports++;
+            for (String event : out.subList(1, out.size())) {
+                String[] parts = event.split(" ");
+                parts[2] = kind(parts[2]);
+                String qual = parts[1];
+                boolean failed = parts[2].equals(error) || parts[2].equals("NameError") || parts[2].equals("ImportError");
+                Set<Integer> expected = callLines.get(qual);
+                if (expected != null) {
+                    if (parts[2].equals(error) && parts.length > 3 && expected.contains(Integer.parseInt(parts[3]))) callsAgreed++;
+                    else mismatches.add(where + ": lintgate says " + qual + "() fails on " + expected + ", CPython: " + event);
+                } else if (failed && (parts.length < 4 || !allLines.contains(Integer.parseInt(parts[3])))) {
+                    mismatches.add(where + ": CPython fails in " + qual + "() where lintgate reports nothing: " + event);
+                } else if (!failed) {
+                    cleanCalls++;
+                }
+            }
+            for (String qual : callLines.keySet()) {
+                if (out.stream().noneMatch(e -> e.startsWith("call " + qual + " "))) {
+                    mismatches.add(where + ": lintgate names " + qual + "(), which CPython cannot reach from the module");
+                }
+            }
+        }
+    }
+
+    private Integer minor;
+
+    private int interpreterMinor() throws IOException, InterruptedException {
+        if (minor == null) {
+            String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
+            Process p = new ProcessBuilder(python, "-c", "import sys; print(sys.version_info[1])").start();
+            minor = Integer.parseInt(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            p.waitFor();
+        }
+        return minor;
+    }
+
+    /** ModuleNotFoundError is an ImportError. */
+    private static String kind(String exceptionName) {
+        return exceptionName.equals("ModuleNotFoundError") ? "ImportError" : exceptionName;
+    }
+
+    private static int lineOf(String event) {
+        String[] parts = event.split(" ");
+        try {
+            return Integer.parseInt(parts[parts.length - 1]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static List<String> run(Path script, Path root, String module, List<String> calls) throws IOException, InterruptedException {
+        String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
+        List<String> command = new ArrayList<>(List.of(python, "-I", script.toString(), root.toAbsolutePath().toString(), module));
+        command.addAll(calls);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        } catch (IOException e) {
+            fail("the oracle needs CPython: set LINTGATE_PYTHON or put python3 on PATH (" + e.getMessage() + ")");
+            return List.of();
+        }
+        process.getOutputStream().close();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] err = process.getErrorStream().readAllBytes();
+        if (process.waitFor() != 0) fail("oracle script failed for " + module + ": " + new String(err, StandardCharsets.UTF_8));
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,91 @@
+"""Imports one fixture module, then calls functions, and prints where NameError/ImportError happened.
+
+Usage: run_fixture_module.py ROOT MODULE [QUALNAME...]
+Prints one line per event:
+  import ok | import <ExceptionName> <line>       (line: deepest traceback frame in the module's own file)
+  call <qualname> ok | call <qualname> <ExceptionName> <line> | call <qualname> unreachable
+With no QUALNAME, every function and method defined in the module is called (for the clean direction).
+Arguments: None for each required positional parameter; generators are exhausted.
+"""
+import contextlib
+import importlib
+import importlib.util
+import inspect
+import io
+import os
+import sys
+import traceback
+import types
+
+
+def where(exc, filename):
+    line = 0
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if os.path.abspath(frame.filename) == filename:
+            line = frame.lineno
+    return line
+
+
+def call(fn):
+    try:
+        sig = inspect.signature(fn)
+        args = [None for p in sig.parameters.values()
+                if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    except (TypeError, ValueError):
+        args = []
+    result = fn(*args)
+    if isinstance(result, types.GeneratorType):
+        for _ in result:
+            pass
+
+
+def defined_here(module):
+    for name, value in vars(module).items():
+        if inspect.isfunction(value) and value.__module__ == module.__name__:
+            yield name, value
+        elif inspect.isclass(value) and value.__module__ == module.__name__:
+            for attr, member in vars(value).items():
+                if inspect.isfunction(member):
+                    yield name + "." + attr, member
+
+
+def main():
+    root, module_name = sys.argv[1], sys.argv[2]
+    wanted = sys.argv[3:]
+    sys.path.insert(0, root)
+    sys.dont_write_bytecode = True
+    spec = importlib.util.find_spec(module_name)
+    filename = os.path.abspath(spec.origin) if spec and spec.origin else ""
+    quiet = io.StringIO()  # fixture modules may print; only the oracle's lines go to stdout
+    try:
+        with contextlib.redirect_stdout(quiet):
+            module = importlib.import_module(module_name)
+    except BaseException as exc:  # noqa: BLE001 - the oracle reports whatever CPython raised
+        line = exc.lineno if isinstance(exc, SyntaxError) else where(exc, filename)
+        print("import", type(exc).__name__, line)
+        return
+    print("import ok")
+    targets = []
+    if wanted:
+        for qual in wanted:
+            obj = module
+            for part in qual.split("."):
+                obj = getattr(obj, part, None)
+            targets.append((qual, obj if callable(obj) else None))
+    else:
+        targets = list(defined_here(module))
+    for qual, fn in targets:
+        if fn is None:
+            print("call", qual, "unreachable")
+            continue
+        try:
+            with contextlib.redirect_stdout(quiet):
+                call(fn)
+            print("call", qual, "ok")
+        except (NameError, ImportError) as exc:
+            print("call", qual, type(exc).__name__, where(exc, filename))
+        except BaseException as exc:  # noqa: BLE001 - other failures (None arguments) say nothing about names
+            print("call", qual, "other", where(exc, filename))
+
+
+main()
