@@ -1,0 +1,277 @@
+package dev.lintgate.pytest;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Region;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * pytest's config discovery ({@code _pytest/config/findpaths.py: determine_setup, locate_config}) and the part of
+ * {@code Config.parse} that applies {@code addopts} and {@code -o}, for one pytest version over a {@link FileTree}.
+ * Files are parsed once and shared by every invocation asked about.
+ */
+public final class Discovery {
+
+    private final FileTree tree;
+    private final PytestVersion version;
+    private final Map<String, Optional<PytestConfigFile>> files = new HashMap<>();
+
+    public Discovery(FileTree tree, PytestVersion version) {
+        this.tree = tree;
+        this.version = version;
+    }
+
+    public PytestVersion version() {
+        return version;
+    }
+
+    public FileTree tree() {
+        return tree;
+    }
+
+    /** The parsed file at a path, if it is a file. */
+    public Optional<PytestConfigFile> file(String path) {
+        return files.computeIfAbsent(path, p -> {
+            if (!tree.isFile(p)) return Optional.empty();
+            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));
+        });
+    }
+
+    /** Raised inside the walk when pytest would stop; carries pytest's message and the place. */
+    private static final class Abort extends Exception {
+        final Location location;
+
+        Abort(String message, Location location) {
+            super(message);
+            this.location = location;
+        }
+    }
+
+    private record Located(String rootdir, PytestConfigFile file, PytestConfigFile.Load load,
+                           List<PytestConfigFile> shadowed) {
+    }
+
+    /** What {@code cd cwd && PYTEST_ADDOPTS=envAddopts pytest args...} would use. */
+    public PytestRun run(String cwd, List<String> cliArgs, String envAddopts) {
+        List<String> args = new ArrayList<>();
+        PytestRun run = new PytestRun(version, cwd, cliArgs);
+        try {
+            if (envAddopts != null && !envAddopts.isEmpty()) {
+                try {
+                    args.addAll(ShellWords.split(envAddopts));
+                } catch (IllegalArgumentException e) {
+                    throw new Abort("PYTEST_ADDOPTS: " + e.getMessage(), null);
+                }
+            }
+            args.addAll(cliArgs);
+            PytestArgs cli = PytestArgs.parse(args);
+            locate(run, cwd, cli);
+            applyFileAndOverrides(run, cli, args);
+        } catch (Abort a) {
+            run.error = a.getMessage();
+            run.errorLocation = a.location;
+            run.values.clear();
+        }
+        return run;
+    }
+
+    private void locate(PytestRun run, String cwd, PytestArgs cli) throws Abort {
+        if (cli.configFile() != null && !cli.configFile().isEmpty()) {
+            String path = tree.resolve(cwd, cli.configFile());
+            String suffix = PytestConfigFile.suffix(path);
+            boolean readable = suffix.equals(".ini") || suffix.equals(".cfg") || suffix.equals(".toml");
+            Optional<PytestConfigFile> f = file(path);
+            if (f.isEmpty() && readable) {
+                throw new Abort("FileNotFoundError: " + tree.display(path), null);
+            }
+            PytestConfigFile.Load load = f.map(x -> x.load(version)).orElse(null);
+            if (load != null) {
+                checkLoad(f.get(), load);
+            }
+            // -c keeps its file even when it holds no pytest section: pytest then runs with an empty config
+            run.configFile = f.orElse(null);
+            run.rootdir = tree.parent(path);
+            if (load != null && load.status() == PytestConfigFile.Status.CONFIG) {
+                putFileValues(run, f.get(), load);
+            }
+            if (f.isEmpty()) {
+                run.configFile = PytestConfigFile.parse(path, tree.display(path), new byte[0]);
+            }
+        } else {
+            List<String> dirs = dirsFromArgs(cwd, cli.positional());
+            String ancestor = commonAncestor(cwd, dirs);
+            Located found = locateConfig(List.of(ancestor));
+            if (found == null && cli.rootdir() == null) {
+                String setupDir = null;
+                for (String d : tree.selfAndAncestors(ancestor)) {
+                    if (tree.isFile(tree.join(d, "setup.py"))) {
+                        setupDir = d;
+                        break;
+                    }
+                }
+                if (setupDir != null) {
+                    run.rootdir = setupDir;
+                } else {
+                    if (!dirs.equals(List.of(ancestor))) {
+                        found = locateConfig(dirs);
+                    }
+                    if (found == null) {
+                        List<String> both = new ArrayList<>();
+                        both.add(cwd);
+                        both.add(ancestor);
+                        String r = commonAncestor(cwd, both);
+                        run.rootdir = tree.parent(r) == null && !r.isEmpty() ? ancestor : r;
+                    }
+                }
+            }
+            if (found != null) {
+                run.rootdir = found.rootdir();
+                run.configFile = found.file();
+                run.shadowed.addAll(found.shadowed());
+                if (found.load() != null) {
+                    putFileValues(run, found.file(), found.load());
+                }
+            }
+        }
+        if (cli.rootdir() != null && !cli.rootdir().isEmpty()) {
+            String r = tree.resolve(cwd, cli.rootdir());
+            if (!tree.isDir(r)) {
+                throw new Abort("Directory '" + tree.display(r) + "' not found. Check your '--rootdir' option.", null);
+            }
+            run.rootdir = r;
+        }
+    }
+
+    private void putFileValues(PytestRun run, PytestConfigFile file, PytestConfigFile.Load load) {
+        load.options().forEach((k, o) -> run.values.put(k,
+                new PytestRun.Value(k, o.value(), o.mode(), o.pythonType(), o.valueLocation(), "file")));
+    }
+
+    private void checkLoad(PytestConfigFile f, PytestConfigFile.Load load) throws Abort {
+        if (load.status() == PytestConfigFile.Status.ERROR) {
+            throw new Abort(load.error(), f.at(load.errorRegion() == null ? Region.line(1) : load.errorRegion()));
+        }
+    }
+
+    /** findpaths.locate_config: nearest directory first, names in version order, pyproject.toml as last resort. */
+    private Located locateConfig(List<String> dirs) throws Abort {
+        List<ConfigKind> order = ConfigKind.searchOrder(version);
+        PytestConfigFile firstPyproject = null;
+        for (String dir : dirs) {
+            for (String base : tree.selfAndAncestors(dir)) {
+                for (int i = 0; i < order.size(); i++) {
+                    Optional<PytestConfigFile> f = file(tree.join(base, order.get(i).fileName()));
+                    if (f.isEmpty()) continue;
+                    if (order.get(i) == ConfigKind.PYPROJECT_TOML && firstPyproject == null) {
+                        firstPyproject = f.get();
+                    }
+                    PytestConfigFile.Load load = f.get().load(version);
+                    checkLoad(f.get(), load);
+                    if (load.status() != PytestConfigFile.Status.CONFIG) continue;
+                    List<PytestConfigFile> shadowed = new ArrayList<>();
+                    // pytest 9 loads every lower-precedence sibling to name it in the header, so a broken one aborts
+                    for (int j = i + 1; j < order.size(); j++) {
+                        Optional<PytestConfigFile> s = file(tree.join(base, order.get(j).fileName()));
+                        if (s.isEmpty()) continue;
+                        PytestConfigFile.Load sl = s.get().load(version);
+                        if (version.hasNativeToml()) {
+                            checkLoad(s.get(), sl);
+                        }
+                        if (sl.status() == PytestConfigFile.Status.CONFIG) {
+                            shadowed.add(s.get());
+                        }
+                    }
+                    return new Located(base, f.get(), load, shadowed);
+                }
+            }
+        }
+        if (firstPyproject != null) {
+            // pytest 8.1+: the first pyproject.toml met fixes the rootdir, with an empty config
+            return new Located(tree.parent(firstPyproject.path()) == null ? "" : parentOf(firstPyproject.path()),
+                    firstPyproject, null, List.of());
+        }
+        return null;
+    }
+
+    private String parentOf(String path) {
+        String p = tree.parent(path);
+        return p == null ? "" : p;
+    }
+
+    /** findpaths.get_dirs_from_args: existing paths only, "::node" cut off, files give their directory. */
+    private List<String> dirsFromArgs(String cwd, List<String> positional) {
+        List<String> out = new ArrayList<>();
+        for (String a : positional) {
+            if (a.startsWith("-")) continue;
+            int cut = a.indexOf("::");
+            String p = tree.resolve(cwd, cut >= 0 ? a.substring(0, cut) : a);
+            if (tree.isDir(p)) {
+                out.add(p);
+            } else if (tree.isFile(p)) {
+                out.add(parentOf(p));
+            }
+        }
+        return out;
+    }
+
+    /** findpaths.get_common_ancestor over existing directories; the cwd when there are none. */
+    private String commonAncestor(String cwd, List<String> paths) {
+        String common = null;
+        for (String p : paths) {
+            if (!tree.isDir(p) && !tree.isFile(p)) continue;
+            if (common == null) {
+                common = p;
+            } else {
+                common = commonPath(common, p);
+            }
+        }
+        if (common == null) return cwd;
+        if (tree.isFile(common)) return parentOf(common);
+        return common;
+    }
+
+    private String commonPath(String a, String b) {
+        List<String> ancA = tree.selfAndAncestors(a);
+        for (String d : tree.selfAndAncestors(b)) {
+            if (ancA.contains(d)) return d;
+        }
+        return a;
+    }
+
+    /** Config.parse after discovery: -o from the command line, then addopts, then (9.1+) -o from addopts. */
+    private void applyFileAndOverrides(PytestRun run, PytestArgs cli, List<String> args) throws Abort {
+        List<String> cliOverrides = version.hasNativeToml() ? cli.overrideActions() : cli.overrides();
+        applyOverrides(run, cliOverrides, "-o");
+        Object addopts;
+        try {
+            addopts = run.getini("addopts", "args", List.of());
+        } catch (PytestRun.TypeMismatch e) {
+            throw new Abort(e.getMessage(), run.value("addopts").map(PytestRun.Value::location).orElse(null));
+        }
+        List<String> addoptsList = new ArrayList<>();
+        for (Object o : (List<?>) addopts) {
+            addoptsList.add(String.valueOf(o));
+        }
+        run.addopts = List.copyOf(addoptsList);
+        List<String> full = new ArrayList<>(addoptsList);
+        full.addAll(args);
+        run.fullArgs = PytestArgs.parse(full);
+        if (version.addoptsOverridesWork()) {
+            applyOverrides(run, run.fullArgs.overrideActions(), "addopts -o");
+        }
+    }
+
+    private void applyOverrides(PytestRun run, List<String> overrides, String origin) throws Abort {
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq < 0) {
+                throw new Abort("-o/--override-ini expects option=value style (got: '" + o + "').", null);
+            }
+            String key = o.substring(0, eq);
+            run.values.put(key, new PytestRun.Value(key, o.substring(eq + 1), PytestOption.Mode.INI, "str", null, origin));
+        }
+    }
+}
