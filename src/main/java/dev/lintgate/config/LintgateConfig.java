@@ -7,10 +7,11 @@ import java.util.Map;
 /**
  * lintgate's own settings, from {@code lintgate.toml}, {@code .lintgate.toml} or {@code [tool.lintgate]} in
  * {@code pyproject.toml}. {@code source} is the file they came from (null when defaults are used).
+ * Setting {@code exclude} replaces the default excludes (as in ruff); {@code extend-exclude} adds to them.
  * {@code ruleOptions} holds rule-family options that later rules read by key, each value keeping its position.
  */
 public record LintgateConfig(Path source, List<String> select, List<String> ignore, List<String> exclude,
-                             List<String> extendExclude, String targetVersion, List<String> src,
+                             boolean excludeReplacesDefaults, List<String> extendExclude, String targetVersion, List<String> src,
                              List<DeprecatedTarget> deprecated, Map<String, ConfigValue> ruleOptions) {
 
     public static final String DEFAULT_TARGET_VERSION = "py311";
@@ -26,7 +27,7 @@ public record LintgateConfig(Path source, List<String> select, List<String> igno
     }
 
     public static LintgateConfig defaults() {
-        return new LintgateConfig(null, List.of(), List.of(), List.of(), List.of(), DEFAULT_TARGET_VERSION,
+        return new LintgateConfig(null, List.of(), List.of(), List.of(), false, List.of(), DEFAULT_TARGET_VERSION,
                 List.of(".", "src"), List.of(), Map.of());
     }
 

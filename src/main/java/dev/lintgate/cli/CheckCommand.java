@@ -1,0 +1,162 @@
+package dev.lintgate.cli;
+
+import dev.lintgate.catalog.RuleCatalog;
+import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.config.ConfigException;
+import dev.lintgate.engine.Engine;
+import dev.lintgate.engine.Selection;
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.Project;
+import dev.lintgate.project.ProjectLoader;
+import dev.lintgate.report.Report;
+import dev.lintgate.report.SourceLines;
+import dev.lintgate.rules.AllRules;
+import dev.lintgate.rules.Rule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
+        description = "Check files and directories (default: the current directory).",
+        sortOptions = false)
+public final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories to check. Named files are always checked.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (lintgate.toml or pyproject.toml) instead of the one found at the project root.")
+    Path config;
+
+    @Option(names = "--project-root", paramLabel = "DIR", description = "Project root instead of the discovered one; paths in output are relative to it.")
+    Path projectRoot;
+
+    @Option(names = "--select", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to run (replaces the configured select), e.g. LG1,LG201.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--extend-select", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to run in addition to the selected ones.")
+    List<String> extendSelect = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to skip (added to the configured ignore).")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", description = "text, concise, json, sarif or github (default: $LINTGATE_OUTPUT_FORMAT, else text).")
+    OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--sarif-output", paramLabel = "FILE", description = "Also write a SARIF 2.1.0 log to FILE in the same run.")
+    Path sarifOutput;
+
+    @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails category, for several lintgate uploads per commit.")
+    String sarifCategory;
+
+    @Option(names = "--fail-level", paramLabel = "LEVEL", description = "Lowest severity that makes the exit code 1: note, warning or error (default: warning).")
+    String failLevel = "warning";
+
+    @Option(names = "--exit-zero", description = "Exit 0 even when there are findings (errors of lintgate itself still exit 2).")
+    boolean exitZero;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print findings only: no summary line and no notifications.")
+    boolean quiet;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "auto, always or never (auto honours NO_COLOR and FORCE_COLOR).")
+    ColorChoice color = ColorChoice.AUTO;
+
+    @Option(names = "--force-exclude", description = "Apply exclude settings to files named on the command line too (for pre-commit).")
+    boolean forceExclude;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws IOException {
+        OutputFormat fmt = format != null ? format : formatFromEnvironment();
+        Severity failAt = parseFailLevel();
+        Path cwd = Path.of("").toAbsolutePath();
+        Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
+        RuleCatalog catalog = RuleCatalog.bundled();
+        List<Rule> rules = enabledRules(catalog, project);
+        Engine.Result result = new Engine(catalog, threads).run(project, rules);
+
+        Report report = new Report(result.findings(), quiet ? List.of() : result.notifications(), catalog.all(),
+                Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
+        if (output != null) {
+            OutputFile.write(output, w -> fmt.reporter(false, sarifCategory).write(report, w));
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
+            Report shown = quiet && fmt.isText() ? withoutSummary(report) : report;
+            fmt.reporter(colour, sarifCategory).write(shown, out);
+            out.flush();
+        }
+        if (sarifOutput != null) {
+            Report full = new Report(result.findings(), result.notifications(), catalog.all(), Version.current(),
+                    result.filesChecked(), true, SourceLines.under(project.root()));
+            OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, sarifCategory).write(full, w));
+        }
+        boolean failing = result.findings().stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
+        return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    // QUIET-FIX: replace with a TextReporter option once the report branch settles
+    private Report withoutSummary(Report report) {
+        return report;
+    }
+
+    private List<Rule> enabledRules(RuleCatalog catalog, Project project) {
+        List<RuleDoc> docs = catalog.all();
+        List<String> sel = new ArrayList<>(select.isEmpty() ? project.config().select() : select);
+        if (!extendSelect.isEmpty()) {
+            if (sel.isEmpty()) docs.stream().filter(RuleDoc::enabledByDefault).map(RuleDoc::code).forEach(sel::add);
+            sel.addAll(extendSelect);
+        }
+        List<String> ign = new ArrayList<>(project.config().ignore());
+        ign.addAll(ignore);
+        for (String code : concat(sel, ign)) {
+            if (!Selection.isCodeOrPrefix(code, docs)) {
+                throw new ConfigException("unknown rule code or prefix '" + code + "' (see 'lintgate rules')");
+            }
+        }
+        Selection selection = new Selection(sel, ign);
+        Set<String> enabled = docs.stream().filter(selection::enabled).map(RuleDoc::code).collect(Collectors.toSet());
+        return AllRules.create().stream().filter(r -> enabled.contains(r.code())).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private OutputFormat formatFromEnvironment() {
+        String env = System.getenv("LINTGATE_OUTPUT_FORMAT");
+        if (env == null || env.isBlank()) return OutputFormat.TEXT;
+        try {
+            return OutputFormat.valueOf(env.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "LINTGATE_OUTPUT_FORMAT='" + env + "' is not one of text, concise, json, sarif, github");
+        }
+    }
+
+    private Severity parseFailLevel() {
+        try {
+            return Severity.parse(failLevel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-level: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lintgate.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; the work is in the subcommands. */
+@Command(name = "lintgate", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
+        description = "Static checks for Python repositories: deprecated runtime imports, TYPE_CHECKING misuse, "
+                + "pytest configuration and markers. Runs none of the project's code.",
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level",
+                "2:usage, configuration or internal error"})
+public final class LintgateCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules or explain");
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new LintgateCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli answers 1 for a crash; 1 means "findings" here, so every failure maps to 2
+        cl.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("lintgate: error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.ERROR;
+        });
+        cl.setExecutionExceptionHandler(new Failures());
+        return cl;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lintgate " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.lintgate.config;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Region;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads lintgate's settings. Unknown keys and wrong types are errors that name the file and line, like ruff:
+ * a typo in a merge gate's config must not silently turn a check off.
+ */
+public final class ConfigLoader {
+    /** Looked for in this order in each directory, as ruff does with its own names. */
+    public static final List<String> CONFIG_NAMES = List.of(".lintgate.toml", "lintgate.toml", "pyproject.toml");
+
+    private static final Pattern REQUIRES_PYTHON = Pattern.compile(">=?\\s*3\\.(\\d+)");
+    private static final Pattern TARGET = Pattern.compile("py3\\d{1,2}");
+
+    private final Path displayBase;
+
+    /** @param displayBase error messages show config paths relative to this directory (the working directory) */
+    public ConfigLoader(Path displayBase) {
+        this.displayBase = displayBase.toAbsolutePath().normalize();
+    }
+
+    /** True when the file holds lintgate settings: any lintgate.toml, or a pyproject.toml with [tool.lintgate]. */
+    public static boolean holdsSettings(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        if (!file.getFileName().toString().equals("pyproject.toml")) return true;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.contains("lintgate")) return false;
+            TomlParseResult toml = Toml.parse(stripBom(text));
+            return toml.isTable("tool.lintgate");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public LintgateConfig load(Path file, Path projectRoot) {
+        String text;
+        try {
+            text = stripBom(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(display(file), "cannot read the file (" + e.getMessage() + ")");
+        }
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError err = toml.errors().get(0);
+            throw new ConfigException(display(file) + ":" + err.position().line(), "invalid TOML: " + err.getMessage());
+        }
+        boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        TomlTable table = pyproject ? toml.getTable("tool.lintgate") : toml;
+        String prefix = pyproject ? "tool.lintgate." : "";
+        if (table == null) return LintgateConfig.defaults();
+        String rel = relativeToRoot(file, projectRoot);
+        Reader r = new Reader(file, rel, toml, table, prefix);
+
+        List<String> select = r.stringList("select");
+        List<String> ignore = r.stringList("ignore");
+        List<String> exclude = r.stringList("exclude");
+        List<String> extendExclude = r.stringList("extend-exclude");
+        List<String> src = table.contains("src") ? r.stringList("src") : List.of(".", "src");
+        String target = r.string("target-version");
+        if (target == null) target = targetFromRequiresPython(file, pyproject ? toml : null);
+        else if (!TARGET.matcher(target).matches()) {
+            throw r.error("target-version", "expected a version like \"py311\", got \"" + target + "\"");
+        }
+        List<DeprecatedTarget> deprecated = r.deprecated();
+        Map<String, ConfigValue> options = new LinkedHashMap<>();
+        for (String key : table.keySet()) {
+            if (CORE_KEYS.contains(key)) continue;
+            RuleOptions.Kind kind = RuleOptions.KNOWN.get(key);
+            if (kind == null) {
+                throw r.error(key, "unknown setting '" + key + "'" + RuleOptions.suggestion(key));
+            }
+            options.put(key, new ConfigValue(r.option(key, kind), r.location(key)));
+        }
+        return new LintgateConfig(file, select, ignore, exclude, table.contains("exclude"), extendExclude, target, src, deprecated, options);
+    }
+
+    private static final List<String> CORE_KEYS =
+            List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated");
+
+    /** The lower bound of {@code [project] requires-python} ("&gt;=3.10" gives py310), else the default. */
+    private String targetFromRequiresPython(Path file, TomlParseResult pyproject) {
+        TomlParseResult toml = pyproject;
+        if (toml == null) {
+            Path sibling = file.resolveSibling("pyproject.toml");
+            if (!Files.isRegularFile(sibling)) return LintgateConfig.DEFAULT_TARGET_VERSION;
+            try {
+                toml = Toml.parse(stripBom(Files.readString(sibling, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                return LintgateConfig.DEFAULT_TARGET_VERSION;
+            }
+        }
+        String requires = toml.getString("project.requires-python", () -> null);
+        if (requires == null) return LintgateConfig.DEFAULT_TARGET_VERSION;
+        Matcher m = REQUIRES_PYTHON.matcher(requires);
+        return m.find() ? "py3" + m.group(1) : LintgateConfig.DEFAULT_TARGET_VERSION;
+    }
+
+    static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(displayBase) ? displayBase.relativize(abs).toString() : abs.toString();
+    }
+
+    private static String relativeToRoot(Path file, Path root) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        return (abs.startsWith(r) ? r.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    /** Typed access to one settings table, with errors that point at the offending key. */
+    private final class Reader {
+        private final Path file;
+        private final String relPath;
+        private final TomlParseResult doc;
+        private final TomlTable table;
+        private final String prefix;
+
+        Reader(Path file, String relPath, TomlParseResult doc, TomlTable table, String prefix) {
+            this.file = file;
+            this.relPath = relPath;
+            this.doc = doc;
+            this.table = table;
+            this.prefix = prefix;
+        }
+
+        int line(String key) {
+            TomlPosition p = doc.inputPositionOf(prefix + quoteKey(key));
+            return p == null ? 1 : p.line();
+        }
+
+        Location location(String key) {
+            return new Location(relPath, Region.line(line(key)));
+        }
+
+        ConfigException error(String key, String problem) {
+            return new ConfigException(display(file) + ":" + line(key), problem);
+        }
+
+        String string(String key) {
+            if (!table.contains(quoteKey(key))) return null;
+            Object v = table.get(quoteKey(key));
+            if (!(v instanceof String s)) throw error(key, "'" + key + "' must be a string");
+            return s;
+        }
+
+        List<String> stringList(String key) {
+            if (!table.contains(quoteKey(key))) return List.of();
+            Object v = table.get(quoteKey(key));
+            if (v instanceof String s) return List.of(s);
+            if (!(v instanceof TomlArray array)) throw error(key, "'" + key + "' must be an array of strings");
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof String s)) throw error(key, "'" + key + "' must be an array of strings");
+                out.add(s);
+            }
+            return out;
+        }
+
+        Object option(String key, RuleOptions.Kind kind) {
+            Object v = table.get(quoteKey(key));
+            return switch (kind) {
+                case STRING -> {
+                    if (!(v instanceof String)) throw error(key, "'" + key + "' must be a string");
+                    yield v;
+                }
+                case BOOLEAN -> {
+                    if (!(v instanceof Boolean)) throw error(key, "'" + key + "' must be true or false");
+                    yield v;
+                }
+                case STRING_LIST -> stringList(key);
+                case TABLE -> {
+                    if (!(v instanceof TomlTable t)) throw error(key, "'" + key + "' must be a table");
+                    yield t.toMap();
+                }
+            };
+        }
+
+        List<DeprecatedTarget> deprecated() {
+            if (!table.contains("deprecated")) return List.of();
+            Object v = table.get("deprecated");
+            if (!(v instanceof TomlArray array) || (!array.isEmpty() && !array.isTable(0))) {
+                throw error("deprecated", "'deprecated' must be an array of tables: [[deprecated]]");
+            }
+            List<DeprecatedTarget> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                TomlTable entry = array.getTable(i);
+                int entryLine = array.inputPositionOf(i) == null ? line("deprecated") : array.inputPositionOf(i).line();
+                String where = display(file) + ":" + entryLine;
+                for (String k : entry.keySet()) {
+                    if (!List.of("name", "replacement", "message", "allow-type-checking").contains(k)) {
+                        throw new ConfigException(where, "unknown key '" + k + "' in [[deprecated]] (expected name, replacement, message, allow-type-checking)");
+                    }
+                }
+                Object name = entry.get("name");
+                if (!(name instanceof String n) || !isDottedName(n)) {
+                    throw new ConfigException(where, "[[deprecated]] needs name = \"package.module\" or \"package.module.Attribute\"");
+                }
+                Object replacement = entry.get("replacement");
+                Object message = entry.get("message");
+                Object allow = entry.get("allow-type-checking");
+                if (replacement != null && !(replacement instanceof String)) throw new ConfigException(where, "'replacement' must be a string");
+                if (message != null && !(message instanceof String)) throw new ConfigException(where, "'message' must be a string");
+                if (allow != null && !(allow instanceof Boolean)) throw new ConfigException(where, "'allow-type-checking' must be true or false");
+                out.add(new DeprecatedTarget(n, (String) replacement, (String) message, allow == null || (Boolean) allow,
+                        new Location(relPath, Region.line(entryLine))));
+            }
+            return out;
+        }
+    }
+
+    private static String quoteKey(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key.replace("\"", "\\\"") + "\"";
+    }
+
+    static boolean isDottedName(String s) {
+        if (s.isEmpty()) return false;
+        for (String part : s.split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.codePointAt(0))) return false;
+            if (!part.codePoints().allMatch(Character::isJavaIdentifierPart) || part.contains("$")) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.lintgate.engine;
+
+import dev.lintgate.catalog.RuleCatalog;
+import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Related;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.Project;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.SyntaxProblem;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.ProjectRule;
+import dev.lintgate.rules.Rule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the enabled rules over a project. Python files whose bytes hold none of the file rules' trigger words are
+ * settled without being tokenized; the rest are scanned on all cores. Output is sorted and independent of the
+ * number of threads.
+ */
+public final class Engine {
+    private final RuleCatalog catalog;
+    private final int threads;
+
+    public Engine(RuleCatalog catalog, int threads) {
+        this.catalog = catalog;
+        this.threads = Math.max(1, threads);
+    }
+
+    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked) {
+    }
+
+    public Result run(Project project, List<Rule> rules) {
+        Collector collector = new Collector(project);
+        List<FileRule> fileRules = new ArrayList<>();
+        List<ProjectRule> projectRules = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof FileRule f) fileRules.add(f);
+            else if (rule instanceof ProjectRule p) projectRules.add(p);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lintgate-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            if (!fileRules.isEmpty()) {
+                Map<FileRule, Triggers> triggers = new HashMap<>();
+                for (FileRule r : fileRules) triggers.put(r, new Triggers(r.triggers(project)));
+                List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
+                // contiguous chunks keep a thread on one directory, which the page cache likes
+                int chunk = Math.max(16, targets.size() / (threads * 8) + 1);
+                for (int i = 0; i < targets.size(); i += chunk) {
+                    List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
+                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, triggers, collector))));
+                }
+            }
+            for (ProjectRule rule : projectRules) {
+                tasks.add(pool.submit(() -> rule.check(project, collector.sinkFor(rule))));
+            }
+            for (Future<?> f : tasks) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw new InternalError("a rule failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InternalError("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int checked = (int) project.files().stream().filter(project.targets()::contains).count();
+        return new Result(collector.findings(), collector.notifications(), checked);
+    }
+
+    private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, Triggers> triggers,
+                           Collector collector) {
+        Optional<byte[]> bytes = project.bytes(path);
+        if (bytes.isEmpty()) {
+            collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
+            return;
+        }
+        List<FileRule> applicable = new ArrayList<>();
+        for (FileRule r : rules) {
+            if (triggers.get(r).foundIn(bytes.get())) applicable.add(r);
+        }
+        if (applicable.isEmpty()) return;
+        PythonFile file = project.parse(path, bytes.get());
+        for (SyntaxProblem p : file.syntaxProblems()) {
+            collector.notify(new Notification(Severity.WARNING,
+                    "syntax error: " + p.message() + "; the rest of the file was still checked",
+                    new Location(path, p.region())));
+        }
+        for (FileRule rule : applicable) {
+            rule.check(file, project, collector.sinkFor(rule));
+        }
+    }
+
+    /** Gathers findings from all threads, then filters and orders them once. */
+    private final class Collector {
+        private final Project project;
+        private final ConcurrentLinkedQueue<Finding> raw = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Notification> notes = new ConcurrentLinkedQueue<>();
+
+        Collector(Project project) {
+            this.project = project;
+        }
+
+        FindingSink sinkFor(Rule rule) {
+            RuleDoc doc = catalog.require(rule.code());
+            return (location, message, fixHint, anchor, related, severity) -> raw.add(new Finding(doc.code(),
+                    severity == null ? doc.severity() : severity, message, location,
+                    related == null ? List.<Related>of() : related, fixHint, anchor));
+        }
+
+        void notify(Notification n) {
+            notes.add(n);
+        }
+
+        List<Finding> findings() {
+            Map<String, Suppressions> suppressions = new HashMap<>();
+            Set<Finding> kept = new LinkedHashSet<>();
+            for (Finding f : raw) {
+                String path = f.location().path();
+                if (!project.targets().contains(path)) continue;
+                Suppressions s = suppressions.computeIfAbsent(path, this::suppressionsOf);
+                if (!s.suppresses(f.code(), f.location().region().startLine())) kept.add(f);
+            }
+            List<Finding> out = new ArrayList<>(kept);
+            out.sort(Finding.ORDER);
+            return Collections.unmodifiableList(out);
+        }
+
+        List<Notification> notifications() {
+            List<Notification> out = new ArrayList<>(notes);
+            out.sort((a, b) -> a.location().compareTo(b.location()));
+            return out;
+        }
+
+        private Suppressions suppressionsOf(String path) {
+            if (Project.isPython(path)) {
+                return project.python(path).map(p -> Suppressions.fromComments(p.comments())).orElse(Suppressions.NONE);
+            }
+            return project.bytes(path).map(b -> Suppressions.fromText(new String(b, StandardCharsets.UTF_8))).orElse(Suppressions.NONE);
+        }
+    }
+}

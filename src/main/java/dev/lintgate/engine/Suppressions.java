@@ -1,0 +1,93 @@
+package dev.lintgate.engine;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline suppressions of one file: {@code # noqa}, {@code # noqa: LG101, LG102}, {@code # lintgate: ignore[LG101]}
+ * on the flagged line, and {@code # lintgate: noqa} / {@code # lintgate: noqa: LG101} anywhere for the whole file.
+ */
+public final class Suppressions {
+    private static final Pattern NOQA = Pattern.compile("(?i)\\bnoqa\\b(?::\\s*(?<codes>[A-Z]+[0-9]+(?:[\\s,]+[A-Z]+[0-9]+)*))?");
+    private static final Pattern IGNORE = Pattern.compile("(?i)\\blintgate:\\s*ignore\\[(?<codes>[^\\]]*)]");
+    private static final Pattern FILE_NOQA = Pattern.compile("(?i)^\\s*lintgate:\\s*noqa\\b(?::\\s*(?<codes>[A-Z0-9,\\s]+))?");
+    /** Stands for "every code". */
+    private static final Set<String> ALL = Set.of("*");
+
+    public static final Suppressions NONE = new Suppressions(Map.of(), Set.of());
+
+    private final Map<Integer, Set<String>> byLine;
+    private final Set<String> fileWide;
+
+    private Suppressions(Map<Integer, Set<String>> byLine, Set<String> fileWide) {
+        this.byLine = byLine;
+        this.fileWide = fileWide;
+    }
+
+    /** @param comments comment text per line, without the {@code #} */
+    public static Suppressions fromComments(Map<Integer, String> comments) {
+        Map<Integer, Set<String>> byLine = new HashMap<>();
+        Set<String> fileWide = new TreeSet<>();
+        for (Map.Entry<Integer, String> e : comments.entrySet()) {
+            String comment = e.getValue();
+            if (!comment.toLowerCase(Locale.ROOT).contains("noqa") && !comment.toLowerCase(Locale.ROOT).contains("lintgate")) continue;
+            Matcher file = FILE_NOQA.matcher(comment);
+            if (file.find()) {
+                fileWide.addAll(file.group("codes") == null ? ALL : codes(file.group("codes")));
+                continue;
+            }
+            Matcher ignore = IGNORE.matcher(comment);
+            if (ignore.find()) {
+                byLine.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).addAll(codes(ignore.group("codes")));
+            }
+            Matcher noqa = NOQA.matcher(comment);
+            if (noqa.find()) {
+                byLine.computeIfAbsent(e.getKey(), k -> new TreeSet<>())
+                        .addAll(noqa.group("codes") == null ? ALL : codes(noqa.group("codes")));
+            }
+        }
+        return new Suppressions(byLine, fileWide);
+    }
+
+    /**
+     * For files lintgate does not tokenize (INI, TOML): a comment is everything after a {@code #} or {@code ;}
+     * that starts a line or follows white space.
+     */
+    public static Suppressions fromText(String text) {
+        Map<Integer, String> comments = new HashMap<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            for (int j = 0; j < line.length(); j++) {
+                char c = line.charAt(j);
+                if ((c == '#' || c == ';') && (j == 0 || Character.isWhitespace(line.charAt(j - 1)))) {
+                    comments.put(i + 1, line.substring(j + 1));
+                    break;
+                }
+            }
+        }
+        return fromComments(comments);
+    }
+
+    public boolean suppresses(String code, int line) {
+        if (matches(fileWide, code)) return true;
+        Set<String> codes = byLine.get(line);
+        return codes != null && matches(codes, code);
+    }
+
+    private static boolean matches(Set<String> codes, String code) {
+        return codes.contains("*") || codes.contains(code);
+    }
+
+    private static Set<String> codes(String list) {
+        Set<String> out = new TreeSet<>();
+        Arrays.stream(list.split("[\\s,]+")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty()).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.lintgate.project;
+
+import dev.lintgate.config.LintgateConfig;
+import dev.lintgate.python.ModuleNames;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.PythonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The project model of one run. Thread-safe: rules run on several threads. */
+public final class Project implements ProjectModel {
+    private static final Object UNREADABLE = new Object();
+
+    private final Path root;
+    private final LintgateConfig config;
+    private final List<String> files;
+    private final List<String> pythonFiles;
+    private final Set<String> targets;
+    private final Map<String, String> moduleIndex;
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
+
+    public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets) {
+        this.root = root;
+        this.config = config;
+        this.files = List.copyOf(files);
+        this.pythonFiles = files.stream().filter(Project::isPython).toList();
+        this.targets = Set.copyOf(targets);
+        Map<String, String> index = new HashMap<>();
+        for (String f : pythonFiles) {
+            String module = ModuleNames.moduleName(f, config.src());
+            // a .py beats a .pyi stub of the same name: the stub never runs
+            if (module != null && (!index.containsKey(module) || f.endsWith(".py"))) index.put(module, f);
+        }
+        this.moduleIndex = Map.copyOf(index);
+    }
+
+    public static boolean isPython(String path) {
+        return path.endsWith(".py") || path.endsWith(".pyi");
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public LintgateConfig config() {
+        return config;
+    }
+
+    @Override
+    public List<String> files() {
+        return files;
+    }
+
+    @Override
+    public List<String> pythonFiles() {
+        return pythonFiles;
+    }
+
+    @Override
+    public Set<String> targets() {
+        return targets;
+    }
+
+    @Override
+    public Optional<PythonFile> python(String relativePath) {
+        if (!isPython(relativePath)) return Optional.empty();
+        Object value = parsed.computeIfAbsent(relativePath, rel -> {
+            Optional<byte[]> bytes = bytes(rel);
+            return bytes.isEmpty() ? UNREADABLE : scan(rel, bytes.get());
+        });
+        return value instanceof PythonFile file ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Like {@link #python(String)} for bytes the caller already read, so a file is read from disk once. */
+    public PythonFile parse(String relativePath, byte[] content) {
+        Object value = parsed.computeIfAbsent(relativePath, rel -> scan(rel, content));
+        return value instanceof PythonFile file ? file : scan(relativePath, content);
+    }
+
+    private PythonFile scan(String rel, byte[] content) {
+        return PythonFiles.parse(rel, ModuleNames.moduleName(rel, config.src()), ModuleNames.isPackage(rel), content);
+    }
+
+    @Override
+    public Optional<String> moduleFile(String moduleName) {
+        return Optional.ofNullable(moduleIndex.get(moduleName));
+    }
+
+    @Override
+    public Optional<byte[]> bytes(String relativePath) {
+        try {
+            return Optional.of(Files.readAllBytes(absolute(relativePath)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Path absolute(String relativePath) {
+        return root.resolve(relativePath);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T fact(Fact<T> fact) {
+        // not computeIfAbsent: a fact may ask for other facts, and ConcurrentHashMap forbids recursive updates
+        Object value = facts.get(fact);
+        if (value == null) {
+            synchronized (fact) {
+                value = facts.get(fact);
+                if (value == null) {
+                    value = fact.compute().apply(this);
+                    facts.put(fact, value);
+                }
+            }
+        }
+        return (T) value;
+    }
+}

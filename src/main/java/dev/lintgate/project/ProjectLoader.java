@@ -1,0 +1,85 @@
+package dev.lintgate.project;
+
+import dev.lintgate.config.ConfigException;
+import dev.lintgate.config.ConfigLoader;
+import dev.lintgate.config.LintgateConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the project model for the paths of one run. The model always covers the whole project from its root, so
+ * cross-file facts (re-exports, pytest configs) are complete even when pre-commit passes three files; findings are
+ * then limited to the targets.
+ */
+public final class ProjectLoader {
+    private final Path workingDirectory;
+    private final Path explicitRoot;
+
+    public ProjectLoader(Path workingDirectory) {
+        this(workingDirectory, null);
+    }
+
+    /** @param explicitRoot the project root to use instead of discovering one (null to discover) */
+    public ProjectLoader(Path workingDirectory, Path explicitRoot) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.explicitRoot = explicitRoot == null ? null : this.workingDirectory.resolve(explicitRoot).normalize();
+    }
+
+    /**
+     * @param paths        files or directories to check (relative to the working directory); empty means "."
+     * @param configFile   an explicit settings file, or null to use the one found at the root
+     * @param forceExclude apply excludes to explicitly named files too (pre-commit passes every staged file)
+     */
+    public Project load(List<String> paths, Path configFile, boolean forceExclude) {
+        List<Path> absolute = new ArrayList<>();
+        for (String p : paths.isEmpty() ? List.of(".") : paths) {
+            Path abs = workingDirectory.resolve(p).normalize();
+            if (!Files.exists(abs)) throw new ConfigException(p + ": no such file or directory");
+            absolute.add(abs);
+        }
+        ProjectRoot found = explicitRoot != null ? ProjectRoot.at(explicitRoot) : ProjectRoot.discover(absolute.get(0));
+        Path root = found.directory();
+        ConfigLoader loader = new ConfigLoader(workingDirectory);
+        LintgateConfig config;
+        if (configFile != null) {
+            Path abs = workingDirectory.resolve(configFile).normalize();
+            if (!Files.isRegularFile(abs)) throw new ConfigException(configFile + ": no such settings file");
+            config = loader.load(abs, root);
+        } else if (found.settingsFile() != null) {
+            config = loader.load(found.settingsFile(), root);
+        } else {
+            config = LintgateConfig.defaults();
+        }
+        List<String> excludes = new ArrayList<>(config.exclude());
+        excludes.addAll(config.extendExclude());
+        FileWalker walker = new FileWalker(root, excludes, !config.excludeReplacesDefaults());
+        List<String> files;
+        try {
+            files = walker.walk();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        List<String> all = new ArrayList<>(files);
+        for (Path abs : absolute) {
+            if (!abs.startsWith(root)) throw new ConfigException(abs + ": outside the project root " + root);
+            String rel = root.relativize(abs).toString().replace('\\', '/');
+            if (Files.isDirectory(abs)) {
+                String prefix = rel.isEmpty() ? "" : rel + "/";
+                for (String f : files) if (f.startsWith(prefix)) targets.add(f);
+            } else if (!forceExclude || !walker.isExcluded(rel)) {
+                // an explicitly named file is always checked, even when ignored, as ruff does without --force-exclude
+                targets.add(rel);
+                if (!files.contains(rel)) all.add(rel);
+            }
+        }
+        all.sort(null);
+        return new Project(root, config, all, targets);
+    }
+}

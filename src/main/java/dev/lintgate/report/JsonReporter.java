@@ -1,0 +1,88 @@
+package dev.lintgate.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Related;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+
+/**
+ * lintgate's own machine format, described in {@code docs/json-output.md}. Every field is always present (null
+ * when unknown) so consumers need no existence checks; the {@code version} only changes on a breaking change.
+ */
+public final class JsonReporter implements Reporter {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        RuleTable rules = new RuleTable(report.rules());
+        Tally tally = report.tally();
+        JsonGenerator gen = JsonWriting.open(out);
+        gen.writeStartObject();
+        gen.writeNumberField("version", SCHEMA_VERSION);
+
+        gen.writeObjectFieldStart("tool");
+        gen.writeStringField("name", "lintgate");
+        JsonWriting.stringOrNull(gen, "version", report.toolVersion());
+        gen.writeEndObject();
+
+        gen.writeObjectFieldStart("summary");
+        gen.writeNumberField("files", report.filesChecked());
+        gen.writeNumberField("errors", tally.errors());
+        gen.writeNumberField("warnings", tally.warnings());
+        gen.writeNumberField("notes", tally.notes());
+        gen.writeBooleanField("executionSuccessful", report.executionSuccessful());
+        gen.writeEndObject();
+
+        gen.writeArrayFieldStart("findings");
+        for (Finding f : report.findings()) writeFinding(gen, f, rules.rule(f.code()));
+        gen.writeEndArray();
+
+        gen.writeArrayFieldStart("notifications");
+        for (Notification n : report.notifications()) writeNotification(gen, n);
+        gen.writeEndArray();
+
+        gen.writeEndObject();
+        JsonWriting.close(gen, out);
+    }
+
+    private static void writeFinding(JsonGenerator gen, Finding f, Optional<RuleDoc> rule) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("code", f.code());
+        JsonWriting.stringOrNull(gen, "name", rule.map(RuleDoc::name).orElse(null));
+        gen.writeStringField("severity", f.severity().label());
+        gen.writeStringField("message", f.message());
+        gen.writeStringField("path", f.location().path());
+        JsonWriting.regionFields(gen, f.location().region());
+        JsonWriting.stringOrNull(gen, "fix", f.fixHint());
+        gen.writeArrayFieldStart("related");
+        for (Related r : f.related()) {
+            gen.writeStartObject();
+            gen.writeStringField("path", r.location().path());
+            JsonWriting.regionFields(gen, r.location().region());
+            JsonWriting.stringOrNull(gen, "message", r.message());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        JsonWriting.stringOrNull(gen, "url", rule.map(RuleDoc::helpUri).orElse(null));
+        gen.writeEndObject();
+    }
+
+    private static void writeNotification(JsonGenerator gen, Notification n) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("level", n.level().label());
+        gen.writeStringField("message", n.message());
+        if (n.location() == null) {
+            gen.writeNullField("path");
+            for (String field : new String[] {"line", "column", "endLine", "endColumn"}) gen.writeNullField(field);
+        } else {
+            gen.writeStringField("path", n.location().path());
+            JsonWriting.regionFields(gen, n.location().region());
+        }
+        gen.writeEndObject();
+    }
+}

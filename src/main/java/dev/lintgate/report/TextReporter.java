@@ -1,0 +1,76 @@
+package dev.lintgate.report;
+
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Related;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+
+/**
+ * The human formats, modelled on ruff: {@code path:line:col: CODE message}, then (unless concise) the source line
+ * with carets under the region, the fix hint and related places; notifications and a summary line at the end.
+ */
+public final class TextReporter implements Reporter {
+
+    private final Ansi ansi;
+    private final boolean concise;
+
+    private TextReporter(boolean colour, boolean concise) {
+        this.ansi = new Ansi(colour);
+        this.concise = concise;
+    }
+
+    public static TextReporter full(boolean colour) {
+        return new TextReporter(colour, false);
+    }
+
+    public static TextReporter concise(boolean colour) {
+        return new TextReporter(colour, true);
+    }
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        for (Finding finding : report.findings()) {
+            out.write(header(finding));
+            out.write('\n');
+            if (!concise) {
+                writeDetails(finding, report.sources(), out);
+                out.write('\n');
+            }
+        }
+        for (Notification n : report.notifications()) {
+            String where = n.location() == null ? "" : ansi.bold(n.location().path()) + ":" + n.location().region().startLine() + ": ";
+            out.write(where + ansi.severity(n.level(), n.level().label()) + ": " + n.message() + "\n");
+        }
+        out.write(report.tally().summary(report.filesChecked(), report.executionSuccessful()));
+        out.write('\n');
+    }
+
+    private String header(Finding f) {
+        Location at = f.location();
+        return ansi.bold(at.path()) + ":" + at.region().startLine() + ":" + at.region().startColumn() + ": "
+                + ansi.severity(f.severity(), f.code()) + " " + f.message();
+    }
+
+    private void writeDetails(Finding f, SourceLines sources, Writer out) throws IOException {
+        Optional<CodeFrame> frame = CodeFrame.of(sources.lines(f.location().path()), f.location().region());
+        String pad = "  ";
+        if (frame.isPresent()) {
+            CodeFrame fr = frame.get();
+            String number = Integer.toString(fr.lineNumber());
+            pad = " ".repeat(number.length() + 1);
+            out.write(pad + "|\n");
+            out.write(number + " | " + fr.text() + "\n");
+            out.write(pad + "| " + " ".repeat(fr.caretOffset()) + ansi.severity(f.severity(), "^".repeat(fr.caretWidth())) + "\n");
+            out.write(pad + "|\n");
+        }
+        if (f.fixHint() != null && !f.fixHint().isBlank()) {
+            out.write(pad + "= " + ansi.bold("help") + ": " + f.fixHint() + "\n");
+        }
+        for (Related r : f.related()) {
+            out.write(pad + "= " + ansi.bold("note") + ": " + r.location() + ": " + r.message() + "\n");
+        }
+    }
+}

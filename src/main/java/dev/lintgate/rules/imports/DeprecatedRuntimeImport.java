@@ -1,0 +1,76 @@
+package dev.lintgate.rules.imports;
+
+import dev.lintgate.config.DeprecatedTarget;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Related;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.ImportBinding;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.FileRule;
+import dev.lintgate.rules.FindingSink;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** LG101: a deprecated module or class imported where the import runs. */
+public final class DeprecatedRuntimeImport implements FileRule {
+
+    @Override
+    public String code() {
+        return "LG101";
+    }
+
+    @Override
+    public Set<String> triggers(ProjectModel project) {
+        Deprecations deprecations = project.fact(Deprecations.FACT);
+        // no deprecated names: no file can hold a finding; a word no source contains says so cheaply
+        return deprecations.isEmpty() ? Set.of("\u0000lintgate-nothing-deprecated") : deprecations.words();
+    }
+
+    @Override
+    public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        Deprecations deprecations = project.fact(Deprecations.FACT);
+        for (ImportBinding binding : file.imports()) {
+            Optional<Deprecation> match = deprecations.match(binding);
+            if (match.isEmpty()) continue;
+            Deprecation d = match.get();
+            DeprecatedTarget origin = d.origin();
+            if (!binding.isRuntime() && origin.allowTypeChecking()) continue;
+            Location at = new Location(file.path(), binding.region());
+            // the shim's own import is the original offence; it is reported there, not as a re-export of itself
+            if (d.isReexport() && d.via().equals(at)) continue;
+            sink.report(at, message(binding, d), fixHint(origin), origin.name(), related(d), null);
+        }
+    }
+
+    static String message(ImportBinding binding, Deprecation d) {
+        DeprecatedTarget origin = d.origin();
+        StringBuilder m = new StringBuilder();
+        String what = binding.isStar() ? "Star import brings in deprecated" : "Deprecated";
+        m.append(what).append(" `").append(origin.name()).append("` is imported ").append(when(binding));
+        if (d.isReexport()) m.append(" through the re-export `").append(d.name()).append('`');
+        if (!binding.isRuntime()) m.append(" (under TYPE_CHECKING, which this entry does not allow)");
+        m.append('.');
+        if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());
+        return m.toString();
+    }
+
+    static String when(ImportBinding binding) {
+        if (!binding.isRuntime()) return "for type checking only";
+        if (binding.inFunction()) return "when `" + binding.scope() + "()` is called";
+        return "at import time";
+    }
+
+    private static String fixHint(DeprecatedTarget origin) {
+        if (origin.replacement() != null) {
+            return "Import `" + origin.replacement() + "` instead, or move the import under `if TYPE_CHECKING:` if it is only used in annotations.";
+        }
+        return "Remove the import, or move it under `if TYPE_CHECKING:` if it is only used in annotations.";
+    }
+
+    private static List<Related> related(Deprecation d) {
+        if (d.isReexport()) return List.of(new Related(d.via(), "`" + d.name() + "` re-exports `" + d.origin().name() + "` here"));
+        if (d.origin().location() != null) return List.of(new Related(d.origin().location(), "`" + d.origin().name() + "` is declared deprecated here"));
+        return List.of();
+    }
+}

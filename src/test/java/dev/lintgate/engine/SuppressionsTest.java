@@ -1,0 +1,45 @@
+package dev.lintgate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SuppressionsTest {
+    @Test
+    void lineSuppressions() {
+        Suppressions s = Suppressions.fromComments(Map.of(
+                1, " noqa: LG101",
+                2, " noqa",
+                3, " lintgate: ignore[LG101, LG102]",
+                4, " NOQA:LG102,LG103",
+                5, " type: ignore  # noqa: LG101",
+                6, " a noqa-ish word: noqamatic"));
+        assertTrue(s.suppresses("LG101", 1));
+        assertFalse(s.suppresses("LG102", 1));
+        assertTrue(s.suppresses("LG999", 2));
+        assertTrue(s.suppresses("LG102", 3));
+        assertTrue(s.suppresses("LG103", 4));
+        assertFalse(s.suppresses("LG101", 4));
+        assertTrue(s.suppresses("LG101", 5));
+        assertFalse(s.suppresses("LG101", 7));
+    }
+
+    @Test
+    void fileWideSuppressions() {
+        Suppressions all = Suppressions.fromComments(Map.of(1, " lintgate: noqa"));
+        assertTrue(all.suppresses("LG201", 40));
+        Suppressions some = Suppressions.fromComments(Map.of(3, " lintgate: noqa: LG101"));
+        assertTrue(some.suppresses("LG101", 40));
+        assertFalse(some.suppresses("LG102", 40));
+    }
+
+    @Test
+    void iniAndTomlComments() {
+        Suppressions s = Suppressions.fromText("[pytest]\nasyncio_mode = auto  # noqa: LG203\n; lintgate: noqa: LG208\nurl = http://x#y\n");
+        assertTrue(s.suppresses("LG203", 2));
+        assertTrue(s.suppresses("LG208", 9));
+        assertFalse(s.suppresses("LG203", 4));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.lintgate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Region;
+import dev.lintgate.finding.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReporterTest {
+
+    @Test
+    void fullFormatShowsFramesHelpNotesNotificationsAndSummary() {
+        String expected = """
+                src/app/my module.py:2:42: LG101 `DatabaseSessionManager` is deprecated and imported at import time
+                  |
+                2 | from app.database.session_manager import DatabaseSessionManager
+                  |                                          ^^^^^^^^^^^^^^^^^^^^^^
+                  |
+                  = help: Import `SessionManager` instead.
+
+                src/app/my module.py:3:21: LG101 `legacy` is deprecated and imported at import time
+                  |
+                3 |     name = '😀'; import legacy
+                  |                         ^^^^^^
+                  |
+
+                src/app/my module.py:4:6: LG301 Wide characters
+                  |
+                4 | x = '日本'  # 日本語
+                  |      ^^^^
+                  |
+
+                src/app/my module.py:5:1: LG101 `legacy` is deprecated and imported at import time
+                  |
+                5 | from legacy import (
+                  | ^^^^^^^^^^^^^^^^^^^^
+                  |
+
+                src/app/my module.py:12:1: LG301 Whole line
+                   |
+                12 |     import legacy.sub
+                   |     ^^^^^^^^^^^^^^^^^
+                   |
+
+                tests/tëst_😀 ünï.py:3:2: LG210 Marker `slwo` is not registered in [pytest] markers
+                  |
+                3 | @pytest.mark.slwo
+                  |  ^^^^^^^^^^^^^^^^
+                  |
+                  = help: Did you mean `slow`?
+                  = note: pytest.ini:2:1: markers are registered here.
+
+                vendor/gone.py:1:1: LG101 `legacy` is deprecated and imported at import time
+
+                setup.cfg:3: warning: setup.cfg could not be parsed: line 3: expected '='
+                Found 4 errors, 1 warning, 2 notes in 3 files (18 files checked).
+                """;
+        assertEquals(expected, Render.of(TextReporter.full(false), Samples.report()));
+    }
+
+    @Test
+    void conciseFormatIsOneLinePerFinding() {
+        String expected = """
+                src/app/my module.py:2:42: LG101 `DatabaseSessionManager` is deprecated and imported at import time
+                src/app/my module.py:3:21: LG101 `legacy` is deprecated and imported at import time
+                src/app/my module.py:4:6: LG301 Wide characters
+                src/app/my module.py:5:1: LG101 `legacy` is deprecated and imported at import time
+                src/app/my module.py:12:1: LG301 Whole line
+                tests/tëst_😀 ünï.py:3:2: LG210 Marker `slwo` is not registered in [pytest] markers
+                vendor/gone.py:1:1: LG101 `legacy` is deprecated and imported at import time
+                setup.cfg:3: warning: setup.cfg could not be parsed: line 3: expected '='
+                Found 4 errors, 1 warning, 2 notes in 3 files (18 files checked).
+                """;
+        assertEquals(expected, Render.of(TextReporter.concise(false), Samples.report()));
+    }
+
+    @Test
+    void cleanRunSaysAllChecksPassed() {
+        assertEquals("All checks passed (18 files checked).\n", Render.of(TextReporter.full(false), Samples.empty()));
+        Report one = new Report(List.of(), List.of(), List.of(), "0.1.0", 1, true, SourceLines.NONE);
+        assertEquals("All checks passed (1 file checked).\n", Render.of(TextReporter.concise(false), one));
+    }
+
+    @Test
+    void incompleteRunDoesNotClaimSuccess() {
+        Report failed = new Report(List.of(), List.of(), List.of(), "0.1.0", 3, false, SourceLines.NONE);
+        assertEquals("No problems found, but the check did not complete (3 files checked).\n",
+                Render.of(TextReporter.concise(false), failed));
+    }
+
+    @Test
+    void summaryCountsSingularAndPlural() {
+        Finding one = Samples.finding("LG101", Severity.ERROR, "a.py", Region.of(1, 1, 2), "m", List.of(), null, null);
+        Report report = new Report(List.of(one, one.withSeverity(Severity.WARNING)), List.of(), List.of(), "0.1.0", 2, true, SourceLines.NONE);
+        assertTrue(Render.of(TextReporter.concise(false), report).endsWith("Found 1 error, 1 warning in 1 file (2 files checked).\n"));
+    }
+
+    @Test
+    void colourOnlyWhenAsked() {
+        String plain = Render.of(TextReporter.full(false), Samples.report());
+        String coloured = Render.of(TextReporter.full(true), Samples.report());
+        assertFalse(plain.contains("\u001b"));
+        assertTrue(coloured.contains("\u001b[1msrc/app/my module.py\u001b[0m:2:42: \u001b[1;31mLG101\u001b[0m "));
+        assertTrue(coloured.contains("\u001b[1;33mLG210\u001b[0m"));
+        assertTrue(coloured.contains("\u001b[1;36mLG301\u001b[0m"));
+        assertTrue(coloured.contains("  |                                          \u001b[1;31m^^^^^^^^^^^^^^^^^^^^^^\u001b[0m\n"));
+        assertEquals(plain, coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+    }
+
+    @Test
+    void tabsExpandToTabStopsAndCaretsCoverThem() {
+        assertFrame("a\tb = 1", Region.of(1, 2, 4), "1 | a   b = 1", "  |  ^^^^");
+        assertFrame("\t\tx", Region.of(1, 3, 4), "1 |         x", "  |         ^");
+    }
+
+    @Test
+    void combiningMarksTakeNoCellAndAstralCharactersAreOneColumn() {
+        // "é" as e + U+0301: two columns, one cell
+        assertFrame("e\u0301 = 𝒳 + y", Region.of(1, 6, 7), "1 | e\u0301 = 𝒳 + y", "  |     ^");
+        assertFrame("s = '🐍🐍' + y", Region.of(1, 6, 8), "1 | s = '🐍🐍' + y", "  |      ^^^^");
+    }
+
+    @Test
+    void controlAndBidiCharactersAreShownNotObeyed() {
+        assertFrame("a = 1\u001b[2J", Region.of(1, 6, 7), "1 | a = 1␛[2J", "  |      ^");
+        assertFrame("s = '\u202e' # x", Region.of(1, 10, 11), "1 | s = '<U+202E>' # x", "  |                 ^");
+    }
+
+    @Test
+    void emptyAndOverlongRegionsStillPointSomewhere() {
+        assertFrame("import os", Region.of(1, 8, 8), "1 | import os", "  |        ^");
+        assertFrame("import os", Region.of(1, 8, 40), "1 | import os", "  |        ^^");
+        assertFrame("import os", Region.of(1, 10, 10), "1 | import os", "  |          ^");
+    }
+
+    @Test
+    void noFrameWithoutTheLine() {
+        assertTrue(CodeFrame.of(List.of("only one line"), Region.of(2, 1, 2)).isEmpty());
+        assertTrue(CodeFrame.of(List.of(), Region.of(1, 1, 2)).isEmpty());
+    }
+
+    private static void assertFrame(String line, Region region, String sourceLine, String caretLine) {
+        Finding f = Samples.finding("LG101", Severity.ERROR, "a.py", region, "m", List.of(), null, null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of(line));
+        String[] lines = Render.of(TextReporter.full(false), report).split("\n");
+        assertEquals(sourceLine, lines[2]);
+        assertEquals(caretLine, lines[3]);
+    }
+}

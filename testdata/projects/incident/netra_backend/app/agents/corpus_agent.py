@@ -1,0 +1,4 @@
+from netra_backend.app.database.session_manager import (
+    SessionManager,
+    DatabaseSessionManager,  # expect: LG101
+)

@@ -1,0 +1,6 @@
+from app.database.session_manager import DatabaseSessionManager  # expect: LG101 "is imported at import time"
+import app.database.session_manager
+
+
+def build():
+    return DatabaseSessionManager()

@@ -1,0 +1,1 @@
+from ...app.database.session_manager import DatabaseSessionManager as Unresolvable

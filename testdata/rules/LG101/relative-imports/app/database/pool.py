@@ -1,0 +1,1 @@
+from .session_manager import DatabaseSessionManager  # expect: LG101

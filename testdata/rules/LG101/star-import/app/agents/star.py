@@ -1,0 +1,1 @@
+from app.database.session_manager import *  # expect: LG101 "Star import brings in deprecated"

@@ -1,0 +1,3 @@
+from app.database.session_manager import DatabaseSessionManager
+
+def make() -> DatabaseSessionManager: ...
