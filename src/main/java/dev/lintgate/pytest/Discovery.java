@@ -33,7 +33,7 @@ public final class Discovery {
     }
 
     /** The parsed file at a path, if it is a file. */
-    public Optional<PytestConfigFile> file(String path) {
+    public synchronized Optional<PytestConfigFile> file(String path) {
         return files.computeIfAbsent(path, p -> {
             if (!tree.isFile(p)) return Optional.empty();
             return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));

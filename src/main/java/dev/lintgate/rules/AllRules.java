@@ -1,6 +1,15 @@
 package dev.lintgate.rules;
 
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
+import dev.lintgate.rules.pytest.AsyncioFixtureLoopScopeUnset;
+import dev.lintgate.rules.pytest.AsyncioLoopScopeMismatch;
+import dev.lintgate.rules.pytest.InconsistentPytestOption;
+import dev.lintgate.rules.pytest.IneffectiveStrictness;
+import dev.lintgate.rules.pytest.InvalidPytestOptionValue;
+import dev.lintgate.rules.pytest.MisplacedPytestConfig;
+import dev.lintgate.rules.pytest.ShadowedPytestConfig;
+import dev.lintgate.rules.pytest.UnknownPytestOption;
+import dev.lintgate.rules.pytest.UnparseablePytestConfig;
 import java.util.List;
 
 /** Every rule lintgate has, in code order. Adding a rule: its page in rules/, its class, its fixtures, one line here. */
@@ -10,6 +19,15 @@ public final class AllRules {
 
     public static List<Rule> create() {
         return List.of(
-                new DeprecatedRuntimeImport());
+                new DeprecatedRuntimeImport(),
+                new ShadowedPytestConfig(),
+                new InconsistentPytestOption(),
+                new InvalidPytestOptionValue(),
+                new AsyncioFixtureLoopScopeUnset(),
+                new AsyncioLoopScopeMismatch(),
+                new UnparseablePytestConfig(),
+                new MisplacedPytestConfig(),
+                new UnknownPytestOption(),
+                new IneffectiveStrictness());
     }
 }
