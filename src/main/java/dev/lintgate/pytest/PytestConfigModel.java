@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,8 +33,6 @@ public final class PytestConfigModel {
 
     private static final Set<String> DEPENDENCY_FILES = Set.of("pyproject.toml", "setup.cfg", "setup.py", "Pipfile",
             "Pipfile.lock", "uv.lock", "poetry.lock", "pdm.lock", "tox.ini", "environment.yml", "environment.yaml");
-    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])pytest\\s*\\[?[^\\]\\n]*?\\]?\\s*===?\\s*[\"']?(\\d+(?:\\.\\d+){0,2})");
-    private static final Pattern LOCK_PIN = Pattern.compile("name\\s*=\\s*\"pytest\"\\s*\\n\\s*version\\s*=\\s*\"(\\d+(?:\\.\\d+){0,2})\"");
     private static final List<String> DEFAULT_NORECURSE =
             List.of("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}");
 
@@ -128,12 +125,12 @@ public final class PytestConfigModel {
         }
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
-            if (!isDependencyFile(name)) continue;
+            if (!PytestVersion.mayPin(name)) continue;
             String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-            Matcher m = (name.endsWith(".lock") ? LOCK_PIN : PIN).matcher(text);
-            if (m.find()) {
+            Optional<PytestVersion> pin = PytestVersion.pinnedIn(name, text);
+            if (pin.isPresent()) {
                 source[0] = "pinned in " + f;
-                return PytestVersion.parse(m.group(1));
+                return pin.get();
             }
         }
         source[0] = "default (no pin found)";

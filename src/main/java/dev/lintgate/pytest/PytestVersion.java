@@ -50,6 +50,22 @@ public record PytestVersion(int major, int minor, int patch) implements Comparab
         return 0;
     }
 
+    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])pytest\\s*(?:\\[[^\\]\\n]*\\])?\\s*===?\\s*[\"']?(\\d+(?:\\.\\d+){0,2})");
+    private static final Pattern LOCK_PIN = Pattern.compile("name\\s*=\\s*\"pytest\"\\s*\\n\\s*version\\s*=\\s*\"(\\d+(?:\\.\\d+){0,2})\"");
+
+    /** Dependency files that may pin pytest: requirements files, pyproject.toml, setup.cfg, lock files. */
+    public static boolean mayPin(String fileName) {
+        return fileName.equals("pyproject.toml") || fileName.equals("setup.cfg") || fileName.equals("setup.py")
+                || fileName.equals("Pipfile") || fileName.endsWith(".lock")
+                || (fileName.contains("requirements") && (fileName.endsWith(".txt") || fileName.endsWith(".in")));
+    }
+
+    /** The exact pytest version a dependency file pins ({@code pytest==8.4.2}, or a lock file entry), if any. */
+    public static java.util.Optional<PytestVersion> pinnedIn(String fileName, String text) {
+        Matcher m = (fileName.endsWith(".lock") ? LOCK_PIN : PIN).matcher(text);
+        return m.find() ? java.util.Optional.of(parse(m.group(1))) : java.util.Optional.empty();
+    }
+
     public boolean atLeast(int major, int minor) {
         return this.major > major || (this.major == major && this.minor >= minor);
     }
