@@ -1,0 +1,2 @@
+async def test_token_roundtrip():
+    assert True

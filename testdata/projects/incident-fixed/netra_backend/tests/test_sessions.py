@@ -1,0 +1,2 @@
+async def test_session_opens():
+    assert True
