@@ -15,7 +15,8 @@ final class Lint {
     }
 
     static Engine.Result run(Path root, String onlyCode) {
-        Project project = new ProjectLoader(root.toAbsolutePath(), root.toAbsolutePath()).load(List.of("."), null, false);
+        Path abs = root.toAbsolutePath();
+        Project project = new ProjectLoader(abs, abs).load(List.of("."), null, false);
         List<Rule> rules = AllRules.create().stream().filter(r -> onlyCode == null || r.code().equals(onlyCode)).toList();
         return new Engine(RuleCatalog.bundled(), 2).run(project, rules);
     }

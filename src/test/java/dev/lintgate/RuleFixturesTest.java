@@ -3,10 +3,15 @@ package dev.lintgate;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.engine.Engine;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.report.Report;
+import dev.lintgate.report.SourceLines;
+import dev.lintgate.report.TextReporter;
 import dev.lintgate.rules.AllRules;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +24,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every fixture case under {@code testdata/rules/<code>/<case>/} with only that rule enabled and matches
- * findings against the {@code # expect:} comments both ways.
+ * findings against the {@code # expect:} comments both ways, then compares the text output with the case's
+ * snapshot {@code <case>.snap} (what users see). {@code LINTGATE_UPDATE_SNAPSHOTS=1} rewrites snapshots; a
+ * missing snapshot is written locally and fails under CI.
  */
 class RuleFixturesTest {
     static final Path FIXTURES = Path.of("testdata", "rules");
@@ -86,5 +93,23 @@ class RuleFixturesTest {
             }
             fail(sb.toString());
         }
+        compareSnapshot(caseDir, result);
+    }
+
+    private static void compareSnapshot(Path caseDir, Engine.Result result) throws IOException {
+        StringWriter text = new StringWriter();
+        Report report = new Report(result.findings(), result.notifications(), RuleCatalog.bundled().all(), "snapshot",
+                result.filesChecked(), true, SourceLines.under(caseDir));
+        TextReporter.full(false).write(report, text);
+        Path snap = caseDir.resolveSibling(caseDir.getFileName() + ".snap");
+        String actual = text.toString();
+        boolean update = "1".equals(System.getenv("LINTGATE_UPDATE_SNAPSHOTS"));
+        if (update || !Files.exists(snap)) {
+            Files.writeString(snap, actual);
+            if (!update && "true".equals(System.getenv("CI"))) fail("missing snapshot " + snap + " (written; commit it)");
+            return;
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(Files.readString(snap), actual,
+                "text output differs from " + snap + " (LINTGATE_UPDATE_SNAPSHOTS=1 rewrites it)");
     }
 }

@@ -105,10 +105,14 @@ public final class Engine {
         }
         if (applicable.isEmpty()) return;
         PythonFile file = project.parse(path, bytes.get());
-        for (SyntaxProblem p : file.syntaxProblems()) {
+        List<SyntaxProblem> problems = file.syntaxProblems();
+        if (!problems.isEmpty()) {
+            // later errors mostly cascade from the first, as in CPython, which reports only that one
+            SyntaxProblem first = problems.get(0);
+            String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
             collector.notify(new Notification(Severity.WARNING,
-                    "syntax error: " + p.message() + "; the rest of the file was still checked",
-                    new Location(path, p.region())));
+                    "syntax error: " + first.message() + more + "; the rest of the file was still checked",
+                    new Location(path, first.region())));
         }
         for (FileRule rule : applicable) {
             rule.check(file, project, collector.sinkFor(rule));

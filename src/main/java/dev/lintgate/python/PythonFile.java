@@ -33,4 +33,10 @@ public interface PythonFile {
 
     /** The text of a 1-based line without its line terminator; "" past the end. */
     String line(int line);
+
+    /**
+     * The tree-sitter parse, built on first call (it is about ten times slower than the statement scanner, so only
+     * rules that need expressions should ask).
+     */
+    SyntaxTree syntaxTree();
 }

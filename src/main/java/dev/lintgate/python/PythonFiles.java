@@ -1,11 +1,19 @@
 package dev.lintgate.python;
 
-/** PLACEHOLDER until the front-end branch lands. */
+/** Entry point of the {@code python} package: turns file bytes into a {@link PythonFile}. */
 public final class PythonFiles {
     private PythonFiles() {
     }
 
+    /**
+     * Wraps one file; nothing is decoded or scanned until a fact is asked for. Never throws on malformed content:
+     * problems show up in {@link PythonFile#syntaxProblems()}.
+     *
+     * @param relativePath path relative to the project root, with {@code /}
+     * @param moduleName   dotted module name from {@link ModuleNames#moduleName}, or null when not importable
+     * @param isPackage    true for {@code __init__.py[i]} (see {@link ModuleNames#isPackage})
+     */
     public static PythonFile parse(String relativePath, String moduleName, boolean isPackage, byte[] content) {
-        throw new UnsupportedOperationException();
+        return new ScannedFile(relativePath, moduleName, isPackage, content);
     }
 }

@@ -79,8 +79,11 @@ public final class GithubReporter implements Reporter {
                 props.add("file=" + property(location.path()));
                 props.add("line=" + r.startLine());
                 props.add("endLine=" + r.endLine());
-                props.add("col=" + r.startColumn());
-                props.add("endColumn=" + r.endColumn());
+                // the Checks API behind annotations takes columns only within one line; Region.line has none
+                if (r.endLine() == r.startLine() && !r.equals(Region.line(r.startLine()))) {
+                    props.add("col=" + r.startColumn());
+                    props.add("endColumn=" + r.endColumn());
+                }
             }
             props.add("title=" + property(title));
             return "::" + commandName(level) + " " + String.join(",", props) + "::" + data(message) + "\n";

@@ -3,6 +3,7 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
+import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
@@ -70,7 +71,9 @@ public final class DeprecatedRuntimeImport implements FileRule {
 
     private static List<Related> related(Deprecation d) {
         if (d.isReexport()) return List.of(new Related(d.via(), "`" + d.name() + "` re-exports `" + d.origin().name() + "` here"));
-        if (d.origin().location() != null) return List.of(new Related(d.origin().location(), "`" + d.origin().name() + "` is declared deprecated here"));
+        // a PEP 702 decorator is worth pointing at; a [[deprecated]] entry in the settings is not news to the reader
+        boolean decorated = d.origin().location() != null && Project.isPython(d.origin().location().path());
+        if (decorated) return List.of(new Related(d.origin().location(), "`" + d.origin().name() + "` is decorated with @deprecated here"));
         return List.of();
     }
 }

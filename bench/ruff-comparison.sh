@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Speed benchmark (prints numbers; not a test): lintgate LG101 against ruff's banned-api (TID251) on the Python
+# standard library with site-packages, both as whole processes, banning the same two names, same corpus, same run.
+#   bench/ruff-comparison.sh [RUNS]        (default 5 runs each; the median wall time is reported)
+# Needs target/lintgate.jar (mvn -B package) and python3; installs ruff 0.16.9 into target/bench-venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+corpus=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
+[ -f target/lintgate.jar ] || mvn -B -q package -DskipTests
+if [ ! -x target/bench-venv/bin/ruff ]; then
+  python3 -m venv target/bench-venv
+  if [ -d /opt/pypi/simple ]; then export PIP_INDEX_URL=file:///opt/pypi/simple; fi
+  target/bench-venv/bin/pip -q install ruff==0.16.9
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cat > "$work/lintgate.toml" <<TOML
+exclude = []          # walk site-packages and test dirs too, as ruff does with exclude = []
+src = [".", "site-packages"]
+[[deprecated]]
+name = "collections.OrderedDict"
+[[deprecated]]
+name = "typing.Optional"
+TOML
+
+lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar target/lintgate.jar check "$corpus"
+  --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
+ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select TID251 --exit-zero --output-format concise
+  --config 'exclude = []'
+  --config 'lint.flake8-tidy-imports.banned-api."collections.OrderedDict".msg = "deprecated"'
+  --config 'lint.flake8-tidy-imports.banned-api."typing.Optional".msg = "deprecated"')
+
+measure() {  # name, command...: prints the median wall seconds and the largest RSS over the runs
+  local name=$1; shift
+  "$@" >/dev/null 2>&1 || true   # warm the page cache so both tools read from memory
+  local times=() rss=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
+    read -r t m <"$work/time"
+    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  findings: %s\n' "$name" "$median" "${times[*]}" \
+    $((rss / 1024)) "$(grep -c -E '(LG101|TID251)' "$work/out" || true)"
+}
+
+files=$(find "$corpus" -name '*.py' -o -name '*.pyi' | wc -l)
+mb=$(find "$corpus" \( -name '*.py' -o -name '*.pyi' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
+echo "corpus: $corpus ($files Python files, $mb MB); $(nproc) cores; $(java -version 2>&1 | head -1)"
+measure lintgate "${lintgate[@]}"
+measure ruff "${ruff[@]}"
+echo "(ruff's TID251 also reports attribute uses such as typing.Optional[...] after 'import typing'; LG101 reports imports)"

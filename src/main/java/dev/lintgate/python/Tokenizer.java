@@ -1,0 +1,636 @@
+package dev.lintgate.python;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * CPython's tokenizer rules, as far as statement structure needs them: strings of every kind (PEP 701 f-strings
+ * included) are single tokens, brackets join lines, {@code \} continues them, indentation yields INDENT/DEDENT with
+ * tabs rounded to multiples of 8. Works on the char array without regexes or per-character allocation.
+ *
+ * <p>Errors are recorded, never thrown. Two recoveries keep later imports visible: an unterminated triple-quoted
+ * string and an unclosed bracket both end at the next column-0 line that starts with a statement keyword.
+ */
+final class Tokenizer {
+    /** CPython refuses deeper f-string nesting too; the limit keeps hostile input from exhausting the stack. */
+    private static final int MAX_FSTRING_NESTING = 100;
+
+    private final SourceText src;
+    private final char[] c;
+    private final int n;
+    final Tokens tokens;
+    final List<SyntaxProblem> problems = new ArrayList<>();
+    /** Start/end offsets of comments (the '#' included), in order. */
+    int[] commentStart = new int[16];
+    int[] commentEnd = new int[16];
+    int commentCount;
+
+    private int pos;
+    private int[] indents = new int[16];
+    /** Levels pushed to recover from a bad dedent: they emitted no INDENT, so they emit no DEDENT. */
+    private boolean[] phantom = new boolean[16];
+    private int indentTop;
+    private char[] brackets = new char[16];
+    private int[] bracketAt = new int[16];
+    private int depth;
+    private boolean lineHasTokens;
+    /** Set by scanString when a triple-quoted string runs to the end of the file. */
+    private boolean runawayTriple;
+    /** Set when scanning resumed at a column-0 statement after a runaway string: a new logical line starts there. */
+    private boolean resynced;
+
+    private Tokenizer(SourceText src) {
+        this.src = src;
+        this.c = src.chars;
+        this.n = src.length;
+        this.tokens = new Tokens(src);
+    }
+
+    static Tokenizer run(SourceText src) {
+        Tokenizer t = new Tokenizer(src);
+        t.scan();
+        return t;
+    }
+
+    private void scan() {
+        boolean atLineStart = true;
+        while (true) {
+            if (atLineStart) {
+                atLineStart = false;
+                if (depth > 0 && startsStatementAtColumnZero(pos)) {
+                    problem("'" + brackets[depth - 1] + "' was never closed", bracketAt[depth - 1], bracketAt[depth - 1] + 1);
+                    depth = 0;
+                    endLogicalLine(pos);
+                }
+                if (depth == 0) {
+                    int col = 0;
+                    int p = pos;
+                    while (p < n) {
+                        char ch = c[p];
+                        if (ch == ' ') {
+                            col++;
+                        } else if (ch == '\t') {
+                            col = (col / 8 + 1) * 8;
+                        } else if (ch == '\f') {
+                            col = 0;
+                        } else {
+                            break;
+                        }
+                        p++;
+                    }
+                    pos = p;
+                    if (p < n && c[p] != '#' && c[p] != '\n' && c[p] != '\r' && !lineHasTokens) {
+                        indentTo(col, p);
+                    }
+                }
+            }
+            while (pos < n && (c[pos] == ' ' || c[pos] == '\t' || c[pos] == '\f')) {
+                pos++;
+            }
+            if (pos >= n) {
+                break;
+            }
+            char ch = c[pos];
+            if (ch == '#') {
+                int s = pos;
+                while (pos < n && c[pos] != '\n' && c[pos] != '\r') {
+                    pos++;
+                }
+                addComment(s, pos);
+            } else if (ch == '\n' || ch == '\r') {
+                int s = pos;
+                pos += (ch == '\r' && pos + 1 < n && c[pos + 1] == '\n') ? 2 : 1;
+                if (depth == 0) {
+                    endLogicalLine(s);
+                }
+                atLineStart = true;
+            } else if (ch == '\\') {
+                int p = pos + 1;
+                if (p < n && (c[p] == '\n' || c[p] == '\r')) {
+                    pos = p + ((c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                    if (pos >= n) {
+                        problem("unexpected EOF while scanning (line continuation at end of file)", p - 1, p);
+                    }
+                } else {
+                    problem(p >= n ? "unexpected EOF after line continuation character"
+                            : "unexpected character after line continuation character", pos, pos + 1);
+                    pos++;
+                }
+            } else {
+                lineHasTokens = true;
+                token(ch);
+                if (resynced) {
+                    resynced = false;
+                    depth = 0;
+                    endLogicalLine(pos);
+                    atLineStart = true;
+                }
+            }
+        }
+        if (depth > 0) {
+            problem("'" + brackets[depth - 1] + "' was never closed", bracketAt[depth - 1], bracketAt[depth - 1] + 1);
+            depth = 0;
+        }
+        endLogicalLine(n);
+        while (indentTop > 0) {
+            if (!phantom[indentTop]) {
+                tokens.add(Tokens.DEDENT, n, n);
+            }
+            indentTop--;
+        }
+        tokens.add(Tokens.END, n, n);
+    }
+
+    private void endLogicalLine(int at) {
+        if (lineHasTokens) {
+            tokens.add(Tokens.NEWLINE, at, at);
+            lineHasTokens = false;
+        }
+    }
+
+    private void indentTo(int col, int p) {
+        int top = indents[indentTop];
+        if (col > top) {
+            push(col, false);
+            tokens.add(Tokens.INDENT, p, p);
+            return;
+        }
+        while (col < indents[indentTop]) {
+            if (!phantom[indentTop]) {
+                tokens.add(Tokens.DEDENT, p, p);
+            }
+            indentTop--;
+        }
+        if (col > indents[indentTop]) {
+            problem("unindent does not match any outer indentation level", p, p + 1);
+            push(col, true);
+        }
+    }
+
+    private void push(int col, boolean isPhantom) {
+        if (++indentTop == indents.length) {
+            indents = Arrays.copyOf(indents, indentTop * 2);
+            phantom = Arrays.copyOf(phantom, indentTop * 2);
+        }
+        indents[indentTop] = col;
+        phantom[indentTop] = isPhantom;
+    }
+
+    /**
+     * True at a column-0 line starting with a keyword that cannot continue an expression. Inside an open bracket that
+     * means the bracket was never closed (or a string never ended), so scanning restarts there.
+     */
+    private boolean startsStatementAtColumnZero(int p) {
+        if (p >= n || !(p == 0 || c[p - 1] == '\n' || c[p - 1] == '\r')) {
+            return false;
+        }
+        return keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
+                || (keywordAt(p, "from") && fromClauseFollows(p + 4));
+    }
+
+    private boolean fromClauseFollows(int p) {
+        int q = p;
+        while (q < n && (c[q] == ' ' || c[q] == '\t')) {
+            q++;
+        }
+        if (q == p || q >= n) {
+            return false;
+        }
+        int s = q;
+        while (q < n && (Character.isLetterOrDigit(c[q]) || c[q] == '_' || c[q] == '.')) {
+            q++;
+        }
+        if (q == s) {
+            return false;
+        }
+        while (q < n && (c[q] == ' ' || c[q] == '\t')) {
+            q++;
+        }
+        return keywordAt(q, "import");
+    }
+
+    private boolean keywordAt(int p, String word) {
+        int len = word.length();
+        if (p + len > n) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (c[p + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return p + len == n || !isIdentifierChar(c[p + len]);
+    }
+
+    private static boolean isIdentifierChar(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch >= 0x80;
+    }
+
+    private boolean startsStatementLine(int p) {
+        return startsStatementAtColumnZero(p) || keywordAt(p, "if") || keywordAt(p, "try") || keywordAt(p, "for")
+                || keywordAt(p, "while") || keywordAt(p, "with") || keywordAt(p, "async")
+                || (p + 1 < n && c[p] == '@' && Character.isLetter(c[p + 1]));
+    }
+
+    private void token(char ch) {
+        int s = pos;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || (ch >= 0x80 && isIdentifierStart(pos))) {
+            int e = scanIdentifier(pos);
+            if (e < n && (c[e] == '\'' || c[e] == '"') && isStringPrefix(s, e)) {
+                string(s, e);
+            } else {
+                pos = e;
+                tokens.add(Tokens.NAME, s, e);
+            }
+        } else if ((ch >= '0' && ch <= '9') || (ch == '.' && pos + 1 < n && c[pos + 1] >= '0' && c[pos + 1] <= '9')) {
+            pos = scanNumber(pos);
+            tokens.add(Tokens.NUMBER, s, pos);
+        } else if (ch == '\'' || ch == '"') {
+            string(s, s);
+        } else {
+            operator(ch);
+        }
+    }
+
+    private void string(int s, int quote) {
+        runawayTriple = false;
+        int e = scanString(s, quote, 0);
+        if (runawayTriple) {
+            // resync at the next column-0 statement after the opening line so later imports are still seen
+            int p = quote;
+            while (p < n && c[p] != '\n' && c[p] != '\r') {
+                p++;
+            }
+            int resync = n;
+            while (p < n) {
+                if (c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') {
+                    p++;
+                }
+                if (c[p] == '\n' || c[p] == '\r') {
+                    if (startsStatementLine(p + 1)) {
+                        resync = p + 1;
+                        break;
+                    }
+                }
+                p++;
+            }
+            e = resync;
+            resynced = resync < n;
+        }
+        pos = e;
+        tokens.add(Tokens.STRING, s, e);
+    }
+
+    private boolean isIdentifierStart(int p) {
+        int cp = Character.codePointAt(c, p, n);
+        return Character.isUnicodeIdentifierStart(cp) || cp == '_';
+    }
+
+    private int scanIdentifier(int p) {
+        while (p < n) {
+            char ch = c[p];
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_') {
+                p++;
+            } else if (ch >= 0x80) {
+                int cp = Character.codePointAt(c, p, n);
+                if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+                    break;
+                }
+                p += Character.charCount(cp);
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** r, u, b, f, t and the two-letter mixes CPython accepts (br, rb, fr, rf, tr, rt), any case. */
+    private boolean isStringPrefix(int s, int e) {
+        int len = e - s;
+        if (len == 1) {
+            char a = Character.toLowerCase(c[s]);
+            return a == 'r' || a == 'u' || a == 'b' || a == 'f' || a == 't';
+        }
+        if (len == 2) {
+            char a = Character.toLowerCase(c[s]);
+            char b = Character.toLowerCase(c[s + 1]);
+            if (a == 'r') {
+                char x = a;
+                a = b;
+                b = x;
+            }
+            return b == 'r' && (a == 'b' || a == 'f' || a == 't');
+        }
+        return false;
+    }
+
+    private int scanNumber(int p) {
+        if (c[p] == '0' && p + 1 < n && "xXoObB".indexOf(c[p + 1]) >= 0) {
+            p += 2;
+            while (p < n && (Character.isLetterOrDigit(c[p]) || c[p] == '_')) {
+                p++;
+            }
+            return p;
+        }
+        p = digits(p);
+        if (p < n && c[p] == '.') {
+            p = digits(p + 1);
+        }
+        if (p < n && (c[p] == 'e' || c[p] == 'E')) {
+            int q = p + 1;
+            if (q < n && (c[q] == '+' || c[q] == '-')) {
+                q++;
+            }
+            if (q < n && c[q] >= '0' && c[q] <= '9') {
+                p = digits(q);
+            }
+        }
+        if (p < n && (c[p] == 'j' || c[p] == 'J')) {
+            p++;
+        }
+        return p;
+    }
+
+    private int digits(int p) {
+        while (p < n && ((c[p] >= '0' && c[p] <= '9') || c[p] == '_')) {
+            p++;
+        }
+        return p;
+    }
+
+    /**
+     * Scans a string literal whose prefix starts at {@code s} and opening quote is at {@code q}; returns the end
+     * offset. An unterminated single-quoted string ends before the line break, as in CPython's message.
+     */
+    private int scanString(int s, int q, int nesting) {
+        boolean raw = false;
+        boolean fmt = false;
+        for (int i = s; i < q; i++) {
+            char p = Character.toLowerCase(c[i]);
+            raw |= p == 'r';
+            fmt |= p == 'f' || p == 't';
+        }
+        char quote = c[q];
+        boolean triple = q + 2 < n && c[q + 1] == quote && c[q + 2] == quote;
+        int p = q + (triple ? 3 : 1);
+        while (p < n) {
+            char ch = c[p];
+            if (ch == '\\') {
+                if (p + 1 >= n) {
+                    p++;
+                    break;
+                }
+                char next = c[p + 1];
+                if (fmt && (next == '{' || next == '}')) {
+                    p++;
+                } else if (fmt && !raw && next == 'N' && p + 2 < n && c[p + 2] == '{') {
+                    p += 3;
+                    while (p < n && c[p] != '}' && c[p] != quote && c[p] != '\n' && c[p] != '\r') {
+                        p++;
+                    }
+                    if (p < n && c[p] == '}') {
+                        p++;
+                    }
+                } else if (next == '\r' && p + 2 < n && c[p + 2] == '\n') {
+                    p += 3;
+                } else {
+                    p += 2;
+                }
+            } else if (ch == quote) {
+                if (!triple) {
+                    return p + 1;
+                }
+                if (p + 2 < n && c[p + 1] == quote && c[p + 2] == quote) {
+                    return p + 3;
+                }
+                p++;
+            } else if ((ch == '\n' || ch == '\r') && !triple) {
+                problem("unterminated string literal (detected at line " + src.lineOf(p) + ")", s, p);
+                return p;
+            } else if (fmt && ch == '{') {
+                if (p + 1 < n && c[p + 1] == '{') {
+                    p += 2;
+                } else if (nesting >= MAX_FSTRING_NESTING) {
+                    problem("too many nested f-strings", p, p + 1);
+                    return n;
+                } else {
+                    int e = replacementField(p + 1, quote, triple, nesting + 1);
+                    if (e < 0) {
+                        problem("unterminated f-string literal (detected at line " + src.lineOf(-e - 1) + ")", s, -e - 1);
+                        return -e - 1;
+                    }
+                    p = e;
+                }
+            } else if (fmt && ch == '}') {
+                if (p + 1 < n && c[p + 1] == '}') {
+                    p += 2;
+                } else {
+                    problem("f-string: single '}' is not allowed", p, p + 1);
+                    p++;
+                }
+            } else {
+                p++;
+            }
+        }
+        if (triple) {
+            problem("unterminated triple-quoted string literal (detected at line " + src.lineOf(Math.max(0, n - 1)) + ")",
+                    s, Math.min(n, q + 3));
+            if (nesting == 0) {
+                runawayTriple = true;
+            }
+        } else {
+            problem("unterminated string literal (detected at line " + src.lineOf(Math.max(0, n - 1)) + ")", s, n);
+        }
+        return n;
+    }
+
+    /**
+     * Scans the expression part of an f-string replacement field starting after '{'. Returns the offset after its
+     * closing '}', or {@code -(p + 1)} when the enclosing single-quoted string breaks at a line end p first.
+     */
+    private int replacementField(int p, char quote, boolean triple, int nesting) {
+        int d = 0;
+        while (p < n) {
+            char ch = c[p];
+            switch (ch) {
+                case '\n', '\r' -> {
+                    if (!triple && d == 0) {
+                        return -(p + 1);
+                    }
+                    p++;
+                }
+                case '#' -> {
+                    int s = p;
+                    while (p < n && c[p] != '\n' && c[p] != '\r') {
+                        p++;
+                    }
+                    addComment(s, p);
+                }
+                case '\\' -> p += 2;
+                case '\'', '"' -> p = scanString(p, p, nesting);
+                case '(', '[', '{' -> {
+                    d++;
+                    p++;
+                }
+                case ')', ']' -> {
+                    if (d > 0) {
+                        d--;
+                    }
+                    p++;
+                }
+                case '}' -> {
+                    if (d == 0) {
+                        return p + 1;
+                    }
+                    d--;
+                    p++;
+                }
+                case '!' -> {
+                    if (d == 0 && p + 1 < n && c[p + 1] != '=') {
+                        p++;
+                    } else {
+                        p += 2;
+                    }
+                }
+                case ':' -> {
+                    if (d == 0) {
+                        return formatSpec(p + 1, quote, triple, nesting);
+                    }
+                    p++;
+                }
+                default -> {
+                    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80) {
+                        int s = p;
+                        p = Math.max(p + 1, scanIdentifier(p));
+                        if (p < n && (c[p] == '\'' || c[p] == '"') && isStringPrefix(s, p)) {
+                            p = scanString(s, p, nesting);
+                        }
+                    } else {
+                        p++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private int formatSpec(int p, char quote, boolean triple, int nesting) {
+        while (p < n) {
+            char ch = c[p];
+            if (ch == '}') {
+                return p + 1;
+            } else if (ch == '{') {
+                if (nesting >= MAX_FSTRING_NESTING) {
+                    return n;
+                }
+                int e = replacementField(p + 1, quote, triple, nesting + 1);
+                if (e < 0) {
+                    return e;
+                }
+                p = e;
+            } else if (ch == quote && (!triple || (p + 2 < n && c[p + 1] == quote && c[p + 2] == quote))) {
+                problem("f-string: expecting '}'", p, p + 1);
+                return p;
+            } else if ((ch == '\n' || ch == '\r') && !triple) {
+                return -(p + 1);
+            } else if (ch == '\\' && p + 1 < n && c[p + 1] != '{' && c[p + 1] != '}') {
+                p += 2;
+            } else {
+                p++;
+            }
+        }
+        return n;
+    }
+
+    private void operator(char ch) {
+        int s = pos;
+        char c1 = pos + 1 < n ? c[pos + 1] : 0;
+        char c2 = pos + 2 < n ? c[pos + 2] : 0;
+        int len;
+        switch (ch) {
+            case '(', '[', '{' -> {
+                open(ch, s);
+                len = 1;
+            }
+            case ')', ']', '}' -> {
+                close(ch, s);
+                len = 1;
+            }
+            case ',', ';', '~' -> len = 1;
+            case '.' -> len = (c1 == '.' && c2 == '.') ? 3 : 1;
+            case ':' -> len = c1 == '=' ? 2 : 1;
+            case '-' -> len = (c1 == '=' || c1 == '>') ? 2 : 1;
+            case '*', '/', '<', '>' -> {
+                if (c1 == ch) {
+                    len = c2 == '=' ? 3 : 2;
+                } else {
+                    len = c1 == '=' ? 2 : 1;
+                }
+            }
+            case '+', '%', '&', '|', '^', '@', '=' -> len = c1 == '=' ? 2 : 1;
+            case '!' -> {
+                if (c1 == '=') {
+                    len = 2;
+                } else {
+                    problem("invalid syntax ('!' outside an f-string)", s, s + 1);
+                    len = 1;
+                }
+            }
+            default -> {
+                int cp = Character.codePointAt(c, pos, n);
+                len = Character.charCount(cp);
+                problem(String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(cp)), cp), s, s + len);
+                pos += len;
+                return;
+            }
+        }
+        pos += len;
+        tokens.add(Tokens.OP, s, pos);
+    }
+
+    private void open(char ch, int at) {
+        if (depth == brackets.length) {
+            brackets = Arrays.copyOf(brackets, depth * 2);
+            bracketAt = Arrays.copyOf(bracketAt, depth * 2);
+        }
+        brackets[depth] = ch;
+        bracketAt[depth] = at;
+        depth++;
+    }
+
+    private void close(char ch, int at) {
+        char want = ch == ')' ? '(' : ch == ']' ? '[' : '{';
+        if (depth == 0) {
+            problem("unmatched '" + ch + "'", at, at + 1);
+            return;
+        }
+        if (brackets[depth - 1] == want) {
+            depth--;
+            return;
+        }
+        problem("closing parenthesis '" + ch + "' does not match opening parenthesis '" + brackets[depth - 1] + "'",
+                at, at + 1);
+        // pop to the matching opener when there is one, so one typo does not swallow the rest of the file
+        for (int d = depth - 1; d >= 0; d--) {
+            if (brackets[d] == want) {
+                depth = d;
+                return;
+            }
+        }
+    }
+
+    private void addComment(int s, int e) {
+        if (commentCount == commentStart.length) {
+            commentStart = Arrays.copyOf(commentStart, commentCount * 2);
+            commentEnd = Arrays.copyOf(commentEnd, commentCount * 2);
+        }
+        commentStart[commentCount] = s;
+        commentEnd[commentCount] = e;
+        commentCount++;
+    }
+
+    private void problem(String message, int s, int e) {
+        problems.add(new SyntaxProblem(message, src.region(s, Math.max(s, e))));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lintgate.python;
+
+import java.util.Set;
+
+/**
+ * Decides from the tokens of an {@code if}/{@code elif} condition whether a branch only runs under a type checker.
+ * "Typing-only" spellings: {@code TYPE_CHECKING}, any dotted name ending in {@code .TYPE_CHECKING}, an alias of
+ * {@code typing.TYPE_CHECKING} bound in the file, {@code False} and the integer 0.
+ */
+final class TypeCheckingCondition {
+    private final Tokens t;
+    private final Set<String> aliases;
+
+    TypeCheckingCondition(Tokens t, Set<String> aliases) {
+        this.t = t;
+        this.aliases = aliases;
+    }
+
+    /**
+     * True when the condition being true implies TYPE_CHECKING: a typing-only spelling, or an {@code and} with such
+     * an operand (any operand: {@code X and TYPE_CHECKING} is just as dead at runtime).
+     */
+    boolean bodyIsTypingOnly(int s, int e) {
+        long r = strip(s, e);
+        s = (int) (r >>> 32);
+        e = (int) r;
+        if (isTypingOnlySpelling(s, e)) {
+            return true;
+        }
+        int depth = 0;
+        int operandStart = s;
+        boolean sawAnd = false;
+        boolean result = false;
+        for (int i = s; i < e; i++) {
+            if (t.kind[i] == Tokens.OP) {
+                char ch = t.source.chars[t.start[i]];
+                if (t.length(i) == 1 && (ch == '(' || ch == '[' || ch == '{')) {
+                    depth++;
+                } else if (t.length(i) == 1 && (ch == ')' || ch == ']' || ch == '}')) {
+                    depth--;
+                }
+            } else if (depth == 0 && t.kind[i] == Tokens.NAME) {
+                if (t.is(i, "or") || t.is(i, "if") || t.is(i, "else") || t.is(i, "lambda")) {
+                    return false; // a lower-precedence operator: the and-operands are not the whole condition
+                }
+                if (t.is(i, "and")) {
+                    sawAnd = true;
+                    result |= operandStart < i && bodyIsTypingOnly(operandStart, i);
+                    operandStart = i + 1;
+                }
+            }
+        }
+        if (!sawAnd) {
+            return false;
+        }
+        return result || (operandStart < e && bodyIsTypingOnly(operandStart, e));
+    }
+
+    /** True for exactly {@code not <typing-only spelling>}: the else branch then only runs under a type checker. */
+    boolean isNegatedTypingOnly(int s, int e) {
+        long r = strip(s, e);
+        s = (int) (r >>> 32);
+        e = (int) r;
+        return e - s >= 2 && t.is(s, "not") && isTypingOnlySpelling(s + 1, e);
+    }
+
+    private boolean isTypingOnlySpelling(int s, int e) {
+        long r = strip(s, e);
+        s = (int) (r >>> 32);
+        e = (int) r;
+        if (e - s == 1) {
+            if (t.kind[s] == Tokens.NAME) {
+                String name = t.text(s);
+                return name.equals("TYPE_CHECKING") || name.equals("False") || aliases.contains(name);
+            }
+            return t.kind[s] == Tokens.NUMBER && isZeroInteger(s);
+        }
+        if (e - s < 3 || (e - s) % 2 == 0 || !t.is(e - 1, "TYPE_CHECKING")) {
+            return false;
+        }
+        for (int i = s; i < e; i += 2) {
+            if (t.kind[i] != Tokens.NAME || (i + 1 < e && !t.isOp(i + 1, '.'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isZeroInteger(int i) {
+        char[] c = t.source.chars;
+        int s = t.start[i];
+        int e = t.end[i];
+        int p = s;
+        if (e - s > 2 && c[s] == '0' && "xXoObB".indexOf(c[s + 1]) >= 0) {
+            p = s + 2;
+        }
+        boolean digit = false;
+        for (; p < e; p++) {
+            if (c[p] == '0') {
+                digit = true;
+            } else if (c[p] != '_') {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    /** Drops parentheses that wrap the whole range; returns (start << 32 | end). */
+    private long strip(int s, int e) {
+        while (e - s >= 2 && t.isOp(s, '(') && t.isOp(e - 1, ')') && closingOf(s, e) == e - 1) {
+            s++;
+            e--;
+        }
+        return ((long) s << 32) | (e & 0xFFFFFFFFL);
+    }
+
+    private int closingOf(int open, int e) {
+        int depth = 0;
+        for (int i = open; i < e; i++) {
+            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
+                char ch = t.source.chars[t.start[i]];
+                if (ch == '(' || ch == '[' || ch == '{') {
+                    depth++;
+                } else if (ch == ')' || ch == ']' || ch == '}') {
+                    if (--depth == 0) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.lintgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lintgate.report.JsonTree;
+import dev.lintgate.report.SarifValidation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The incident replayed through the real command line (in-process, through {@link Main#run}): every output format
+ * reports exactly the findings annotated in {@code testdata/projects/incident}, and the fixed copy reports none.
+ */
+class EndToEndTest {
+    static final Path INCIDENT = Path.of("testdata", "projects", "incident");
+    static final Path FIXED = Path.of("testdata", "projects", "incident-fixed");
+
+    @TempDir
+    Path temp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run lintgate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** "path:line:code" keys of every expectation in the tree. */
+    static TreeSet<String> expected(Path root) throws IOException {
+        TreeSet<String> keys = new TreeSet<>();
+        for (Expectation e : Expectation.readAll(root)) keys.add(e.path() + ":" + e.line() + ":" + e.code());
+        return keys;
+    }
+
+    @Test
+    void jsonReportsExactlyTheAnnotatedFindings() throws IOException {
+        Run run = lintgate("check", INCIDENT.toString(), "--format", "json");
+        assertEquals(1, run.exit(), run.err());
+        Object json = JsonTree.parse(run.out());
+        TreeSet<String> actual = new TreeSet<>();
+        List<Object> findings = JsonTree.array(JsonTree.at(json, "findings"));
+        for (Object f : findings) {
+            Map<String, Object> m = JsonTree.object(f);
+            actual.add(m.get("path") + ":" + m.get("line") + ":" + m.get("code"));
+        }
+        assertEquals(expected(INCIDENT), actual);
+        assertEquals(findings.size(), actual.size(), "no finding is reported twice");
+        // every expectation with a message text is honoured too
+        for (Expectation e : Expectation.readAll(INCIDENT)) {
+            if (e.messagePart() == null) continue;
+            boolean hit = findings.stream().map(JsonTree::object).anyMatch(m -> m.get("path").equals(e.path())
+                    && ((Number) m.get("line")).intValue() == e.line() && ((String) m.get("message")).contains(e.messagePart()));
+            assertTrue(hit, "no finding with message containing \"" + e.messagePart() + "\" at " + e);
+        }
+    }
+
+    @Test
+    void textShowsEveryFindingWithFrameAndSummary() throws IOException {
+        Run run = lintgate("check", INCIDENT.toString(), "--color", "never");
+        assertEquals(1, run.exit());
+        for (String key : expected(INCIDENT)) {
+            String[] p = key.split(":");
+            assertTrue(run.out().contains(p[0] + ":" + p[1] + ":"), "text output lacks " + key + "\n" + run.out());
+        }
+        assertTrue(run.out().contains("^"), "code frames with carets");
+        assertTrue(run.out().contains("netra_backend/app/agents/broken_agent.py:"), "the unparseable file is named");
+        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElse("").startsWith("Found "), run.out());
+        assertFalse(run.out().contains("\u001b["), "no colour when --color never");
+    }
+
+    @Test
+    void sarifIsValidAndHoldsEveryFinding() throws IOException {
+        Path sarif = temp.resolve("out/lintgate.sarif");
+        Run run = lintgate("check", INCIDENT.toString(), "--format", "github", "--sarif-output", sarif.toString());
+        assertEquals(1, run.exit(), run.err());
+        String log = Files.readString(sarif);
+        SarifValidation.assertValid(log);
+        Object json = JsonTree.parse(log);
+        List<Object> results = JsonTree.array(JsonTree.at(json, "runs", 0, "results"));
+        assertEquals(expected(INCIDENT).size(), results.size());
+        assertFalse(log.contains(INCIDENT.toAbsolutePath().toString()), "no absolute paths in SARIF");
+        long annotations = run.out().lines().filter(l -> l.startsWith("::error ") || l.startsWith("::warning ") || l.startsWith("::notice file")).count();
+        assertEquals(Math.min(10, results.size()), Math.min(10, annotations));
+        assertTrue(run.out().contains("title=LG101 deprecated-runtime-import::"), run.out());
+    }
+
+    @Test
+    void sameBytesForOneThreadOrEight() {
+        String one = lintgate("check", INCIDENT.toString(), "--format", "sarif", "--threads", "1").out();
+        String eight = lintgate("check", INCIDENT.toString(), "--format", "sarif", "--threads", "8").out();
+        assertEquals(one, eight);
+    }
+
+    @Test
+    void exitCodes() {
+        assertEquals(0, lintgate("check", INCIDENT.toString(), "--exit-zero", "-q").exit());
+        assertEquals(0, lintgate("check", FIXED.toString()).exit(), lintgate("check", FIXED.toString()).out());
+        assertEquals(0, lintgate("check", INCIDENT.toString(), "--ignore", "LG1,LG2").exit());
+        assertEquals(2, lintgate("check", "does/not/exist").exit());
+        assertEquals(2, lintgate("check", INCIDENT.toString(), "--select", "LG999").exit());
+        assertEquals(2, lintgate("check", INCIDENT.toString(), "--format", "xml").exit());
+        assertEquals(2, lintgate("--no-such-flag").exit());
+    }
+
+    @Test
+    void fixedCopyIsClean() {
+        Run run = lintgate("check", FIXED.toString(), "--format", "json");
+        assertEquals(0, run.exit(), run.out());
+        assertEquals(List.of(), JsonTree.array(JsonTree.at(JsonTree.parse(run.out()), "findings")));
+    }
+
+    @Test
+    void badConfigIsOneLineNamingFileAndLine() throws IOException {
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG1\"]\n[[deprecated]]\nnme = \"a.b\"\n");
+        Files.writeString(temp.resolve("x.py"), "import a\n");
+        Run run = lintgate("check", temp.toString());
+        assertEquals(2, run.exit());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("lintgate.toml:2: unknown key 'nme' in [[deprecated]]"), run.err());
+        assertFalse(run.err().contains("at dev.lintgate"), "no stack trace");
+    }
+
+    @Test
+    void explicitFilesAreCheckedWithTheWholeProjectModel() {
+        // pre-commit passes file names: the shim is not named, yet the re-export through it is still found
+        Path supervisor = INCIDENT.resolve("netra_backend/app/agents/supervisor_agent.py");
+        Run run = lintgate("check", supervisor.toString(), "--format", "concise", "--color", "never");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        List<String> lines = new ArrayList<>(run.out().lines().filter(l -> l.contains(": LG")).toList());
+        assertEquals(1, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith("netra_backend/app/agents/supervisor_agent.py:2:"), lines.get(0));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lintgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as README's quick start runs it: a separate JVM, real exit codes, real streams. */
+class JarIT {
+    static final Path JAR = Path.of("target", "lintgate.jar");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("LINTGATE_OUTPUT_FORMAT");
+        pb.environment().put("NO_COLOR", "1");
+        Path out = Files.createTempFile("lintgate-out", ".txt");
+        Path err = Files.createTempFile("lintgate-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish in 120 s");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quickStartCommandReportsTheIncident() throws Exception {
+        Run run = java("check", "testdata/projects/incident");
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.out().contains("netra_backend/app/agents/base_agent.py:4:"), run.out());
+        assertTrue(run.out().contains("LG101"), run.out());
+        assertEquals("", run.err().replaceAll("(?m)^WARNING: .*native.*\\R?", ""), "nothing on stderr");
+    }
+
+    @Test
+    void versionRulesExplainAndUsageErrors() throws Exception {
+        assertTrue(java("--version").out().startsWith("lintgate 0."));
+        assertTrue(java("rules").out().contains("LG101  deprecated-runtime-import"));
+        assertTrue(java("explain", "deprecated-runtime-import").out().startsWith("# LG101 deprecated-runtime-import"));
+        Run bad = java("check", "--format", "yaml");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("lintgate: error: "), bad.err());
+    }
+
+    @Test
+    void fixedIncidentIsClean() throws Exception {
+        Run run = java("check", "testdata/projects/incident-fixed");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("All checks passed"), run.out());
+    }
+}

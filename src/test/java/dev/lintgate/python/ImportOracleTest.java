@@ -1,0 +1,206 @@
+package dev.lintgate.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compares the scanner's imports with CPython's {@code ast} on every .py file of the local stdlib and site-packages.
+ * The Python side ({@code oracle/imports_oracle.py}) implements the typing-only rules independently. Fails (never
+ * skips) without a Python: set {@code LINTGATE_PYTHON} or put {@code python3} on PATH.
+ */
+class ImportOracleTest {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger filesCompared = new AtomicInteger();
+    private final AtomicInteger importsCompared = new AtomicInteger();
+    private int rejected;
+
+    @Test
+    void scannerImportsMatchCpythonAst() throws Exception {
+        String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
+        Path script = Files.createTempFile("imports_oracle", ".py");
+        try (InputStream in = getClass().getResourceAsStream("/oracle/imports_oracle.py")) {
+            Files.write(script, Objects.requireNonNull(in, "oracle script on the test classpath").readAllBytes());
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(python, script.toString()).start();
+        } catch (IOException e) {
+            fail("the oracle needs CPython: set LINTGATE_PYTHON or put python3 on PATH (" + e.getMessage() + ")");
+            return;
+        }
+        StringBuilder stderr = new StringBuilder();
+        Thread errors = new Thread(() -> {
+            try {
+                stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the exit code reports the failure
+            }
+        });
+        errors.start();
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Map<String, Object> header = parse(out.readLine());
+            assertTrue(header != null && header.containsKey("root"), "oracle header missing; stderr: " + stderr);
+            Path root = Path.of((String) header.get("root"));
+            @SuppressWarnings("unchecked")
+            List<String> srcRoots = (List<String>) header.get("srcRoots");
+            String line;
+            while ((line = out.readLine()) != null) {
+                Map<String, Object> file = parse(line);
+                if ("rejected".equals(file.get("status"))) {
+                    rejected++;
+                    continue;
+                }
+                pool.submit(() -> compare(root, srcRoots, file));
+            }
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(10, TimeUnit.MINUTES));
+        }
+        int exit = process.waitFor();
+        errors.join();
+        Files.deleteIfExists(script);
+        assertEquals(0, exit, "oracle failed: " + stderr);
+
+        System.out.printf("ImportOracleTest: files compared %d, imports compared %d, files skipped (CPython rejects) %d,"
+                + " mismatches %d%n", filesCompared.get(), importsCompared.get(), rejected, mismatches.size());
+        assertTrue(filesCompared.get() > 100, "too few files compared: " + filesCompared.get());
+        if (!mismatches.isEmpty()) {
+            List<String> sorted = new ArrayList<>(mismatches);
+            sorted.sort(null);
+            Path report = Path.of("target", "oracle-mismatches.txt");
+            Files.createDirectories(report.getParent());
+            Files.write(report, sorted);
+            fail(mismatches.size() + " mismatches (all in " + report + "), first 30:\n" + String.join("\n", sorted.subList(0, Math.min(30, sorted.size()))));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void compare(Path root, List<String> srcRoots, Map<String, Object> expected) {
+        String rel = (String) expected.get("path");
+        try {
+            byte[] bytes = Files.readAllBytes(root.resolve(rel));
+            String module = ModuleNames.moduleName(rel, srcRoots);
+            boolean isPackage = ModuleNames.isPackage(rel);
+            if (!Objects.equals(module, expected.get("module")) || isPackage != (Boolean) expected.get("package")) {
+                mismatches.add(rel + ": module name " + module + "/" + isPackage + ", CPython " + expected.get("module"));
+            }
+            PythonFile file = PythonFiles.parse(rel, module, isPackage, bytes);
+            for (SyntaxProblem p : file.syntaxProblems()) {
+                mismatches.add(rel + ":" + p.region().startLine() + ": syntax problem on a file CPython accepts: " + p.message());
+            }
+            Map<String, Integer> remaining = new HashMap<>();
+            List<List<Object>> rows = (List<List<Object>>) expected.get("imports");
+            for (List<Object> row : rows) {
+                remaining.merge(key(row), 1, Integer::sum);
+            }
+            List<String> extra = new ArrayList<>();
+            for (ImportBinding b : file.imports()) {
+                String k = key(List.of(b.statementLine(), b.level(), b.module(), b.name() == null ? "" : b.name(),
+                        b.boundName(), b.target() == null ? "" : b.target(), b.context().name(), b.scope(), b.inFunction()));
+                if (remaining.merge(k, -1, Integer::sum) < 0) {
+                    extra.add(k);
+                }
+            }
+            for (String k : extra) {
+                mismatches.add(rel + ":" + k.substring(0, k.indexOf('|')) + ": scanner only  " + k);
+            }
+            remaining.forEach((k, count) -> {
+                for (int i = 0; i < count; i++) {
+                    mismatches.add(rel + ":" + k.substring(0, k.indexOf('|')) + ": CPython only  " + k);
+                }
+            });
+            importsCompared.addAndGet(rows.size());
+            filesCompared.incrementAndGet();
+        } catch (Throwable e) {
+            mismatches.add(rel + ": scanner threw " + e);
+        }
+    }
+
+    private static String key(List<Object> row) {
+        StringBuilder b = new StringBuilder();
+        for (Object o : row) {
+            if (b.length() > 0) {
+                b.append('|');
+            }
+            b.append(o == null ? "" : o);
+        }
+        return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String line) throws IOException {
+        if (line == null) {
+            return null;
+        }
+        try (JsonParser p = JSON.createParser(line)) {
+            p.nextToken();
+            return (Map<String, Object>) value(p);
+        }
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    m.put(name, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getIntValue();
+            }
+            case VALUE_TRUE -> {
+                return true;
+            }
+            case VALUE_FALSE -> {
+                return false;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected JSON token " + t);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.lintgate.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lintgate.finding.Region;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    private static List<String> tokens(String source) {
+        Tokenizer t = Tokenizer.run(SourceText.of(source));
+        List<String> out = new ArrayList<>();
+        Tokens k = t.tokens;
+        for (int i = 0; i < k.size; i++) {
+            out.add(switch (k.kind[i]) {
+                case Tokens.NEWLINE -> "NL";
+                case Tokens.INDENT -> "IN";
+                case Tokens.DEDENT -> "DE";
+                case Tokens.END -> "END";
+                default -> k.text(i);
+            });
+        }
+        return out;
+    }
+
+    private static List<SyntaxProblem> problems(String source) {
+        return Tokenizer.run(SourceText.of(source)).problems;
+    }
+
+    private static List<String> importedModules(String source) {
+        List<String> out = new ArrayList<>();
+        for (ImportBinding b : PythonFiles.parse("m.py", "m", false, source.getBytes(StandardCharsets.UTF_8)).imports()) {
+            out.add(b.name() == null ? b.module() : b.module() + ":" + b.name());
+        }
+        return out;
+    }
+
+    @Test
+    void nestedFStringsArePep701SingleTokens() {
+        String src = "x = f\"a{f\"b{c!r:>{w}}\"}d{'{'}\" + f'{x:{\"}\"}}'\nimport y\n";
+        assertEquals(List.of("x", "=", "f\"a{f\"b{c!r:>{w}}\"}d{'{'}\"", "+", "f'{x:{\"}\"}}'", "NL",
+                "import", "y", "NL", "END"), tokens(src));
+        assertTrue(problems(src).isEmpty(), problems(src).toString());
+    }
+
+    @Test
+    void fStringDoubledBracesAndEscapes() {
+        String src = "s = f'{{not a field}} {a[\"k\"]} \\N{BULLET} \\{x}'\n";
+        assertEquals(List.of("s", "=", "f'{{not a field}} {a[\"k\"]} \\N{BULLET} \\{x}'", "NL", "END"), tokens(src));
+        assertTrue(problems(src).isEmpty());
+    }
+
+    @Test
+    void fStringFieldMaySpanLinesInsideBrackets() {
+        String src = "s = f\"{', '.join([\n    'a',  # comment\n])}\"\nimport z\n";
+        assertEquals(List.of("z"), importedModules(src));
+        assertTrue(problems(src).isEmpty(), problems(src).toString());
+    }
+
+    @Test
+    void tripleQuotesWithEmbeddedQuotes() {
+        String src = "s = '''it's \"quoted\" '' and\nimport x\n'''\nd = \"\"\"a \"\" b \\\"\"\" c\"\"\"\nimport real\n";
+        assertEquals(List.of("real"), importedModules(src));
+        assertTrue(problems(src).isEmpty());
+    }
+
+    @Test
+    void allPrefixesAnyCase() {
+        for (String prefix : List.of("r", "R", "b", "B", "u", "U", "f", "F", "t", "T", "rb", "bR", "Br", "fr", "rF", "Tr", "rt")) {
+            String src = "x = " + prefix + "'v'\n";
+            assertEquals(List.of("x", "=", prefix + "'v'", "NL", "END"), tokens(src), prefix);
+        }
+        assertEquals(List.of("x", "=", "ur", "'v'", "NL", "END"), tokens("x = ur'v'\n"));
+    }
+
+    @Test
+    void rawStringBackslashKeepsQuote() {
+        assertEquals(List.of("x", "=", "r'\\''", "+", "r\"\\\\\"", "NL", "END"), tokens("x = r'\\'' + r\"\\\\\"\n"));
+    }
+
+    @Test
+    void backslashContinuationJoinsLines() {
+        assertEquals(List.of("from", "a", "import", "b", ",", "c", "NL", "END"), tokens("from a import \\\n    b, \\\n c\n"));
+    }
+
+    @Test
+    void bracketsJoinLinesAndIgnoreIndentation() {
+        assertEquals(List.of("x", "=", "(", "1", ",", "2", ")", "NL", "y", "NL", "END"), tokens("x = (1,\n        2)\ny\n"));
+    }
+
+    @Test
+    void commentsAreRecordedButStringsAreNot() {
+        String src = "# import a\nx = '# not a comment'  # import b\nimport c  #: real\n";
+        PythonFile f = PythonFiles.parse("m.py", "m", false, src.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Map.of(1, " import a", 2, " import b", 3, ": real"), f.comments());
+        assertEquals(List.of("c"), importedModules(src));
+    }
+
+    @Test
+    void stringsContainingImportAreNotImports() {
+        assertEquals(List.of(), importedModules("x = 'import os'\ny = \"\"\"\nfrom a import b\n\"\"\"\n"));
+    }
+
+    @Test
+    void indentationWithTabsRoundsToEight() {
+        // 8 spaces and one tab are the same level, so no INDENT/DEDENT between them
+        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"), tokens("if x:\n        a\n\tb\n"));
+        assertTrue(problems("if x:\n        a\n\tb\n").isEmpty());
+    }
+
+    @Test
+    void blankAndCommentLinesDoNotChangeIndentation() {
+        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"),
+                tokens("if x:\n    a\n\n# c\n      \n    b\n"));
+    }
+
+    @Test
+    void crlfAndLoneCrEndLines() {
+        assertEquals(List.of("a", "NL", "b", "NL", "c", "NL", "END"), tokens("a\r\nb\rc"));
+    }
+
+    @Test
+    void formFeedResetsIndentation() {
+        assertEquals(List.of("a", "NL", "b", "NL", "END"), tokens("a\n    \fb\n"));
+    }
+
+    @Test
+    void numbersAndOperators() {
+        assertEquals(List.of("x", "=", "0x1e", "+", "1_000.5e-3j", "**=", "...", "->", ":=", "NL", "END"),
+                tokens("x = 0x1e+1_000.5e-3j **= ... -> :=\n"));
+    }
+
+    @Test
+    void unicodeIdentifiersAndColumnsInCodePoints() {
+        String src = "𝔘 = 'é'; import ñ\n";
+        PythonFile f = PythonFiles.parse("m.py", "m", false, src.getBytes(StandardCharsets.UTF_8));
+        ImportBinding b = f.imports().get(0);
+        assertEquals("ñ", b.module());
+        assertEquals(Region.of(1, 17, 18), b.region());
+    }
+
+    @Test
+    void bomIsDroppedAndLatin1CookieHonoured() {
+        byte[] bom = "\uFEFFimport a\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals("a", PythonFiles.parse("m.py", "m", false, bom).imports().get(0).module());
+        byte[] latin = "# -*- coding: latin-1 -*-\nx = '\u00e9'\nimport \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        PythonFile f = PythonFiles.parse("m.py", "m", false, latin);
+        assertEquals("\u00e9t\u00e9", f.imports().get(0).module());
+        assertTrue(f.syntaxProblems().isEmpty(), f.syntaxProblems().toString());
+    }
+
+    @Test
+    void invalidUtf8IsReportedButScanned() {
+        byte[] bytes = {'x', '=', '\'', (byte) 0xff, '\'', '\n', 'i', 'm', 'p', 'o', 'r', 't', ' ', 'a', '\n'};
+        PythonFile f = PythonFiles.parse("m.py", "m", false, bytes);
+        assertEquals("a", f.imports().get(0).module());
+        assertTrue(f.syntaxProblems().get(0).message().contains("UTF-8"));
+    }
+
+    @Test
+    void lexicalErrorsAreReported() {
+        assertTrue(problems("x = 'abc\n").get(0).message().startsWith("unterminated string literal"));
+        assertTrue(problems("x = '''abc\n").get(0).message().startsWith("unterminated triple-quoted string literal"));
+        assertEquals("unmatched ')'", problems("x = 1)\n").get(0).message());
+        assertTrue(problems("x = (1]\n").get(0).message().contains("does not match"));
+        assertEquals("'(' was never closed", problems("x = (1,\n").get(0).message());
+        assertEquals("unindent does not match any outer indentation level", problems("if x:\n    a\n  b\n").get(0).message());
+        assertTrue(problems("x = $\n").get(0).message().startsWith("invalid character '$'"));
+        assertTrue(problems("x = f'{a'\n").get(0).message().contains("unterminated"));
+    }
+}

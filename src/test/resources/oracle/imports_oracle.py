@@ -1,0 +1,195 @@
+"""Reference import facts from CPython's own parser, for ImportOracleTest.
+
+Walks the stdlib and site-packages (or the directories given as arguments), parses every .py file with ast on two
+processes, and prints one JSON object per line:
+
+  {"root": ..., "srcRoots": [...]}                                  first line: where paths are relative to
+  {"path": rel, "status": "ok", "module": m, "package": b, "imports": [[line, level, module, name, bound, target,
+      context, scope, inFunction], ...]}
+  {"path": rel, "status": "rejected", "error": "..."}                files ast.parse refuses
+
+Typing-only rules are implemented here independently of the Java scanner, from the ast:
+  * `if C:` body is typing-only when C is TYPE_CHECKING, any dotted name ending in .TYPE_CHECKING, a name bound by
+    `from typing|typing_extensions import TYPE_CHECKING as X`, False, the int 0, or an `and` with such an operand;
+  * the else/elif branches of `if not <that spelling>:` are typing-only;
+  * everything nested in a typing-only region is typing-only; every import in a .pyi is.
+"""
+import ast
+import importlib.util
+import json
+import multiprocessing
+import os
+import sys
+import sysconfig
+
+ROOT = None
+SRC_ROOTS = None
+
+
+def module_name(rel):
+    best = None
+    for r in SRC_ROOTS:
+        if r == ".":
+            rest = rel
+        elif rel.startswith(r + "/"):
+            rest = rel[len(r) + 1:]
+        else:
+            continue
+        if best is None or len(rest) < len(best):
+            best = rest
+    if best is None:
+        return None
+    if best.endswith(".pyi"):
+        stem = best[:-4]
+    elif best.endswith(".py"):
+        stem = best[:-3]
+    else:
+        return None
+    parts = stem.split("/")
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    if not parts or not all(p.isidentifier() for p in parts):
+        return None
+    return ".".join(parts)
+
+
+def is_dotted(e):
+    while isinstance(e, ast.Attribute):
+        e = e.value
+    return isinstance(e, ast.Name)
+
+
+class Visitor:
+    def __init__(self, package, stub, aliases):
+        self.package = package
+        self.stub = stub
+        self.aliases = aliases
+        self.out = []
+
+    def is_tc(self, e):
+        if isinstance(e, ast.Name):
+            return e.id == "TYPE_CHECKING" or e.id in self.aliases
+        if isinstance(e, ast.Attribute):
+            return e.attr == "TYPE_CHECKING" and is_dotted(e.value)
+        if isinstance(e, ast.Constant):
+            v = e.value
+            return v is False or (type(v) is int and v == 0)
+        return False
+
+    def body_typing(self, e):
+        if self.is_tc(e):
+            return True
+        return isinstance(e, ast.BoolOp) and isinstance(e.op, ast.And) and any(self.body_typing(v) for v in e.values)
+
+    def not_tc(self, e):
+        return isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.Not) and self.is_tc(e.operand)
+
+    def resolve(self, level, module):
+        if level == 0:
+            return module
+        if not self.package:
+            return None
+        try:
+            return importlib.util.resolve_name("." * level + (module or ""), self.package)
+        except (ImportError, ValueError):
+            return None
+
+    def stmts(self, body, typing, scope, in_function):
+        for s in body:
+            self.stmt(s, typing, scope, in_function)
+
+    def emit(self, node, level, module, name, bound, target, typing, scope, in_function):
+        ctx = "TYPING_ONLY" if (typing or self.stub) else "RUNTIME"
+        self.out.append([node.lineno, level, module, name, bound, target, ctx, ".".join(scope), in_function])
+
+    def stmt(self, s, typing, scope, in_function):
+        if isinstance(s, ast.Import):
+            for a in s.names:
+                bound = a.asname if a.asname else a.name.split(".")[0]
+                self.emit(s, 0, a.name, None, bound, a.name, typing, scope, in_function)
+        elif isinstance(s, ast.ImportFrom):
+            module = s.module or ""
+            base = self.resolve(s.level, module)
+            for a in s.names:
+                bound = a.asname if a.asname else a.name
+                target = None if base is None else base + "." + a.name
+                self.emit(s, s.level, module, a.name, bound, target, typing, scope, in_function)
+        elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.stmts(s.body, typing, scope + [s.name], True)
+        elif isinstance(s, ast.ClassDef):
+            self.stmts(s.body, typing, scope + [s.name], in_function)
+        elif isinstance(s, ast.If):
+            self.stmts(s.body, typing or self.body_typing(s.test), scope, in_function)
+            self.stmts(s.orelse, typing or self.not_tc(s.test), scope, in_function)
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                self.stmts(getattr(s, field, None) or [], typing, scope, in_function)
+            for h in getattr(s, "handlers", None) or []:
+                self.stmts(h.body, typing, scope, in_function)
+            for c in getattr(s, "cases", None) or []:
+                self.stmts(c.body, typing, scope, in_function)
+
+
+def examine(rel):
+    try:
+        with open(os.path.join(ROOT, rel), "rb") as f:
+            data = f.read()
+        tree = ast.parse(data, rel)
+    except (SyntaxError, ValueError, UnicodeError, RecursionError, MemoryError, OverflowError) as e:
+        return json.dumps({"path": rel, "status": "rejected", "error": type(e).__name__ + ": " + str(e)[:200]})
+    module = module_name(rel)
+    package = os.path.basename(rel) in ("__init__.py", "__init__.pyi")
+    if module is None:
+        pkg = None
+    elif package:
+        pkg = module
+    else:
+        pkg = module.rpartition(".")[0]
+    aliases = set()
+    # a full ast.walk costs as much as the parse; only files that spell an alias need it
+    for node in (ast.walk(tree) if b"TYPE_CHECKING as" in data else ()):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in ("typing", "typing_extensions"):
+            for a in node.names:
+                if a.name == "TYPE_CHECKING" and a.asname:
+                    aliases.add(a.asname)
+    v = Visitor(pkg, rel.endswith(".pyi"), aliases)
+    v.stmts(tree.body, False, [], False)
+    return json.dumps({"path": rel, "status": "ok", "module": module, "package": package, "imports": v.out})
+
+
+def init(root, src_roots):
+    global ROOT, SRC_ROOTS
+    ROOT = root
+    SRC_ROOTS = src_roots
+    sys.setrecursionlimit(10000)
+
+
+def main():
+    if len(sys.argv) > 1:
+        dirs = [os.path.realpath(d) for d in sys.argv[1:]]
+    else:
+        paths = sysconfig.get_paths()
+        dirs = [os.path.realpath(paths["stdlib"]), os.path.realpath(paths["purelib"])]
+    root = os.path.commonpath(dirs)
+    src_roots = sorted({os.path.relpath(d, root).replace(os.sep, "/") for d in dirs})
+    files = set()
+    for d in dirs:
+        for dirpath, dirnames, filenames in os.walk(d):
+            dirnames[:] = sorted(n for n in dirnames if n != "__pycache__")
+            for name in filenames:
+                if name.endswith(".py"):
+                    full = os.path.join(dirpath, name)
+                    if os.path.isfile(full):
+                        files.add(os.path.relpath(full, root).replace(os.sep, "/"))
+    out = sys.stdout
+    out.write(json.dumps({"root": root, "srcRoots": src_roots}) + "\n")
+    out.flush()
+    init(root, src_roots)
+    with multiprocessing.Pool(2, initializer=init, initargs=(root, src_roots)) as pool:
+        for line in pool.imap_unordered(examine, sorted(files), chunksize=8):
+            out.write(line + "\n")
+    out.flush()
+
+
+if __name__ == "__main__":
+    main()

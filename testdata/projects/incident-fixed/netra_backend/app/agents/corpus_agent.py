@@ -1,0 +1,3 @@
+from netra_backend.app.database.session_manager import (
+    SessionManager,
+)

@@ -1,0 +1,6 @@
+"""Relative import of the old class."""
+from ..database.session_manager import SessionManager
+
+
+def report():
+    return SessionManager()

@@ -1,2 +1,0 @@
-async def test_session_opens():
-    assert True
