@@ -117,6 +117,11 @@ public final class Discovery {
                 } else {
                     if (!dirs.equals(List.of(ancestor))) {
                         found = locateConfig(dirs);
+                        // pytest discards this walk's list of ignored siblings: they go unmentioned
+                        if (found != null) {
+                            run.shadowed.addAll(found.shadowed());
+                            found = new Located(found.rootdir(), found.file(), found.load(), List.of());
+                        }
                     }
                     if (found == null) {
                         List<String> both = new ArrayList<>();
@@ -131,6 +136,7 @@ public final class Discovery {
                 run.rootdir = found.rootdir();
                 run.configFile = found.file();
                 run.shadowed.addAll(found.shadowed());
+                run.shadowedInHeader = version.hasNativeToml() && !found.shadowed().isEmpty();
                 if (found.load() != null) {
                     putFileValues(run, found.file(), found.load());
                 }

@@ -33,6 +33,7 @@ public final class PytestConfigReport {
         m.put("rootdir", tree.display(run.rootdir()));
         m.put("configfile", run.configFile().map(PytestConfigFile::displayPath).orElse(null));
         m.put("shadowed", run.shadowed().stream().map(PytestConfigFile::displayPath).toList());
+        m.put("shadowedInHeader", run.shadowedInHeader());
         Map<String, Object> options = new LinkedHashMap<>();
         run.values().forEach((k, v) -> {
             Map<String, Object> o = new LinkedHashMap<>();

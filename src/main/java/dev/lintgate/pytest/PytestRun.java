@@ -36,6 +36,7 @@ public final class PytestRun {
     String rootdir;
     PytestConfigFile configFile;
     final List<PytestConfigFile> shadowed = new ArrayList<>();
+    boolean shadowedInHeader;
     String error;
     Location errorLocation;
     final Map<String, Value> values = new LinkedHashMap<>();
@@ -74,6 +75,14 @@ public final class PytestRun {
      */
     public List<PytestConfigFile> shadowed() {
         return List.copyOf(shadowed);
+    }
+
+    /**
+     * Whether pytest names the shadowed siblings in its session header: pytest 9, and only when the config came
+     * from the first walk (the fallback walk from each argument drops the list).
+     */
+    public boolean shadowedInHeader() {
+        return shadowedInHeader;
     }
 
     public Optional<String> error() {

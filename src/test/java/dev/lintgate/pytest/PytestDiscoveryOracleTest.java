@@ -38,7 +38,7 @@ class PytestDiscoveryOracleTest {
 
     private static final long SEED = 20261122L;
     private static final int LAYOUTS = 260;
-    private static final int RUNS_PER_LAYOUT = 2;
+    private static final int RUNS_PER_LAYOUT = 3;
 
     @Test
     void pytest911AgreesOnEveryLayout() throws Exception {
@@ -50,7 +50,7 @@ class PytestDiscoveryOracleTest {
         check("8.4.2");
     }
 
-    private record Case(String id, Path layout, String cwd, List<String> args, Map<String, String> files) {
+    private record Case(String id, Path layout, String cwd, List<String> args, String env, Map<String, String> files) {
     }
 
     private void check(String version) throws Exception {
@@ -65,6 +65,7 @@ class PytestDiscoveryOracleTest {
                 m.put("id", c.id());
                 m.put("cwd", c.cwd());
                 m.put("args", c.args());
+                if (c.env() != null) m.put("env", c.env());
                 lines.append(json(m)).append('\n');
             }
             Files.writeString(input, lines);
@@ -91,10 +92,10 @@ class PytestDiscoveryOracleTest {
             int errors = 0;
             for (Case c : cases) {
                 Discovery d = new Discovery(FileTree.filesystem(), v);
-                PytestRun run = d.run(c.cwd(), c.args(), null);
+                PytestRun run = d.run(c.cwd(), c.args(), c.env());
                 Map<String, Object> model = PytestConfigReport.model(run, d.tree());
                 Map<String, Object> expected = real.get(c.id());
-                String diff = compare(model, expected);
+                String diff = compare(model, expected, v);
                 if (expected.containsKey("error")) errors++;
                 if (diff != null) {
                     failures.add(describe(c, base) + "  " + diff);
@@ -125,7 +126,7 @@ class PytestDiscoveryOracleTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static String compare(Map<String, Object> model, Map<String, Object> real) {
+    private static String compare(Map<String, Object> model, Map<String, Object> real, PytestVersion v) {
         boolean modelError = model.containsKey("error");
         boolean realError = real.containsKey("error");
         if (modelError || realError) {
@@ -146,6 +147,10 @@ class PytestDiscoveryOracleTest {
         mine.put("markers", errorless(model.get("markers")));
         mine.put("strictMarkers", strict.get("markers"));
         mine.put("strictConfig", strict.get("config"));
+        if (v.hasNativeToml()) {
+            mine.put("shadowed", !(Boolean) model.get("shadowedInHeader") ? List.of() : ((List<String>) model.get("shadowed")).stream()
+                    .map(p -> p.substring(p.lastIndexOf('/') + 1)).sorted().toList());
+        }
         List<String> diffs = new ArrayList<>();
         for (String k : mine.keySet()) {
             Object a = mine.get(k);
@@ -165,7 +170,8 @@ class PytestDiscoveryOracleTest {
     private static String describe(Case c, Path base) {
         StringBuilder b = new StringBuilder();
         b.append("case ").append(c.id()).append(": cd ").append(base.relativize(Path.of(c.cwd())).toString().replaceFirst("^case-\\d+/?", "./"))
-                .append(" && pytest ").append(String.join(" ", c.args())).append("\n    layout:");
+                .append(" && ").append(c.env() == null ? "" : "PYTEST_ADDOPTS='" + c.env() + "' ")
+                .append("pytest ").append(String.join(" ", c.args())).append("\n    layout:");
         c.files().forEach((f, text) -> b.append("\n      ").append(f).append(": ").append(text.replace("\n", "\\n")));
         return b.toString();
     }
@@ -202,6 +208,12 @@ class PytestDiscoveryOracleTest {
             allDirs.add("c");
             for (int r = 0; r < RUNS_PER_LAYOUT; r++) {
                 String cwd = r == 0 ? "" : pick(rnd, allDirs.toArray(String[]::new));
+                if (r == 2) {
+                    // CI-style: run from the root with one directory or test file as argument
+                    String t = pick(rnd, allDirs.toArray(String[]::new));
+                    cases.add(new Case(i + "." + r, root, root.toString(), List.of(t.isEmpty() ? "." : t), null, files));
+                    continue;
+                }
                 List<String> args = new ArrayList<>();
                 int nargs = rnd.nextInt(4);
                 for (int k = 0; k < nargs; k++) {
@@ -231,8 +243,15 @@ class PytestDiscoveryOracleTest {
                         args.add(pick(rnd, "--asyncio-mode=auto", "--asyncio-mode=strict"));
                     }
                 }
+                String env = null;
+                if (rnd.nextDouble() < 0.15) {
+                    env = pick(rnd, "--strict-markers", "-o asyncio_mode=auto", "--asyncio-mode=strict -p no:cacheprovider",
+                            "--rootdir=" + relative(cwd, pick(rnd, allDirs.toArray(String[]::new))),
+                            "-c " + relative(cwd, pick(rnd, files.keySet().stream().filter(f -> !f.endsWith(".py")).findFirst().orElse("pytest.ini"))),
+                            "-o 'markers=env one'", "--strict-config \"unclosed");
+                }
                 String abs = cwd.isEmpty() ? root.toString() : root.resolve(cwd).toString();
-                cases.add(new Case(i + "." + r, root, abs, args, files));
+                cases.add(new Case(i + "." + r, root, abs, args, env, files));
             }
         }
         return cases;

@@ -42,6 +42,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
     case = json.loads(line)
     res = {"id": case["id"]}
     config = None
+    if case.get("env"):
+        os.environ["PYTEST_ADDOPTS"] = case["env"]
+    else:
+        os.environ.pop("PYTEST_ADDOPTS", None)
     try:
         os.chdir(case["cwd"])
         config = _prepareconfig(list(case["args"]))
@@ -55,6 +59,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
         res["markers"] = markers if isinstance(markers, str) else [
             str(m).split(":")[0].split("(")[0].strip() for m in markers]
         res["strictMarkers"], res["strictConfig"] = strictness(config)
+        # pytest 9 names the siblings it ignored in its header; pytest 8 never looks at them
+        res["shadowed"] = sorted(getattr(config, "_ignored_config_files", []) or [])
     except BaseException as e:  # UsageError, pytest.fail's Failed, TypeError...
         if isinstance(e, KeyboardInterrupt):
             raise
