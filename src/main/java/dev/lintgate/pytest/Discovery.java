@@ -94,6 +94,8 @@ public final class Discovery {
             // -c keeps its file even when it holds no pytest section: pytest then runs with an empty config
             run.configFile = f.orElse(null);
             run.rootdir = tree.parent(path);
+            run.how = "given with -c (rootdir is its directory)"
+                    + (load != null && load.status() == PytestConfigFile.Status.NOT_CONFIG ? "; it holds no pytest section, so the config is empty" : "");
             if (load != null && load.status() == PytestConfigFile.Status.CONFIG) {
                 putFileValues(run, f.get(), load);
             }
@@ -114,11 +116,14 @@ public final class Discovery {
                 }
                 if (setupDir != null) {
                     run.rootdir = setupDir;
+                    run.how = "no config file walking up from " + tree.display(ancestor) + "; rootdir is the nearest directory with setup.py";
                 } else {
                     if (!dirs.equals(List.of(ancestor))) {
                         found = locateConfig(dirs);
                         // pytest discards this walk's list of ignored siblings: they go unmentioned
                         if (found != null) {
+                            run.how = "no config file walking up from " + tree.display(ancestor)
+                                    + ", the common ancestor of the arguments; found walking up from the arguments one by one";
                             run.shadowed.addAll(found.shadowed());
                             found = new Located(found.rootdir(), found.file(), found.load(), List.of());
                         }
@@ -129,12 +134,20 @@ public final class Discovery {
                         both.add(ancestor);
                         String r = commonAncestor(cwd, both);
                         run.rootdir = tree.parent(r) == null && !r.isEmpty() ? ancestor : r;
+                        run.how = "no config file and no setup.py walking up from " + tree.display(ancestor) + "; pytest defaults apply";
                     }
                 }
             }
             if (found != null) {
                 run.rootdir = found.rootdir();
                 run.configFile = found.file();
+                if (run.how == null) {
+                    run.how = found.load() == null
+                            ? "no file with pytest config walking up from " + tree.display(ancestor)
+                              + "; the first pyproject.toml met fixes the rootdir, with an empty config (pytest 8.1+)"
+                            : "the first file holding pytest config walking up from " + tree.display(ancestor)
+                              + (cli.positional().isEmpty() ? " (the working directory)" : ", the common ancestor of the arguments");
+                }
                 run.shadowed.addAll(found.shadowed());
                 run.shadowedInHeader = version.hasNativeToml() && !found.shadowed().isEmpty();
                 if (found.load() != null) {
@@ -148,6 +161,7 @@ public final class Discovery {
                 throw new Abort("Directory '" + tree.display(r) + "' not found. Check your '--rootdir' option.", null);
             }
             run.rootdir = r;
+            run.how = (run.how == null ? "" : run.how + "; ") + "rootdir set by --rootdir (the config file is unaffected)";
         }
     }
 
@@ -249,8 +263,11 @@ public final class Discovery {
 
     /** Config.parse after discovery: -o from the command line, then addopts, then (9.1+) -o from addopts. */
     private void applyFileAndOverrides(PytestRun run, PytestArgs cli, List<String> args) throws Abort {
-        List<String> cliOverrides = version.hasNativeToml() ? cli.overrideActions() : cli.overrides();
-        applyOverrides(run, cliOverrides, "-o");
+        if (version.hasNativeToml()) {
+            applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
+        } else {
+            applyOverrides(run, cli.overrides(), java.util.Collections.nCopies(cli.overrides().size(), "-o"), "command line");
+        }
         Object addopts;
         try {
             addopts = run.getini("addopts", "args", List.of());
@@ -266,12 +283,19 @@ public final class Discovery {
         full.addAll(args);
         run.fullArgs = PytestArgs.parse(full);
         if (version.addoptsOverridesWork()) {
-            applyOverrides(run, run.fullArgs.overrideActions(), "addopts -o");
+            // the same last-wins sequence pytest applies: addopts first, then the command line again
+            PytestArgs fromAddopts = PytestArgs.parse(addoptsList);
+            applyOverrides(run, fromAddopts.overrideActions(), fromAddopts.overrideFlags(), "addopts");
+            if (version.hasNativeToml()) {
+                applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
+            }
         }
     }
 
-    private void applyOverrides(PytestRun run, List<String> overrides, String origin) throws Abort {
-        for (String o : overrides) {
+    private void applyOverrides(PytestRun run, List<String> overrides, List<String> flags, String where) throws Abort {
+        for (int i = 0; i < overrides.size(); i++) {
+            String o = overrides.get(i);
+            String origin = where + " " + flags.get(i);
             int eq = o.indexOf('=');
             if (eq < 0) {
                 throw new Abort("-o/--override-ini expects option=value style (got: '" + o + "').", null);

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public record PytestArgs(List<String> args, List<String> positional, String configFile, String rootdir,
                          List<String> overrides, List<String> plugins, String asyncioMode, String markExpression,
-                         boolean strictMarkers, boolean strictConfig, boolean strict, List<String> overrideActions) {
+                         boolean strictMarkers, boolean strictConfig, boolean strict, List<String> overrideActions,
+                         List<String> overrideFlags) {
 
     private static final Set<String> LONG_WITH_VALUE = Set.of("--assert", "--basetemp", "--capture",
             "--code-highlight", "--color", "--confcutdir", "--config-file", "--deselect", "--doctest-glob",
@@ -32,6 +33,7 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
         overrides = List.copyOf(overrides);
         plugins = List.copyOf(plugins);
         overrideActions = List.copyOf(overrideActions);
+        overrideFlags = List.copyOf(overrideFlags);
     }
 
     public static PytestArgs parse(List<String> args) {
@@ -40,6 +42,7 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
         List<String> plugins = new ArrayList<>();
         // pytest 9 turns the strict flags into -o overrides, in argument order with the real -o's
         List<String> actions = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
         String configFile = null;
         String rootdir = null;
         String asyncioMode = null;
@@ -94,6 +97,7 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
                     if (value != null) {
                         overrides.add(value);
                         actions.add(value);
+                        flags.add("-o");
                     }
                 }
                 case "-p" -> { if (value != null) plugins.add(value); }
@@ -102,20 +106,23 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
                 case "--strict-markers" -> {
                     strictMarkers = true;
                     actions.add("strict_markers=true");
+                    flags.add("--strict-markers");
                 }
                 case "--strict-config" -> {
                     strictConfig = true;
                     actions.add("strict_config=true");
+                    flags.add("--strict-config");
                 }
                 case "--strict" -> {
                     strict = true;
                     actions.add("strict=true");
+                    flags.add("--strict");
                 }
                 default -> { }
             }
         }
         return new PytestArgs(args, positional, configFile, rootdir, overrides, plugins, asyncioMode, markExpr,
-                strictMarkers, strictConfig, strict, actions);
+                strictMarkers, strictConfig, strict, actions, flags);
     }
 
     /** Plugins blocked with {@code -p no:NAME}. */

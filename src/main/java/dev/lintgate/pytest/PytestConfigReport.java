@@ -32,6 +32,7 @@ public final class PytestConfigReport {
         }
         m.put("rootdir", tree.display(run.rootdir()));
         m.put("configfile", run.configFile().map(PytestConfigFile::displayPath).orElse(null));
+        m.put("how", run.how());
         m.put("shadowed", run.shadowed().stream().map(PytestConfigFile::displayPath).toList());
         m.put("shadowedInHeader", run.shadowedInHeader());
         Map<String, Object> options = new LinkedHashMap<>();
@@ -118,6 +119,7 @@ public final class PytestConfigReport {
         b.append("rootdir: ").append(m.get("rootdir")).append('\n');
         Object cf = m.get("configfile");
         b.append("configfile: ").append(cf == null ? "(none)" : cf).append('\n');
+        if (!String.valueOf(m.get("how")).isEmpty()) b.append("  why: ").append(m.get("how")).append('\n');
         for (String s : (List<String>) m.get("shadowed")) {
             b.append("  ignored: ").append(s).append(" (holds pytest config, but ").append(cf)
                     .append(" comes first in the same directory; configs never merge)\n");
@@ -138,6 +140,7 @@ public final class PytestConfigReport {
                         ? "unset (each async fixture uses its own caching scope)" : a.get("fixtureLoopScope"))
                 .append(", test loop scope ").append(a.get("testLoopScope")).append('\n');
         Object markers = m.get("markers");
+        b.append("built-in markers: ").append(String.join(", ", PluginCatalog.CORE_MARKERS)).append('\n');
         b.append("markers from config: ").append(markers instanceof List<?> l ? (l.isEmpty() ? "(none)" : String.join(", ", (List<String>) l)) : markers).append('\n');
         Map<String, Object> s = (Map<String, Object>) m.get("strict");
         b.append("strict markers: ").append((Boolean) s.get("markers") ? "yes" : "no")

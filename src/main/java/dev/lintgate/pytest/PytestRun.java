@@ -37,6 +37,7 @@ public final class PytestRun {
     PytestConfigFile configFile;
     final List<PytestConfigFile> shadowed = new ArrayList<>();
     boolean shadowedInHeader;
+    String how;
     String error;
     Location errorLocation;
     final Map<String, Value> values = new LinkedHashMap<>();
@@ -83,6 +84,11 @@ public final class PytestRun {
      */
     public boolean shadowedInHeader() {
         return shadowedInHeader;
+    }
+
+    /** How pytest arrived at the config file and rootdir, in words. */
+    public String how() {
+        return how == null ? "" : how;
     }
 
     public Optional<String> error() {
