@@ -173,6 +173,19 @@ public final class PytestConfigModel {
         return Optional.empty();
     }
 
+    /**
+     * Why a file with a pytest config name is never used as the config, if it is not: a sibling wins, or the
+     * modelled pytest does not read files of that name. Empty for live configs, for files without pytest config
+     * and for files that stop pytest (those are LG206/LG207 findings, not dead files).
+     */
+    public Optional<String> deadReason(PytestConfigFile f) {
+        Optional<ConfigKind> kind = ConfigKind.ofFileName(f.fileName());
+        if (kind.isPresent() && !ConfigKind.searchOrder(version).contains(kind.get())) {
+            return Optional.of("pytest " + version + " never reads " + f.fileName());
+        }
+        return shadowedBy(f).map(w -> "shadowed by " + w.displayPath() + " in the same directory");
+    }
+
     /** Config files some invocation uses: they hold pytest config, this version reads their name, no sibling wins. */
     public List<PytestConfigFile> liveConfigs() {
         List<ConfigKind> order = ConfigKind.searchOrder(version);

@@ -365,8 +365,8 @@ class PytestDiscoveryOracleTest {
     private static void run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // the machine has no internet: only the local index and wheel directory, never the default index
-        pb.environment().put("PIP_INDEX_URL", "file:///opt/pypi/simple");
-        pb.environment().put("PIP_FIND_LINKS", "/opt/wheels");
+        pb.environment().putIfAbsent("PIP_INDEX_URL", "file:///opt/pypi/simple");
+        pb.environment().putIfAbsent("PIP_FIND_LINKS", "/opt/wheels");
         pb.environment().put("PIP_NO_INPUT", "1");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
