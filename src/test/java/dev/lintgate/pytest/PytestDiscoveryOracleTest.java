@@ -54,7 +54,7 @@ class PytestDiscoveryOracleTest {
     }
 
     private void check(String version) throws Exception {
-        Path python = venv(version);
+        Path python = PytestVenvs.python(version);
         Path base = Files.createTempDirectory("lintgate-oracle-").toRealPath();
         try {
             List<Case> cases = generate(base, new Random(SEED));
@@ -345,35 +345,7 @@ class PytestDiscoveryOracleTest {
         }
     }
 
-    // ---- venvs and JSON ----
-
-    /** Creates {@code target/pytest-venvs/<version>} once; a marker file says it is complete. */
-    static synchronized Path venv(String version) throws IOException, InterruptedException {
-        Path dir = Path.of("target", "pytest-venvs", version).toAbsolutePath();
-        Path ready = dir.resolve(".ready");
-        Path python = dir.resolve("bin/python");
-        if (Files.exists(ready) && Files.isExecutable(python)) {
-            return python;
-        }
-        run(List.of("python3", "-m", "venv", "--clear", dir.toString()));
-        run(List.of(python.toString(), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                "pytest==" + version, "pytest-asyncio==1.4.0"));
-        Files.writeString(ready, version + "\n");
-        return python;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        // the machine has no internet: only the local index and wheel directory, never the default index
-        pb.environment().putIfAbsent("PIP_INDEX_URL", "file:///opt/pypi/simple");
-        pb.environment().putIfAbsent("PIP_FIND_LINKS", "/opt/wheels");
-        pb.environment().put("PIP_NO_INPUT", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            fail("command failed: " + String.join(" ", command) + "\n" + out);
-        }
-    }
+    // ---- JSON ----
 
     private static String json(Map<String, Object> m) throws IOException {
         StringWriter w = new StringWriter();
