@@ -10,6 +10,8 @@ import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
 import dev.lintgate.report.Report;
+import dev.lintgate.report.SarifReporter;
+import dev.lintgate.report.StepSummaryReporter;
 import dev.lintgate.report.SourceLines;
 import dev.lintgate.rules.AllRules;
 import dev.lintgate.rules.Rule;
@@ -51,8 +53,20 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ignore", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to skip (added to the configured ignore).")
     List<String> ignore = new ArrayList<>();
 
-    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", description = "text, concise, json, sarif or github (default: $LINTGATE_OUTPUT_FORMAT, else text).")
+    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "text, concise, json, json-lines, sarif or github (default: $LINTGATE_OUTPUT_FORMAT, else text).")
     OutputFormat format;
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
@@ -62,6 +76,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails category, for several lintgate uploads per commit.")
     String sarifCategory;
+
+    @Option(names = "--sarif-line-hash", description = "Add GitHub's primaryLocationLineHash fingerprints (for uploads through the API).")
+    boolean sarifLineHash;
+
+    @Option(names = "--sarif-source-root", paramLabel = "URI", description = "Absolute file: URI of the checkout, written as originalUriBaseIds.SRCROOT.")
+    String sarifSourceRoot;
 
     @Option(names = "--fail-level", paramLabel = "LEVEL", description = "Lowest severity that makes the exit code 1: note, warning or error (default: warning).")
     String failLevel = "warning";
@@ -91,29 +111,46 @@ public final class CheckCommand implements Callable<Integer> {
         List<Rule> rules = enabledRules(catalog, project);
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
 
-        Report report = new Report(result.findings(), quiet ? List.of() : result.notifications(), catalog.all(),
+        Report report = new Report(result.findings(), result.notifications(), catalog.all(),
                 Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
+        SarifReporter.Options sarif = sarifOptions();
         if (output != null) {
-            OutputFile.write(output, w -> fmt.reporter(false, sarifCategory).write(report, w));
+            OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(report, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            Report shown = quiet && fmt.isText() ? withoutSummary(report) : report;
-            fmt.reporter(colour, sarifCategory).write(shown, out);
+            fmt.reporter(colour, quiet, sarif).write(report, out);
             out.flush();
         }
         if (sarifOutput != null) {
-            Report full = new Report(result.findings(), result.notifications(), catalog.all(), Version.current(),
-                    result.filesChecked(), true, SourceLines.under(project.root()));
-            OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, sarifCategory).write(full, w));
+            OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, false, sarif).write(report, w));
+        }
+        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (fmt == OutputFormat.GITHUB && stepSummary != null && !stepSummary.isBlank()) {
+            // appended, as GitHub expects: other steps' summaries share the file
+            try (var w = java.nio.file.Files.newBufferedWriter(Path.of(stepSummary), java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+                new StepSummaryReporter().write(report, w);
+            }
+        }
+        int leftOut = new SarifReporter(sarif).resultsLeftOut(report);
+        if (leftOut > 0 && (fmt == OutputFormat.SARIF || sarifOutput != null)) {
+            spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
+                    + " results; " + leftOut + " of the least severe were left out");
         }
         boolean failing = result.findings().stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
         return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 
-    // QUIET-FIX: replace with a TextReporter option once the report branch settles
-    private Report withoutSummary(Report report) {
-        return report;
+    private SarifReporter.Options sarifOptions() {
+        SarifReporter.Options o = SarifReporter.Options.DEFAULT.withLineHash(sarifLineHash);
+        if (sarifCategory != null) o = o.withCategory(sarifCategory);
+        try {
+            if (sarifSourceRoot != null) o = o.withSourceRoot(sarifSourceRoot);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sarif-source-root: " + e.getMessage());
+        }
+        return o;
     }
 
     private List<Rule> enabledRules(RuleCatalog catalog, Project project) {
@@ -145,10 +182,9 @@ public final class CheckCommand implements Callable<Integer> {
         String env = System.getenv("LINTGATE_OUTPUT_FORMAT");
         if (env == null || env.isBlank()) return OutputFormat.TEXT;
         try {
-            return OutputFormat.valueOf(env.trim().toUpperCase(java.util.Locale.ROOT));
+            return OutputFormat.parse(env);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "LINTGATE_OUTPUT_FORMAT='" + env + "' is not one of text, concise, json, sarif, github");
+            throw new CommandLine.ParameterException(spec.commandLine(), "LINTGATE_OUTPUT_FORMAT: " + e.getMessage());
         }
     }
 

@@ -62,14 +62,17 @@ public final class Engine {
         try {
             List<Future<?>> tasks = new ArrayList<>();
             if (!fileRules.isEmpty()) {
-                Map<FileRule, Triggers> triggers = new HashMap<>();
-                for (FileRule r : fileRules) triggers.put(r, new Triggers(r.triggers(project)));
+                Map<FileRule, FileFilter> filters = new HashMap<>();
+                for (FileRule r : fileRules) {
+                    filters.put(r, r.candidates(project).<FileFilter>map(FileFilter.Known::new)
+                            .orElseGet(() -> new FileFilter.ByWords(new Triggers(r.triggers(project)))));
+                }
                 List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
                 // contiguous chunks keep a thread on one directory, which the page cache likes
                 int chunk = Math.max(16, targets.size() / (threads * 8) + 1);
                 for (int i = 0; i < targets.size(); i += chunk) {
                     List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
-                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, triggers, collector))));
+                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, filters, collector))));
                 }
             }
             for (ProjectRule rule : projectRules) {
@@ -92,19 +95,38 @@ public final class Engine {
         return new Result(collector.findings(), collector.notifications(), checked);
     }
 
-    private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, Triggers> triggers,
-                           Collector collector) {
-        Optional<byte[]> bytes = project.bytes(path);
-        if (bytes.isEmpty()) {
-            collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
-            return;
+    /** How the engine decides, per rule, whether a file can hold a finding. */
+    private sealed interface FileFilter {
+        record Known(Set<String> files) implements FileFilter {
         }
+
+        record ByWords(Triggers words) implements FileFilter {
+        }
+    }
+
+    private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, FileFilter> filters,
+                           Collector collector) {
         List<FileRule> applicable = new ArrayList<>();
+        byte[] content = null;
         for (FileRule r : rules) {
-            if (triggers.get(r).foundIn(bytes.get())) applicable.add(r);
+            FileFilter filter = filters.get(r);
+            if (filter instanceof FileFilter.Known known) {
+                if (known.files().contains(path)) applicable.add(r);
+                continue;
+            }
+            if (content == null) {
+                Optional<byte[]> bytes = project.bytes(path);
+                if (bytes.isEmpty()) {
+                    collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
+                    return;
+                }
+                content = bytes.get();
+            }
+            if (((FileFilter.ByWords) filter).words().foundIn(content)) applicable.add(r);
         }
         if (applicable.isEmpty()) return;
-        PythonFile file = project.parse(path, bytes.get());
+        PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
+        if (file == null) return;
         List<SyntaxProblem> problems = file.syntaxProblems();
         if (!problems.isEmpty()) {
             // later errors mostly cascade from the first, as in CPython, which reports only that one

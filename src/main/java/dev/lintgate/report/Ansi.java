@@ -9,6 +9,10 @@ final class Ansi {
 
     private final boolean enabled;
 
+    boolean isEnabled() {
+        return enabled;
+    }
+
     Ansi(boolean enabled) {
         this.enabled = enabled;
     }

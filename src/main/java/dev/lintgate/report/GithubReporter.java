@@ -57,7 +57,10 @@ public final class GithubReporter implements Reporter {
         String title = f.code() + rules.rule(f.code()).map(RuleDoc::name).map(n -> " " + n).orElse("");
         StringBuilder message = new StringBuilder(f.message());
         if (f.fixHint() != null && !f.fixHint().isBlank()) message.append("\nhelp: ").append(f.fixHint());
-        for (Related r : f.related()) message.append("\nnote: ").append(r.location()).append(": ").append(r.message());
+        for (Related r : f.related()) {
+            message.append("\nnote: ").append(r.location());
+            if (r.message() != null && !r.message().isBlank()) message.append(": ").append(r.message());
+        }
         return new Annotation(f.severity(), f.location(), title, message.toString());
     }
 

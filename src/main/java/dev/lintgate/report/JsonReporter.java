@@ -50,7 +50,7 @@ public final class JsonReporter implements Reporter {
         JsonWriting.close(gen, out);
     }
 
-    private static void writeFinding(JsonGenerator gen, Finding f, Optional<RuleDoc> rule) throws IOException {
+    static void writeFinding(JsonGenerator gen, Finding f, Optional<RuleDoc> rule) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("code", f.code());
         JsonWriting.stringOrNull(gen, "name", rule.map(RuleDoc::name).orElse(null));

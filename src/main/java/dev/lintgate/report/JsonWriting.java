@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.lintgate.finding.Region;
 import java.io.IOException;
@@ -31,6 +32,13 @@ final class JsonWriting {
         gen.setPrettyPrinter(new DefaultPrettyPrinter(separators)
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter));
+        return gen;
+    }
+
+    /** A generator that writes each top-level value compactly on its own line (JSON Lines). */
+    static JsonGenerator openLines(Writer out) throws IOException {
+        JsonGenerator gen = FACTORY.createGenerator(out);
+        gen.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
         return gen;
     }
 

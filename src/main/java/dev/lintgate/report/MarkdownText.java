@@ -24,7 +24,7 @@ final class MarkdownText {
                 continue;
             }
             if (inFence) {
-                out.add("    " + line);
+                out.add(line.isBlank() ? "" : "    " + line);
                 continue;
             }
             if (trimmed.isEmpty()) {
@@ -35,12 +35,12 @@ final class MarkdownText {
             boolean blockStart = trimmed.startsWith("#") || trimmed.matches("([-*+]|\\d+[.)])\\s.*");
             if (paragraph != null && !blockStart) {
                 // rule pages hard-wrap their paragraphs at ~120 columns; a viewer should rewrap them
-                paragraph.append(' ').append(inline(trimmed));
+                paragraph.append(' ').append(trimmed);
                 continue;
             }
             paragraph = flush(paragraph, out);
             String text = trimmed.startsWith("#") ? trimmed.replaceFirst("^#+\\s*", "") : trimmed;
-            paragraph = new StringBuilder(inline(text));
+            paragraph = new StringBuilder(text);
         }
         flush(paragraph, out);
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
@@ -58,7 +58,8 @@ final class MarkdownText {
     }
 
     private static StringBuilder flush(StringBuilder paragraph, List<String> out) {
-        if (paragraph != null) out.add(paragraph.toString());
+        // inline markup is resolved on the joined paragraph: a code span may be wrapped across lines
+        if (paragraph != null) out.add(inline(paragraph.toString()));
         return null;
     }
 

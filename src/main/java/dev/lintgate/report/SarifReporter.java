@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -26,26 +29,51 @@ public final class SarifReporter implements Reporter {
     public static final String INFORMATION_URI = "https://github.com/lintgate/lintgate";
     /** GitHub rejects a run with more results than this. */
     public static final int MAX_RESULTS = 25_000;
-    // GitHub shows ten tags per rule and rejects more than twenty
-    private static final int MAX_TAGS = 10;
-    private static final int MAX_DESCRIPTION = 1024;
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
-    private final String category;
+    /**
+     * What the CLI can change. {@code category} becomes {@code automationDetails.id} ({@code --sarif-category});
+     * {@code sourceRoot}, an absolute {@code /}-terminated URI, becomes {@code originalUriBaseIds} (only with
+     * {@code --sarif-source-root}, since it is machine-specific); {@code lineHash} adds GitHub's
+     * {@code primaryLocationLineHash} computed from the report's source lines ({@code --sarif-line-hash}).
+     */
+    public record Options(String category, String sourceRoot, boolean lineHash) {
+        public static final Options DEFAULT = new Options(null, null, false);
+
+        public Options {
+            category = category == null || category.isBlank() ? null : category.strip();
+            if (sourceRoot != null && !(sourceRoot.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") && sourceRoot.endsWith("/"))) {
+                throw new IllegalArgumentException("source root must be an absolute URI ending in '/': " + sourceRoot);
+            }
+        }
+
+        public Options withCategory(String c) {
+            return new Options(c, sourceRoot, lineHash);
+        }
+
+        public Options withSourceRoot(String uri) {
+            return new Options(category, uri, lineHash);
+        }
+
+        public Options withLineHash(boolean on) {
+            return new Options(category, sourceRoot, on);
+        }
+    }
+
+    private final Options options;
     private final int maxResults;
 
     public SarifReporter() {
-        this(null, MAX_RESULTS);
+        this(Options.DEFAULT, MAX_RESULTS);
     }
 
-    /** {@code category} becomes {@code automationDetails.id}; null or blank leaves it to upload-sarif. */
-    public SarifReporter(String category) {
-        this(category, MAX_RESULTS);
+    public SarifReporter(Options options) {
+        this(options, MAX_RESULTS);
     }
 
-    SarifReporter(String category, int maxResults) {
-        this.category = category == null || category.isBlank() ? null : category.strip();
+    SarifReporter(Options options, int maxResults) {
+        this.options = options;
         this.maxResults = maxResults;
     }
 
@@ -55,7 +83,7 @@ public final class SarifReporter implements Reporter {
         List<Finding> findings = report.findings();
         List<String> fingerprints = Fingerprint.of(findings);
         boolean[] kept = keepMostSevere(findings);
-        int dropped = findings.size() - Math.min(findings.size(), maxResults);
+        int dropped = resultsLeftOut(report);
 
         JsonGenerator gen = JsonWriting.open(out);
         gen.writeStartObject();
@@ -65,18 +93,30 @@ public final class SarifReporter implements Reporter {
         gen.writeStartObject();
 
         writeDriver(gen, report);
-        if (category != null) {
+        if (options.category() != null) {
+            String category = options.category();
             gen.writeObjectFieldStart("automationDetails");
             // upload-sarif reads the category as the text before the last '/'
             gen.writeStringField("id", category.endsWith("/") ? category : category + "/");
             gen.writeEndObject();
         }
+        if (options.sourceRoot() != null) {
+            gen.writeObjectFieldStart("originalUriBaseIds");
+            gen.writeObjectFieldStart("%SRCROOT%");
+            gen.writeStringField("uri", options.sourceRoot());
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
         writeInvocation(gen, report, dropped);
         gen.writeStringField("columnKind", "unicodeCodePoints");
 
+        Map<String, List<String>> lineHashes = new HashMap<>();
         gen.writeArrayFieldStart("results");
         for (int i = 0; i < findings.size(); i++) {
-            if (kept[i]) writeResult(gen, findings.get(i), rules.index(findings.get(i).code()), fingerprints.get(i));
+            if (!kept[i]) continue;
+            Finding f = findings.get(i);
+            String lineHash = options.lineHash() ? lineHash(f.location(), report.sources(), lineHashes) : null;
+            writeResult(gen, f, rules.index(f.code()), fingerprints.get(i), lineHash);
         }
         gen.writeEndArray();
 
@@ -84,6 +124,11 @@ public final class SarifReporter implements Reporter {
         gen.writeEndArray();
         gen.writeEndObject();
         JsonWriting.close(gen, out);
+    }
+
+    /** How many findings this reporter leaves out of {@code report} to stay under the cap, so the CLI can warn. */
+    public int resultsLeftOut(Report report) {
+        return Math.max(0, report.findings().size() - maxResults);
     }
 
     /** Which findings fit under the cap: the most severe, and among equals the earliest in report order. */
@@ -108,52 +153,10 @@ public final class SarifReporter implements Reporter {
         }
         gen.writeStringField("informationUri", INFORMATION_URI);
         gen.writeArrayFieldStart("rules");
-        for (RuleDoc rule : report.rules()) writeRule(gen, rule);
+        for (RuleDoc rule : report.rules()) SarifRules.write(gen, rule);
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeEndObject();
-    }
-
-    private static void writeRule(JsonGenerator gen, RuleDoc rule) throws IOException {
-        String summary = rule.summary() == null || rule.summary().isBlank() ? rule.name() : rule.summary();
-        String checks = MarkdownText.plain(rule.section("What it checks"));
-        String help = MarkdownText.plain(rule.markdown() == null ? "" : rule.markdown());
-
-        gen.writeStartObject();
-        gen.writeStringField("id", rule.code());
-        gen.writeStringField("name", rule.name());
-        text(gen, "shortDescription", MarkdownText.truncate(summary, MAX_DESCRIPTION));
-        text(gen, "fullDescription", MarkdownText.truncate(checks.isEmpty() ? summary : checks, MAX_DESCRIPTION));
-        gen.writeObjectFieldStart("help");
-        gen.writeStringField("text", help.isEmpty() ? summary : help);
-        if (rule.markdown() != null && !rule.markdown().isBlank()) gen.writeStringField("markdown", rule.markdown());
-        gen.writeEndObject();
-        gen.writeStringField("helpUri", rule.helpUri());
-        gen.writeObjectFieldStart("defaultConfiguration");
-        gen.writeStringField("level", rule.severity().label());
-        if (!rule.enabledByDefault()) gen.writeBooleanField("enabled", false);
-        gen.writeEndObject();
-
-        gen.writeObjectFieldStart("properties");
-        gen.writeArrayFieldStart("tags");
-        // the schema wants tags unique; the category doubles as a filter tag
-        List<String> tags = new ArrayList<>(rule.tags());
-        if (rule.category() != null && !rule.category().isBlank()) tags.add(rule.category());
-        for (String tag : tags.stream().distinct().limit(MAX_TAGS).toList()) gen.writeString(tag);
-        gen.writeEndArray();
-        // rules match syntax and configuration, not heuristics; no doc field says otherwise yet
-        gen.writeStringField("precision", "high");
-        gen.writeStringField("problem.severity", problemSeverity(rule.severity()));
-        gen.writeEndObject();
-        gen.writeEndObject();
-    }
-
-    private static String problemSeverity(Severity severity) {
-        return switch (severity) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case NOTE -> "recommendation";
-        };
     }
 
     private void writeInvocation(JsonGenerator gen, Report report, int dropped) throws IOException {
@@ -162,8 +165,8 @@ public final class SarifReporter implements Reporter {
         gen.writeBooleanField("executionSuccessful", report.executionSuccessful());
         List<Notification> notes = new ArrayList<>(report.notifications());
         if (dropped > 0) {
-            notes.add(new Notification(Severity.WARNING, "Only the " + String.format("%,d", maxResults)
-                    + " most severe of " + String.format("%,d", report.findings().size())
+            notes.add(new Notification(Severity.WARNING, "Only the " + String.format(Locale.ROOT, "%,d", maxResults)
+                    + " most severe of " + String.format(Locale.ROOT, "%,d", report.findings().size())
                     + " results are in this SARIF file, the most GitHub accepts in one run; "
                     + Tally.plural(dropped, "result") + " left out. The text and JSON formats list them all.", null));
         }
@@ -188,12 +191,23 @@ public final class SarifReporter implements Reporter {
         gen.writeEndArray();
     }
 
-    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint) throws IOException {
+    /** Null when the file's text is unknown: upload-sarif then computes the hash itself from the checkout. */
+    private static String lineHash(Location at, SourceLines sources, Map<String, List<String>> cache) {
+        List<String> hashes = cache.computeIfAbsent(at.path(), p -> {
+            List<String> lines = sources.lines(p);
+            return lines.isEmpty() ? List.of() : LineHash.of(lines);
+        });
+        int line = at.region().startLine();
+        return line <= hashes.size() ? hashes.get(line - 1) : null;
+    }
+
+    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint, String lineHash)
+            throws IOException {
         gen.writeStartObject();
         gen.writeStringField("ruleId", f.code());
         if (ruleIndex >= 0) gen.writeNumberField("ruleIndex", ruleIndex);
         gen.writeStringField("level", f.severity().label());
-        text(gen, "message", message(f));
+        text(gen, "message", SarifMessage.of(f));
         gen.writeArrayFieldStart("locations");
         gen.writeStartObject();
         physicalLocation(gen, f.location());
@@ -206,48 +220,16 @@ public final class SarifReporter implements Reporter {
                 gen.writeStartObject();
                 gen.writeNumberField("id", id++);
                 physicalLocation(gen, r.location());
-                text(gen, "message", linkText(r));
+                text(gen, "message", SarifMessage.linkText(r));
                 gen.writeEndObject();
             }
             gen.writeEndArray();
         }
         gen.writeObjectFieldStart("partialFingerprints");
         gen.writeStringField(Fingerprint.KEY, fingerprint);
+        if (lineHash != null) gen.writeStringField("primaryLocationLineHash", lineHash);
         gen.writeEndObject();
         gen.writeEndObject();
-    }
-
-    /**
-     * The finding's message, its fix hint, and a link per related location: GitHub only turns related locations
-     * into links when the message cites them as {@code [text](id)}.
-     */
-    static String message(Finding f) {
-        String text = f.message();
-        if (f.fixHint() != null && !f.fixHint().isBlank()) text = sentence(text) + " " + f.fixHint().strip();
-        if (f.related().isEmpty()) return text;
-        List<String> links = new ArrayList<>();
-        for (int i = 0; i < f.related().size(); i++) {
-            links.add("[" + escapeBrackets(stripPeriod(linkText(f.related().get(i)))) + "](" + (i + 1) + ")");
-        }
-        // with embedded links present, SARIF (3.11.6) reads any other bracket as markup unless escaped
-        return sentence(escapeBrackets(text)) + " See " + String.join(", ", links) + ".";
-    }
-
-    private static String linkText(Related r) {
-        return r.message() == null || r.message().isBlank() ? r.location().toString() : r.message().strip();
-    }
-
-    private static String sentence(String text) {
-        String s = text.strip();
-        return s.isEmpty() || ".!?".indexOf(s.charAt(s.length() - 1)) >= 0 ? s : s + ".";
-    }
-
-    private static String stripPeriod(String text) {
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String escapeBrackets(String text) {
-        return text.replace("[", "\\[").replace("]", "\\]");
     }
 
     private static void physicalLocation(JsonGenerator gen, Location location) throws IOException {
@@ -266,7 +248,7 @@ public final class SarifReporter implements Reporter {
         gen.writeEndObject();
     }
 
-    private static void text(JsonGenerator gen, String field, String text) throws IOException {
+    static void text(JsonGenerator gen, String field, String text) throws IOException {
         gen.writeObjectFieldStart(field);
         gen.writeStringField("text", text);
         gen.writeEndObject();

@@ -6,9 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The text lines of a project file, by its project-relative {@code /} path; an empty list when unknown. */
 @FunctionalInterface
@@ -22,7 +22,8 @@ public interface SourceLines {
     /** Reads files below {@code root} on first use and keeps them, since several reporters may frame one file. */
     static SourceLines under(Path root) {
         Path base = root.toAbsolutePath().normalize();
-        Map<String, List<String>> cache = new HashMap<>();
+        // concurrent so that an engine may render frames from several threads
+        Map<String, List<String>> cache = new ConcurrentHashMap<>();
         return relativePath -> cache.computeIfAbsent(relativePath, p -> read(base, p));
     }
 

@@ -2,6 +2,7 @@ package dev.lintgate.rules;
 
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.PythonFile;
+import java.util.Optional;
 import java.util.Set;
 
 /** A rule that looks at one Python file at a time, with the project model for cross-file facts. */
@@ -12,6 +13,15 @@ public non-sealed interface FileRule extends Rule {
      * skips files that contain none without scanning them. An empty set means every file must be scanned.
      */
     Set<String> triggers(ProjectModel project);
+
+    /**
+     * The files that can hold a finding, when a project-wide fact already knows them (the deprecation index has
+     * scanned every file for the same words); then the engine reads no other file for this rule. Empty means:
+     * decide by {@link #triggers}.
+     */
+    default Optional<Set<String>> candidates(ProjectModel project) {
+        return Optional.empty();
+    }
 
     void check(PythonFile file, ProjectModel project, FindingSink sink);
 }

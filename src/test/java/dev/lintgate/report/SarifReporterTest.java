@@ -167,17 +167,17 @@ class SarifReporterTest {
 
     @Test
     void categoryOnlyWhenConfigured() {
-        Object withCategory = JsonTree.parse(Render.of(new SarifReporter("lintgate"), Samples.report()));
+        Object withCategory = JsonTree.parse(sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withCategory("lintgate")), Samples.report()));
         assertEquals("lintgate/", at(withCategory, "runs", 0, "automationDetails", "id"));
-        String slashed = Render.of(new SarifReporter("py/lint/"), Samples.report());
+        String slashed = Render.of(new SarifReporter(SarifReporter.Options.DEFAULT.withCategory("py/lint/")), Samples.report());
         SarifValidation.assertValid(slashed);
         assertEquals("py/lint/", at(JsonTree.parse(slashed), "runs", 0, "automationDetails", "id"));
-        assertNull(at(JsonTree.parse(Render.of(new SarifReporter("  "), Samples.report())), "runs", 0, "automationDetails"));
+        assertNull(at(JsonTree.parse(sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withCategory("  ")), Samples.report())), "runs", 0, "automationDetails"));
     }
 
     @Test
     void capKeepsTheMostSevereAndSaysSo() {
-        String out = Render.of(new SarifReporter(null, 3), Samples.report());
+        String out = Render.of(new SarifReporter(SarifReporter.Options.DEFAULT, 3), Samples.report());
         SarifValidation.assertValid(out);
         Object run = at(JsonTree.parse(out), "runs", 0);
         List<Object> results = array(at(run, "results"));
@@ -197,7 +197,17 @@ class SarifReporterTest {
             many.add(Samples.finding("LG301", Severity.NOTE, "big.py", Region.of(i, 1, 2), "note " + i, List.of(), null, null));
         }
         many.add(Samples.finding("LG101", Severity.ERROR, "z.py", Region.of(1, 1, 2), "the error", List.of(), null, "x"));
-        String out = Render.of(new SarifReporter(), new Report(many, List.of(), Samples.rules(), "0.1.0", 2, true, SourceLines.NONE));
+        Report report = new Report(many, List.of(), Samples.rules(), "0.1.0", 2, true, SourceLines.NONE);
+        assertEquals(2, new SarifReporter().resultsLeftOut(report));
+        java.util.Locale before = java.util.Locale.getDefault();
+        String out;
+        try {
+            // same bytes on a German desktop as on CI
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            out = Render.of(new SarifReporter(), report);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
         SarifValidation.assertValid(out);
         List<Object> results = array(at(JsonTree.parse(out), "runs", 0, "results"));
         assertEquals(25_000, results.size());
@@ -210,7 +220,8 @@ class SarifReporterTest {
         Finding stray = Samples.finding("LG999", Severity.ERROR, "a.py", Region.of(1, 1, 2), "m", List.of(), null, null);
         String out = Render.of(new SarifReporter(), new Report(List.of(stray), List.of(), Samples.rules(), "0.1.0", 1, true, SourceLines.NONE));
         assertNull(at(JsonTree.parse(out), "runs", 0, "results", 0, "ruleIndex"));
-        assertTrue(SarifValidation.problems(out).contains("result 0: ruleId LG999 is not a known rule"));
+        // valid SARIF, but lintgate promises every result's rule is in the catalog
+        assertEquals(List.of("result 0: ruleId LG999 is not a known rule"), SarifValidation.problems(out));
     }
 
     @Test
@@ -245,5 +256,40 @@ class SarifReporterTest {
         assertEquals("error", at(note, "level"));
         assertNull(at(note, "locations"));
         assertNotEquals(null, at(note, "message", "text"));
+    }
+
+    @Test
+    void sourceRootOnlyWhenAskedAndOnlyAbsolute() {
+        String out = sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withSourceRoot("file:///home/ci/work/")), Samples.report());
+        assertEquals("file:///home/ci/work/", at(JsonTree.parse(out), "runs", 0, "originalUriBaseIds", "%SRCROOT%", "uri"));
+        assertEquals("src/app/my%20module.py", at(JsonTree.parse(out), "runs", 0, "results", 0, "locations", 0, "physicalLocation", "artifactLocation", "uri"));
+        for (String bad : List.of("file:///home/ci/work", "/home/ci/work/", "work/")) {
+            try {
+                SarifReporter.Options.DEFAULT.withSourceRoot(bad);
+                throw new AssertionError("accepted " + bad);
+            } catch (IllegalArgumentException expected) {
+                // Multitool SARIF1004: a base id must be absolute and end in '/'
+            }
+        }
+    }
+
+    @Test
+    void lineHashFromTheSourcesWhenAsked() {
+        String plain = sarif(Samples.report());
+        assertFalse(plain.contains("primaryLocationLineHash"));
+        String out = sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withLineHash(true)), Samples.report());
+        List<Object> results = array(at(JsonTree.parse(out), "runs", 0, "results"));
+        List<String> expected = LineHash.of(Samples.FILES.get(Samples.SPACED));
+        assertEquals(expected.get(1), at(results.get(0), "partialFingerprints", "primaryLocationLineHash"));
+        assertEquals(expected.get(11), at(results.get(4), "partialFingerprints", "primaryLocationLineHash"));
+        // no source for vendor/gone.py: left for upload-sarif to compute
+        assertNull(at(results.get(6), "partialFingerprints", "primaryLocationLineHash"));
+        assertTrue(((String) at(results.get(0), "partialFingerprints", "lintgate/v1")).matches("[0-9a-f]{32}"));
+    }
+
+    private static String sarif_(SarifReporter reporter, Report report) {
+        String out = Render.of(reporter, report);
+        SarifValidation.assertValid(out);
+        return out;
     }
 }

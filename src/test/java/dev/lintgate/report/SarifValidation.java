@@ -70,7 +70,12 @@ public final class SarifValidation {
         }
         Map<String, Object> run = object(runs.get(0));
         if (!"unicodeCodePoints".equals(run.get("columnKind"))) problems.add("columnKind is " + run.get("columnKind"));
-        if (run.containsKey("originalUriBaseIds")) problems.add("originalUriBaseIds must not be written by default");
+        for (Object base : object(run.getOrDefault("originalUriBaseIds", Map.of())).values()) {
+            Object uri = object(base).get("uri");
+            if (!(uri instanceof String u) || !SCHEME.matcher(u).find() || !u.endsWith("/")) {
+                problems.add("originalUriBaseIds uri must be absolute and end in '/': " + uri);
+            }
+        }
 
         List<String> ruleIds = checkRules(run, problems);
         Object invocations = run.get("invocations");
@@ -94,8 +99,12 @@ public final class SarifValidation {
 
     private static List<String> checkRules(Map<String, Object> run, List<String> problems) {
         Map<String, Object> driver = object(JsonTree.at(run, "tool", "driver"));
-        for (String field : List.of("name", "version", "semanticVersion", "informationUri")) {
+        for (String field : List.of("name", "version", "informationUri")) {
             if (!(driver.get(field) instanceof String s) || s.isBlank()) problems.add("driver." + field + " missing");
+        }
+        // GitHub prefers semanticVersion to tell tool changes from code changes; it must be real SemVer
+        if (driver.get("version") instanceof String v && v.matches("\\d+\\.\\d+\\.\\d+([-+].*)?") && !v.equals(driver.get("semanticVersion"))) {
+            problems.add("driver.semanticVersion missing or different from version " + v);
         }
         List<String> ids = new ArrayList<>();
         Object rulesNode = driver.get("rules");

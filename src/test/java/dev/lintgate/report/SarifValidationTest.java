@@ -48,5 +48,7 @@ class SarifValidationTest {
         assertFalse(problemsAfter("\"endColumn\": 64", "\"endColumn\": 1").isEmpty(), "region ending before it starts");
         assertFalse(problemsAfter("\"problem.severity\"", "\"security-severity\"").isEmpty(), "security-severity");
         assertFalse(problemsAfter("\"level\": \"error\",\n          \"message\"", "\"message\"").isEmpty(), "implicit level");
+        assertFalse(problemsAfter("\"columnKind\"", "\"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": \"src/\"}},\n      \"columnKind\"").isEmpty(),
+                "relative source root");
     }
 }

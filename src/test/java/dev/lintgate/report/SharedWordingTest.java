@@ -36,6 +36,8 @@ class SharedWordingTest {
         assertEquals("Title\n\nA wrapped paragraph continues here with code and link (https://x.y).\n\n- item one\n- item two\n\n    code  block",
                 MarkdownText.plain("# Title\n\nA **wrapped** paragraph\ncontinues here with `code` and [link](https://x.y).\n\n- item one\n- item two\n\n```py\ncode  block\n```\n"));
         assertEquals("snake_case and *args stay", MarkdownText.plain("snake_case and `*args` stay"));
+        assertEquals("a span wrapped across lines ends here", MarkdownText.plain("a `span wrapped\nacross lines` ends here"));
+        assertEquals("    x = 1\n\n    y = 2", MarkdownText.plain("```\nx = 1\n\ny = 2\n```"));
     }
 
     @Test

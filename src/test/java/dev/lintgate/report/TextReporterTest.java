@@ -143,6 +143,23 @@ class TextReporterTest {
         assertTrue(CodeFrame.of(List.of(), Region.of(1, 1, 2)).isEmpty());
     }
 
+    @Test
+    void relatedWithoutMessageShowsOnlyWhere() {
+        Finding f = new Finding("LG210", Severity.WARNING, "m", new dev.lintgate.finding.Location("a.py", Region.of(1, 1, 2)),
+                List.of(new dev.lintgate.finding.Related(new dev.lintgate.finding.Location("b.ini", Region.of(4, 5, 6)), null)), null, null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, SourceLines.NONE);
+        assertEquals("a.py:1:1: LG210 m\n  = note: b.ini:4:5\n\nFound 1 warning in 1 file (1 file checked).\n",
+                Render.of(TextReporter.full(false), report));
+    }
+
+    @Test
+    void controlCharactersInPathsAndMessagesAreDefused() {
+        Finding f = Samples.finding("LG210", Severity.WARNING, "evil\u001b[2J.py", Region.of(1, 1, 2), "marker `a\u001b]0;x\u0007`\nnext",
+                List.of(), null, null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, SourceLines.NONE);
+        assertEquals("evil␛[2J.py:1:1: LG210 marker `a␛]0;x␇`␊next\n", Render.of(TextReporter.concise(false), report).lines().findFirst().get() + "\n");
+    }
+
     private static void assertFrame(String line, Region region, String sourceLine, String caretLine) {
         Finding f = Samples.finding("LG101", Severity.ERROR, "a.py", region, "m", List.of(), null, null);
         Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of(line));

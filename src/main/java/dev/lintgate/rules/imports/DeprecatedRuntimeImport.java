@@ -29,6 +29,11 @@ public final class DeprecatedRuntimeImport implements FileRule {
     }
 
     @Override
+    public Optional<Set<String>> candidates(ProjectModel project) {
+        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
+    }
+
+    @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);
         for (ImportBinding binding : file.imports()) {

@@ -31,9 +31,26 @@ public final class Deprecations {
     private static final Set<String> PEP702 = Set.of("warnings.deprecated", "typing_extensions.deprecated");
 
     private final Map<String, Deprecation> byName;
+    private final Set<String> candidateFiles;
 
     private Deprecations(Map<String, Deprecation> byName) {
+        this(byName, Set.of());
+    }
+
+    private Deprecations(Map<String, Deprecation> byName, Set<String> candidateFiles) {
         this.byName = Map.copyOf(byName);
+        this.candidateFiles = Set.copyOf(candidateFiles);
+        Map<String, List<Deprecation>> children = new java.util.HashMap<>();
+        for (Deprecation d : byName.values()) children.computeIfAbsent(d.parent(), k -> new ArrayList<>()).add(d);
+        this.byParent = Map.copyOf(children);
+    }
+
+    /** Deprecated names by the module that holds them, for star imports. */
+    private final Map<String, List<Deprecation>> byParent;
+
+    /** The Python files that contain a word of some deprecated name: the only ones that can import one. */
+    public Set<String> candidateFiles() {
+        return candidateFiles;
     }
 
     public boolean isEmpty() {
@@ -44,16 +61,20 @@ public final class Deprecations {
         return byName.values();
     }
 
-    /** The words at least one of which a file must contain to import any deprecated name. */
+    /**
+     * The words at least one of which a file must contain to import any deprecated name: its last segment
+     * (`from m import C`, `import m.C`, `from p import m`), and for star imports the star itself. A star import's
+     * module name would do too, but short module names (`json`, `types`) occur in nearly every file.
+     */
     public Set<String> words() {
         Set<String> words = new TreeSet<>();
-        for (Deprecation d : byName.values()) {
-            words.add(d.lastSegment());
-            // a star import names only the module
-            if (!d.parent().isEmpty()) words.add(d.parent().substring(d.parent().lastIndexOf('.') + 1));
-        }
+        for (Deprecation d : byName.values()) words.add(d.lastSegment());
+        if (!byName.isEmpty()) words.add(STAR);
         return words;
     }
+
+    /** How every formatter (black, ruff format) and nearly every person writes a star import. */
+    private static final String STAR = "import *";
 
     /**
      * The deprecation an import brings in at runtime, if any: its target is a deprecated name, lies inside a
@@ -66,8 +87,8 @@ public final class Deprecations {
             String module = target.substring(0, target.length() - 2);
             Optional<Deprecation> moduleItself = enclosing(module);
             if (moduleItself.isPresent()) return moduleItself;
-            return byName.values().stream()
-                    .filter(d -> d.parent().equals(module) && !d.lastSegment().startsWith("_"))
+            return byParent.getOrDefault(module, List.of()).stream()
+                    .filter(d -> !d.lastSegment().startsWith("_"))
                     .min((a, b) -> a.name().compareTo(b.name()));
         }
         return enclosing(target);
@@ -90,27 +111,55 @@ public final class Deprecations {
         for (DeprecatedTarget t : project.config().deprecated()) {
             byName.putIfAbsent(t.name(), new Deprecation(t.name(), t, null));
         }
-        addDecorated(project, byName);
-        addReexports(project, byName);
-        return new Deprecations(byName);
+        // Fixpoint: parse the files that hold any word of the names known so far (and every file that may
+        // declare a PEP 702 deprecation); what they decorate or re-export gives new names, whose words may pull
+        // in more files. Each round reads only the files no earlier word matched.
+        Set<String> words = new TreeSet<>();
+        Set<String> newWords = new TreeSet<>(new Deprecations(byName).words());
+        newWords.add(DECORATOR_CALL);
+        List<String> pending = new ArrayList<>(project.pythonFiles());
+        List<PythonFile> parsed = new ArrayList<>();
+        Set<String> candidates = new TreeSet<>();
+        while (!newWords.isEmpty()) {
+            words.addAll(newWords);
+            Triggers fresh = new Triggers(newWords);
+            List<PythonFile> matched = pending.parallelStream()
+                    .map(path -> project.bytes(path).filter(fresh::foundIn).map(b -> parse(project, path, b)).orElse(null))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            Set<String> matchedPaths = new HashSet<>();
+            for (PythonFile f : matched) matchedPaths.add(f.path());
+            pending.removeIf(matchedPaths::contains);
+            parsed.addAll(matched);
+            candidates.addAll(matchedPaths);
+            for (PythonFile f : matched) addDecorated(f, byName);
+            addReexports(parsed, byName);
+            newWords = new TreeSet<>(new Deprecations(byName).words());
+            newWords.removeAll(words);
+        }
+        Deprecations result = new Deprecations(byName);
+        // files that hold only the decorator call cannot import anything deprecated
+        Triggers finalWords = new Triggers(result.words());
+        Set<String> importing = new TreeSet<>();
+        for (PythonFile f : parsed) if (candidates.contains(f.path()) && mentions(project, f, finalWords)) importing.add(f.path());
+        return new Deprecations(byName, importing);
     }
 
-    private static void addDecorated(ProjectModel project, Map<String, Deprecation> byName) {
-        Triggers decorator = new Triggers(List.of("deprecated("));
-        for (String path : project.pythonFiles()) {
-            Optional<byte[]> bytes = project.bytes(path);
-            if (bytes.isEmpty() || !decorator.foundIn(bytes.get())) continue;
-            PythonFile file = parse(project, path, bytes.get());
-            if (file.moduleName() == null || file.isStub()) continue;
-            for (Definition def : file.definitions()) {
-                if (!def.moduleLevel()) continue;
-                for (Decorator dec : def.decorators()) {
-                    if (!PEP702.contains(resolve(file, dec.dottedName()))) continue;
-                    String name = file.moduleName() + "." + def.name();
-                    String message = dec.firstStringArgument();
-                    byName.putIfAbsent(name, new Deprecation(name, new DeprecatedTarget(name, null, message, true,
-                            new Location(path, def.nameRegion())), null));
-                }
+    private static boolean mentions(ProjectModel project, PythonFile file, Triggers words) {
+        return project.bytes(file.path()).map(words::foundIn).orElse(false);
+    }
+
+    private static final String DECORATOR_CALL = "deprecated(";
+
+    private static void addDecorated(PythonFile file, Map<String, Deprecation> byName) {
+        if (file.moduleName() == null || file.isStub()) return;
+        for (Definition def : file.definitions()) {
+            if (!def.moduleLevel()) continue;
+            for (Decorator dec : def.decorators()) {
+                if (!PEP702.contains(resolve(file, dec.dottedName()))) continue;
+                String name = file.moduleName() + "." + def.name();
+                byName.putIfAbsent(name, new Deprecation(name, new DeprecatedTarget(name, null, dec.firstStringArgument(), true,
+                        new Location(file.path(), def.nameRegion())), null));
             }
         }
     }
@@ -130,30 +179,13 @@ public final class Deprecations {
         return dotted;
     }
 
-    /** Adds first-party module-level runtime re-exports until nothing new appears. */
-    private static void addReexports(ProjectModel project, Map<String, Deprecation> byName) {
-        Set<String> scanned = new HashSet<>();
-        Set<String> words = new TreeSet<>();
-        boolean changed = !byName.isEmpty();
+    /** Adds first-party module-level runtime re-exports until the parsed files give nothing new. */
+    private static void addReexports(List<PythonFile> files, Map<String, Deprecation> byName) {
+        boolean changed = true;
         while (changed) {
             changed = false;
-            Set<String> newWords = new Deprecations(byName).words();
-            newWords.removeAll(words);
-            words.addAll(newWords);
-            Triggers fresh = new Triggers(newWords);
-            List<PythonFile> candidates = new ArrayList<>();
-            for (String path : project.pythonFiles()) {
-                if (scanned.contains(path)) {
-                    project.python(path).ifPresent(candidates::add);
-                    continue;
-                }
-                Optional<byte[]> bytes = project.bytes(path);
-                if (bytes.isEmpty() || newWords.isEmpty() || !fresh.foundIn(bytes.get())) continue;
-                scanned.add(path);
-                candidates.add(parse(project, path, bytes.get()));
-            }
             Deprecations current = new Deprecations(byName);
-            for (PythonFile file : candidates) {
+            for (PythonFile file : files) {
                 if (file.moduleName() == null || file.isStub()) continue;
                 for (ImportBinding b : file.imports()) {
                     if (!b.isRuntime() || !b.scope().isEmpty()) continue;
@@ -162,9 +194,8 @@ public final class Deprecations {
                     Location via = new Location(file.path(), b.region());
                     List<String> exported = new ArrayList<>();
                     if (b.isStar()) {
-                        for (Deprecation each : byName.values()) {
-                            if (each.parent().equals(b.target().substring(0, b.target().length() - 2))) exported.add(each.lastSegment());
-                        }
+                        String module = b.target().substring(0, b.target().length() - 2);
+                        for (Deprecation each : current.byParent.getOrDefault(module, List.of())) exported.add(each.lastSegment());
                     } else {
                         exported.add(b.boundName());
                     }

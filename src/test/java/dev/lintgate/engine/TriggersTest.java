@@ -1,0 +1,61 @@
+package dev.lintgate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TriggersTest {
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void findsAnyWordAnywhere() {
+        Triggers t = new Triggers(List.of("OrderedDict", "Optional", "import *", "héllo"));
+        assertTrue(t.foundIn(utf8("from typing import Optional\n")));
+        assertTrue(t.foundIn(utf8("x = TOptionalY")));
+        assertTrue(t.foundIn(utf8("from m import *")));
+        assertTrue(t.foundIn(utf8("# héllo")));
+        assertFalse(t.foundIn(utf8("from typing import Opt, ional, Ordered, Dict\nimport  *")));
+        assertFalse(t.foundIn(new byte[0]));
+    }
+
+    @Test
+    void overlappingWordsUseFailureLinks() {
+        Triggers t = new Triggers(List.of("abcd", "bce"));
+        assertTrue(t.foundIn(utf8("xxabcexx")));
+        assertFalse(t.foundIn(utf8("xxabcxdxx")));
+        assertTrue(new Triggers(List.of("aab")).foundIn(utf8("aaab")));
+    }
+
+    @Test
+    void noWordsMeansEveryFile() {
+        assertTrue(new Triggers(List.of()).foundIn(utf8("anything")));
+    }
+
+    /** The automaton agrees with String.contains on random texts and word sets. */
+    @Test
+    void agreesWithContains() {
+        Random random = new Random(7);
+        String alphabet = "abcab_ \n*é";
+        for (int round = 0; round < 2000; round++) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) words.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+            String text = randomText(random, alphabet, random.nextInt(40));
+            boolean expected = words.stream().anyMatch(text::contains);
+            assertEquals(expected, new Triggers(words).foundIn(utf8(text)), words + " in '" + text + "'");
+        }
+    }
+
+    private static String randomText(Random r, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        return sb.toString();
+    }
+}
