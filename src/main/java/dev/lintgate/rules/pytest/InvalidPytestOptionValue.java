@@ -75,7 +75,7 @@ public final class InvalidPytestOptionValue implements ProjectRule {
                     sink.report(o.valueLocation(), "pytest cannot read '" + s + "' as a bool for `" + key + "` (ValueError)",
                             "Use true or false.", key, List.of(), null);
                 } else if (key.equals("addopts") && o.mode() == PytestOption.Mode.INI) {
-                    checkAddopts(o, wordsOrNone(s), sink);
+                    checkAddopts(o, wordsOrEmpty(s), sink);
                 }
             }
             load.option("addopts").filter(o -> o.value() instanceof List<?>).ifPresent(o ->
@@ -83,7 +83,7 @@ public final class InvalidPytestOptionValue implements ProjectRule {
         }
     }
 
-    private static List<String> wordsOrNone(String s) {
+    private static List<String> wordsOrEmpty(String s) {
         try {
             return ShellWords.split(s);
         } catch (IllegalArgumentException e) {
