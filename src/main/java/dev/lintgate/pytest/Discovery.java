@@ -70,6 +70,7 @@ public final class Discovery {
             PytestArgs cli = PytestArgs.parse(args);
             locate(run, cwd, cli);
             applyFileAndOverrides(run, cli, args);
+            decideCollection(run);
         } catch (Abort a) {
             run.error = a.getMessage();
             run.errorLocation = a.location;
@@ -282,6 +283,7 @@ public final class Discovery {
         List<String> full = new ArrayList<>(addoptsList);
         full.addAll(args);
         run.fullArgs = PytestArgs.parse(full);
+        applyMinversion(run);
         if (version.addoptsOverridesWork()) {
             // the same last-wins sequence pytest applies: addopts first, then the command line again
             PytestArgs fromAddopts = PytestArgs.parse(addoptsList);
@@ -289,6 +291,89 @@ public final class Discovery {
             if (version.hasNativeToml()) {
                 applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
             }
+        }
+    }
+
+    /** pytest refuses to run below the config's {@code minversion} (compared as release numbers). */
+    private void applyMinversion(PytestRun run) throws Abort {
+        Object min;
+        try {
+            min = run.getini("minversion", "string", "");
+        } catch (PytestRun.TypeMismatch e) {
+            throw new Abort(e.getMessage(), run.value("minversion").map(PytestRun.Value::location).orElse(null));
+        }
+        String text = String.valueOf(min).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?").matcher(text);
+        if (text.isEmpty() || !m.lookingAt()) return;
+        PytestVersion required = new PytestVersion(Integer.parseInt(m.group(1)),
+                m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        if (required.compareTo(version) > 0) {
+            throw new Abort("'minversion' requires pytest-" + text + ", actual pytest-" + version,
+                    run.value("minversion").map(PytestRun.Value::location).orElse(null));
+        }
+    }
+
+    /**
+     * Config._decide_args: the paths pytest starts collecting from. Arguments when given; else, started in the
+     * rootdir, the {@code testpaths} globs (relative to the working directory); else the working directory.
+     */
+    private void decideCollection(PytestRun run) {
+        List<String> positional = run.fullArgs.positional();
+        List<String> out = new ArrayList<>();
+        if (!positional.isEmpty()) {
+            for (String a : positional) {
+                int cut = a.indexOf("::");
+                out.add(tree.resolve(run.cwd, cut >= 0 ? a.substring(0, cut) : a));
+            }
+        } else if (run.cwd.equals(run.rootdir)) {
+            try {
+                for (Object t : (List<?>) run.getini("testpaths", "args", List.of())) {
+                    out.addAll(glob(run.cwd, String.valueOf(t)));
+                }
+            } catch (PytestRun.TypeMismatch e) {
+                // pytest would fail on the value; collection roots do not matter then
+            }
+        }
+        if (out.isEmpty()) out.add(run.cwd);
+        run.collectionRoots = List.copyOf(out);
+    }
+
+    /** Python's glob.iglob(pattern, recursive=True) relative to {@code cwd}, sorted per pattern as pytest sorts. */
+    private List<String> glob(String cwd, String pattern) {
+        List<String> current = new ArrayList<>();
+        String start = pattern.startsWith("/") ? tree.resolve("/", "/") : cwd;
+        current.add(start);
+        for (String part : pattern.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            List<String> next = new ArrayList<>();
+            for (String base : current) {
+                if (part.equals("..")) {
+                    String p = tree.parent(base);
+                    if (p != null) next.add(p);
+                } else if (part.equals("**")) {
+                    collectRecursive(base, next);
+                } else if (part.contains("*") || part.contains("?") || part.contains("[")) {
+                    for (String child : tree.children(base)) {
+                        // glob's wildcards skip hidden names unless the pattern itself starts with a dot
+                        if (child.startsWith(".") && !part.startsWith(".")) continue;
+                        if (PytestConfigModel.fnmatch(child, part)) next.add(tree.join(base, child));
+                    }
+                } else {
+                    String p = tree.join(base, part);
+                    if (tree.isDir(p) || tree.isFile(p)) next.add(p);
+                }
+            }
+            current = next;
+        }
+        return current.stream().filter(p -> tree.isDir(p) || tree.isFile(p)).distinct().sorted().toList();
+    }
+
+    private void collectRecursive(String dir, List<String> out) {
+        if (!tree.isDir(dir)) return;
+        out.add(dir);
+        for (String child : tree.children(dir)) {
+            if (child.startsWith(".")) continue;
+            collectRecursive(tree.join(dir, child), out);
         }
     }
 

@@ -23,6 +23,9 @@ public interface FileTree {
 
     Optional<byte[]> read(String path);
 
+    /** Names of the files and directories directly in a directory, sorted. */
+    List<String> children(String dir);
+
     /** The parent directory, or null at the top of the tree. */
     String parent(String path);
 
@@ -93,6 +96,20 @@ public interface FileTree {
         }
 
         @Override
+        public List<String> children(String dir) {
+            java.util.TreeSet<String> out = new java.util.TreeSet<>();
+            String prefix = dir.isEmpty() ? "" : dir + "/";
+            for (Set<String> set : List.of(files, dirs)) {
+                for (String p : set) {
+                    if (!p.isEmpty() && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
+                        out.add(p.substring(prefix.length()));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
         public String parent(String path) {
             return parentOf(path);
         }
@@ -136,6 +153,15 @@ public interface FileTree {
                 return Optional.of(Files.readAllBytes(Path.of(path)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
+            }
+        }
+
+        @Override
+        public List<String> children(String dir) {
+            try (var s = Files.list(Path.of(dir))) {
+                return s.map(p -> p.getFileName().toString()).sorted().toList();
+            } catch (IOException | RuntimeException e) {
+                return List.of();
             }
         }
 

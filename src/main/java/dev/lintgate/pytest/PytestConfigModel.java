@@ -240,20 +240,6 @@ public final class PytestConfigModel {
     /** Whether {@code pytest} started in {@code cwd} with no arguments walks into {@code dir}. */
     boolean collects(PytestRun run, String cwd, String dir) {
         if (run.error().isPresent()) return false;
-        List<String> bases = new ArrayList<>();
-        if (cwd.equals(run.rootdir())) {
-            try {
-                @SuppressWarnings("unchecked")
-                List<String> testpaths = (List<String>) run.getini("testpaths", "args", List.of());
-                for (String t : testpaths) {
-                    String p = discovery.tree().resolve(cwd, t);
-                    if (discovery.tree().isDir(p)) bases.add(p);
-                }
-            } catch (PytestRun.TypeMismatch e) {
-                return false;
-            }
-        }
-        if (bases.isEmpty()) bases.add(cwd);
         List<String> patterns;
         try {
             @SuppressWarnings("unchecked")
@@ -262,7 +248,10 @@ public final class PytestConfigModel {
         } catch (PytestRun.TypeMismatch e) {
             patterns = DEFAULT_NORECURSE;
         }
-        for (String base : bases) {
+        for (String root : run.collectionRoots()) {
+            // a test file given as a root collects only itself: it governs its own directory
+            String base = discovery.tree().isFile(root) ? dirOf(root) : root;
+            if (discovery.tree().isFile(root) && !dir.equals(base)) continue;
             if (!isUnder(dir, base)) continue;
             String rest = base.isEmpty() ? dir : dir.equals(base) ? "" : dir.substring(base.length() + 1);
             boolean blocked = false;

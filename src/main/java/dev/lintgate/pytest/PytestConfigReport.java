@@ -44,6 +44,7 @@ public final class PytestConfigReport {
         });
         m.put("options", options);
         m.put("addopts", run.addopts());
+        m.put("collects", run.collectionRoots().stream().map(tree::display).toList());
         Map<String, Object> asyncio = new LinkedHashMap<>();
         asyncio.put("mode", read(run::asyncioMode));
         asyncio.put("fixtureLoopScope", read(run::fixtureLoopScope));
@@ -134,6 +135,7 @@ public final class PytestConfigReport {
             b.append("  ").append(k).append(" ".repeat(width - k.length())).append(" = ").append(value)
                     .append("    (").append(o.get("source")).append(")\n");
         }
+        b.append("collects from: ").append(String.join(", ", (List<String>) m.get("collects"))).append('\n');
         Map<String, Object> a = (Map<String, Object>) m.get("asyncio");
         b.append("pytest-asyncio: mode ").append(a.get("mode"))
                 .append(", fixture loop scope ").append(a.get("fixtureLoopScope") == null

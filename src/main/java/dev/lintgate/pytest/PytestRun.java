@@ -38,6 +38,7 @@ public final class PytestRun {
     final List<PytestConfigFile> shadowed = new ArrayList<>();
     boolean shadowedInHeader;
     String how;
+    List<String> collectionRoots = List.of();
     String error;
     Location errorLocation;
     final Map<String, Value> values = new LinkedHashMap<>();
@@ -84,6 +85,11 @@ public final class PytestRun {
      */
     public boolean shadowedInHeader() {
         return shadowedInHeader;
+    }
+
+    /** The paths pytest starts collecting from (its {@code config.args}), as tree paths. */
+    public List<String> collectionRoots() {
+        return collectionRoots;
     }
 
     /** How pytest arrived at the config file and rootdir, in words. */

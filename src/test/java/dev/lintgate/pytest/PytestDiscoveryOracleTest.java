@@ -147,6 +147,10 @@ class PytestDiscoveryOracleTest {
         mine.put("markers", errorless(model.get("markers")));
         mine.put("strictMarkers", strict.get("markers"));
         mine.put("strictConfig", strict.get("config"));
+        List<String> args = (List<String>) model.get("args");
+        if (args.isEmpty()) {
+            mine.put("collects", ((List<String>) model.get("collects")).stream().sorted().toList());
+        }
         if (v.hasNativeToml()) {
             mine.put("shadowed", !(Boolean) model.get("shadowedInHeader") ? List.of() : ((List<String>) model.get("shadowed")).stream()
                     .map(p -> p.substring(p.lastIndexOf('/') + 1)).sorted().toList());
@@ -283,7 +287,8 @@ class PytestDiscoveryOracleTest {
                 "addopts = --asyncio-mode=auto", "addopts = --strict-markers -q", "addopts = --strict-config",
                 "addopts = -o asyncio_default_fixture_loop_scope=class", "addopts = -o strict_markers=true",
                 "strict_markers = true", "strict = true", "xfail_strict = true", "unknown_key = 1",
-                "asyncio_default_fixture_loop_scope: module", "testpaths = tests");
+                "asyncio_default_fixture_loop_scope: module", "testpaths = tests", "testpaths = a svc/t* missing",
+                "testpaths = ../c", "minversion = 10.0", "minversion = 8.1");
     }
 
     private static String tomlOption(Random rnd, boolean nativeMode) {
@@ -293,7 +298,8 @@ class PytestDiscoveryOracleTest {
                 "markers = [\"slow: slow tests\", \"db(x)\"]", "markers = \"one\\ntwo: second\"",
                 "addopts = [\"--strict-markers\"]", "addopts = \"--asyncio-mode=auto\"",
                 "strict_markers = true", "strict = true", nativeMode ? "asyncio_mode = 1" : "asyncio_mode = true",
-                "addopts = [\"-o\", \"asyncio_default_test_loop_scope=class\"]", "minversion = \"7.0\"");
+                "addopts = [\"-o\", \"asyncio_default_test_loop_scope=class\"]", "minversion = \"7.0\"",
+                "testpaths = [\"svc\", \"a/*\"]", "minversion = \"9.1\"");
     }
 
     private static String options(Random rnd, boolean toml, boolean nativeMode) {
