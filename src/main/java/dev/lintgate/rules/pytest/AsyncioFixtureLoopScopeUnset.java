@@ -43,7 +43,9 @@ public final class AsyncioFixtureLoopScopeUnset implements ProjectRule {
             }
             sink.report(model.sectionLocation(f), model.describe(f) + " leaves asyncio_default_fixture_loop_scope unset (asyncio_mode "
                             + mode + "): each async fixture then runs in the event loop of its own caching scope, a default "
-                            + "pytest-asyncio has deprecated, and its warning is invisible on pytest 8.4 and later",
+                            + "pytest-asyncio has deprecated" + (model.version().atLeast(8, 4)
+                                    ? ", and its warning about it is invisible on pytest 8.4 and later"
+                                    : " (it warns at startup)"),
                     "Set asyncio_default_fixture_loop_scope = function (or the scope your async fixtures share with the tests).",
                     f.path(), List.of(), null);
         }
