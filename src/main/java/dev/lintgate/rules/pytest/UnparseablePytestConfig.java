@@ -33,7 +33,7 @@ public final class UnparseablePytestConfig implements ProjectRule {
             if (error.isEmpty() || kind.isEmpty() || !order.contains(kind.get())) continue;
             if (!model.version().hasNativeToml() && earlierSiblingWins(model, f, kind.get(), order)) continue;
             ConfigSyntaxException e = error.get();
-            String reader = f.fileName().endsWith(".toml") ? "tomllib" : "iniconfig";
+            String reader = f.fileName().endsWith(".toml") ? "TOML syntax" : "iniconfig";
             sink.report(f.at(Region.of(e.line(), e.column(), e.column())),
                     "pytest stops with a usage error when it reads this file (" + reader + ": " + e.getMessage()
                             + "), even when it holds no pytest settings",
