@@ -64,6 +64,14 @@ public final class InvalidPytestOptionValue implements ProjectRule {
                         continue;
                     }
                 }
+                // ini_options keeps TOML arrays as lists; a scalar option then gets a list pytest cannot use
+                if (o.mode() == PytestOption.Mode.INI && o.value() instanceof List<?> && types.containsKey(key)
+                        && !List.of("args", "linelist", "paths").contains(type)) {
+                    sink.report(o.keyLocation(), "`" + key + "` takes a single " + (type.equals("string") ? "string" : type)
+                                    + ", but this is a list: pytest passes the list on unchanged",
+                            "Write a single value.", key, List.of(), Severity.WARNING);
+                    continue;
+                }
                 if (!(o.value() instanceof String s)) continue;
                 if (key.equals("asyncio_mode") && !MODES.contains(s)) {
                     sink.report(o.valueLocation(), "'" + s + "' is not a valid asyncio_mode (pytest-asyncio stops): valid modes are auto and strict, exactly",
