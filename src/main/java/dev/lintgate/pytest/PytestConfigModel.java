@@ -228,7 +228,7 @@ public final class PytestConfigModel {
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             String a = ancestors.get(i);
             PytestRun r = runFrom(a);
-            if (collects(r, a, dir)) candidatesRuns.add(r);
+            if (collects(r, dir)) candidatesRuns.add(r);
         }
         for (PytestRun r : candidatesRuns) {
             if (r.error().isPresent()) continue;
@@ -238,7 +238,7 @@ public final class PytestConfigModel {
     }
 
     /** Whether {@code pytest} started in {@code cwd} with no arguments walks into {@code dir}. */
-    boolean collects(PytestRun run, String cwd, String dir) {
+    boolean collects(PytestRun run, String dir) {
         if (run.error().isPresent()) return false;
         List<String> patterns;
         try {

@@ -45,7 +45,7 @@ class PytestConfigModelTest {
         // a bare pytest at the root collects only testpaths; but `cd services && pytest` also uses the root config
         // (testpaths apply only when started in the rootdir) and does collect services/a
         assertEquals(List.of("services/a/pytest.ini", "pyproject.toml"), configs(m.governing("services/a")));
-        assertFalse(m.collects(m.rootRun(), "", "services/a"));
+        assertFalse(m.collects(m.rootRun(), "services/a"));
         // tools/ skips vendored/ when run from tools/; pytest tools/vendored still uses tools/pytest.ini
         assertEquals(List.of("tools/pytest.ini"), configs(m.governing("tools/vendored")));
         assertEquals(List.of("services/a", "tests", "tools/vendored"), m.testDirs());
