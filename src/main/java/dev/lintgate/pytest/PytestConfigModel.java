@@ -237,7 +237,7 @@ public final class PytestConfigModel {
         return List.copyOf(byConfig.values());
     }
 
-    /** Whether {@code pytest} started in {@code cwd} with no arguments walks into {@code dir}. */
+    /** Whether the run (its collection roots, minus norecursedirs) walks into {@code dir}. */
     boolean collects(PytestRun run, String dir) {
         if (run.error().isPresent()) return false;
         List<String> patterns;
