@@ -25,6 +25,7 @@ public final class PytestConfigReport {
         m.put("pytestVersion", run.version().toString());
         m.put("cwd", tree.display(run.cwd()));
         m.put("args", run.args());
+        m.put("searched", run.searched());
         if (run.error().isPresent()) {
             m.put("error", run.error().get());
             m.put("errorLocation", run.errorLocation().map(Object::toString).orElse(null));
@@ -112,6 +113,11 @@ public final class PytestConfigReport {
         b.append("pytest ").append(m.get("pytestVersion")).append(" (as modelled), run in ").append(m.get("cwd"));
         List<String> args = (List<String>) m.get("args");
         b.append(args.isEmpty() ? " with no arguments" : " with: " + String.join(" ", args)).append('\n');
+        List<String> searched = (List<String>) m.get("searched");
+        if (!searched.isEmpty()) {
+            b.append("config files met walking up (nearest first):\n");
+            searched.forEach(line -> b.append("  ").append(line).append('\n'));
+        }
         if (m.containsKey("error")) {
             b.append("error: pytest stops before collecting: ").append(m.get("error")).append('\n');
             if (m.get("errorLocation") != null) b.append("  at ").append(m.get("errorLocation")).append('\n');
