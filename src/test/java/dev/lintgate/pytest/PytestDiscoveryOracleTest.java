@@ -96,6 +96,10 @@ class PytestDiscoveryOracleTest {
                 Map<String, Object> model = PytestConfigReport.model(run, d.tree());
                 Map<String, Object> expected = real.get(c.id());
                 String diff = compare(model, expected, v);
+                String unknown = unknownKeys(run, v);
+                if (expected.containsKey("unknownKeys") && !unknown.equals(String.valueOf(expected.get("unknownKeys")))) {
+                    diff = (diff == null ? "" : diff + "; ") + "unknownKeys: lintgate=" + unknown + " pytest=" + expected.get("unknownKeys");
+                }
                 if (expected.containsKey("error")) errors++;
                 if (diff != null) {
                     failures.add(describe(c, base) + "  " + diff);
@@ -164,6 +168,21 @@ class PytestDiscoveryOracleTest {
             }
         }
         return diffs.isEmpty() ? null : String.join("; ", diffs);
+    }
+
+    /**
+     * The keys pytest's --strict-config would reject, from lintgate's catalog (pytest core for the version, plus
+     * pytest-asyncio, the one plugin installed in the venvs). pytest 8 checks only the file's keys; pytest 9 also
+     * the -o overrides (strict flags included), which it merges into the same dict.
+     */
+    private static String unknownKeys(PytestRun run, PytestVersion v) {
+        java.util.Set<String> known = new java.util.HashSet<>(PluginCatalog.coreKeys(v).keySet());
+        known.addAll(PluginCatalog.plugin("pytest-asyncio").orElseThrow().iniKeys().keySet());
+        return run.values().values().stream()
+                .filter(x -> v.hasNativeToml() || x.origin().equals("file"))
+                .map(PytestRun.Value::key)
+                .filter(k -> !known.contains(k))
+                .sorted().toList().toString();
     }
 
     /** Both sides mark an unreadable value with a leading "!"; the wording differs. */
