@@ -70,6 +70,11 @@ public final class Discovery {
             PytestArgs cli = PytestArgs.parse(args);
             locate(run, cwd, cli);
             applyFileAndOverrides(run, cli, args);
+            if (run.asyncioDisabled() && run.fullArgs.asyncioMode() != null) {
+                // without the plugin nobody defines --asyncio-mode: argparse rejects it in pytest's final parse
+                throw new Abort("unrecognized arguments: --asyncio-mode=" + run.fullArgs.asyncioMode()
+                        + " (pytest-asyncio is disabled with -p no:asyncio)", null);
+            }
             decideCollection(run);
         } catch (Abort a) {
             run.error = a.getMessage();

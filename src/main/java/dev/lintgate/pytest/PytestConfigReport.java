@@ -47,9 +47,13 @@ public final class PytestConfigReport {
         m.put("addopts", run.addopts());
         m.put("collects", run.collectionRoots().stream().map(tree::display).toList());
         Map<String, Object> asyncio = new LinkedHashMap<>();
-        asyncio.put("mode", read(run::asyncioMode));
-        asyncio.put("fixtureLoopScope", read(run::fixtureLoopScope));
-        asyncio.put("testLoopScope", read(run::testLoopScope));
+        if (run.asyncioDisabled()) {
+            asyncio.put("disabled", "-p no:asyncio");
+        } else {
+            asyncio.put("mode", read(run::asyncioMode));
+            asyncio.put("fixtureLoopScope", read(run::fixtureLoopScope));
+            asyncio.put("testLoopScope", read(run::testLoopScope));
+        }
         m.put("asyncio", asyncio);
         m.put("markers", read(run::markerNames));
         Map<String, Object> strict = new LinkedHashMap<>();
@@ -143,7 +147,9 @@ public final class PytestConfigReport {
         }
         b.append("collects from: ").append(String.join(", ", (List<String>) m.get("collects"))).append('\n');
         Map<String, Object> a = (Map<String, Object>) m.get("asyncio");
-        b.append("pytest-asyncio: mode ").append(a.get("mode"))
+        if (a.containsKey("disabled")) {
+            b.append("pytest-asyncio: disabled by -p no:asyncio (its asyncio_* options are unknown keys)\n");
+        } else b.append("pytest-asyncio: mode ").append(a.get("mode"))
                 .append(", fixture loop scope ").append(a.get("fixtureLoopScope") == null
                         ? "unset (each async fixture uses its own caching scope)" : a.get("fixtureLoopScope"))
                 .append(", test loop scope ").append(a.get("testLoopScope")).append('\n');

@@ -214,6 +214,11 @@ public final class PytestRun {
         };
     }
 
+    /** Whether {@code -p no:asyncio} keeps pytest-asyncio from loading (its options then do not exist). */
+    public boolean asyncioDisabled() {
+        return fullArgs != null && fullArgs.blockedPlugins().contains("asyncio");
+    }
+
     /** The asyncio_mode pytest-asyncio uses: {@code --asyncio-mode}, else the ini value, else "strict". */
     public String asyncioMode() throws TypeMismatch {
         if (fullArgs != null && fullArgs.asyncioMode() != null) {
