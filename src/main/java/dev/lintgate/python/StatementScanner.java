@@ -504,10 +504,23 @@ final class StatementScanner {
     }
 
     private String firstStringArgument(int s, int e) {
+        int argEnd = s;
+        int depth = 0;
+        while (argEnd < e && !(depth == 0 && t.isOp(argEnd, ','))) {
+            if (t.kind[argEnd] == Tokens.OP && t.length(argEnd) == 1) {
+                char ch = src.chars[t.start[argEnd]];
+                depth += (ch == '(' || ch == '[' || ch == '{') ? 1 : (ch == ')' || ch == ']' || ch == '}') ? -1 : 0;
+            }
+            argEnd++;
+        }
+        // ("x") is the same literal; the parentheses only group
+        while (argEnd - s >= 3 && t.isOp(s, '(') && t.isOp(argEnd - 1, ')') && closes(s, argEnd - 1)) {
+            s++;
+            argEnd--;
+        }
         StringBuilder value = new StringBuilder();
-        int i = s;
-        while (i < e && t.kind[i] == Tokens.STRING) {
-            if (!StringLiteral.isPlain(src.chars, t.start[i], t.end[i])) {
+        for (int i = s; i < argEnd; i++) {
+            if (t.kind[i] != Tokens.STRING || !StringLiteral.isPlain(src.chars, t.start[i], t.end[i])) {
                 return null;
             }
             String part = StringLiteral.value(src.chars, t.start[i], t.end[i]);
@@ -515,12 +528,8 @@ final class StatementScanner {
                 return null;
             }
             value.append(part);
-            i++;
         }
-        if (i == s || (i < e && !t.isOp(i, ','))) {
-            return null;
-        }
-        return value.toString();
+        return argEnd > s ? value.toString() : null;
     }
 
     private Region region(int fromToken, int toToken) {

@@ -185,8 +185,38 @@ final class Tokenizer {
         if (p >= n || !(p == 0 || c[p - 1] == '\n' || c[p - 1] == '\r')) {
             return false;
         }
-        return keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
-                || (keywordAt(p, "from") && fromClauseFollows(p + 4));
+        if (keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
+                || (keywordAt(p, "from") && fromClauseFollows(p + 4))) {
+            return true;
+        }
+        // a compound-statement header ("if TYPE_CHECKING:") at column 0 cannot sit inside an expression either
+        return (keywordAt(p, "if") || keywordAt(p, "elif") || keywordAt(p, "else") || keywordAt(p, "try")
+                || keywordAt(p, "except") || keywordAt(p, "finally") || keywordAt(p, "with") || keywordAt(p, "for")
+                || keywordAt(p, "while") || keywordAt(p, "async")) && lineEndsWithColon(p);
+    }
+
+    private boolean lineEndsWithColon(int p) {
+        int last = -1;
+        boolean inString = false;
+        char quote = 0;
+        for (int q = p; q < n && c[q] != '\n' && c[q] != '\r'; q++) {
+            char ch = c[q];
+            if (inString) {
+                if (ch == '\\') {
+                    q++;
+                } else if (ch == quote) {
+                    inString = false;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                inString = true;
+                quote = ch;
+            } else if (ch == '#') {
+                break;
+            } else if (ch != ' ' && ch != '\t' && ch != '\f') {
+                last = ch;
+            }
+        }
+        return last == ':';
     }
 
     private boolean fromClauseFollows(int p) {

@@ -228,6 +228,8 @@ class StatementScannerTest {
         assertEquals("tab\there \u00e9 \u2022", d.decorators().get(0).firstStringArgument());
         Definition raw = py("@deprecated(r'\\d+')\ndef f(): pass\n").definitions().get(0);
         assertEquals("\\d+", raw.decorators().get(0).firstStringArgument());
+        Definition grouped = py("@mark.parametrize(\n    (\"a, b\"),\n    [],\n)\ndef f(): pass\n").definitions().get(0);
+        assertEquals("a, b", grouped.decorators().get(0).firstStringArgument());
         Definition bytes = py("@deprecated(b'x')\ndef f(): pass\n").definitions().get(0);
         assertNull(bytes.decorators().get(0).firstStringArgument());
     }
@@ -270,6 +272,13 @@ class StatementScannerTest {
         assertEquals("os:R b:T", contexts(src));
         assertEquals("'(' was never closed", f.syntaxProblems().get(0).message());
         assertEquals(1, f.syntaxProblems().get(0).region().startLine());
+    }
+
+    @Test
+    void recoveryAtAHeaderAfterUnclosedBracket() {
+        assertEquals("b:T c:R", contexts("x = foo(1,\nif TYPE_CHECKING:\n    from a import b\nimport c\n"));
+        assertEquals("c:R", contexts("x = [i\nfor i in y\nif i]\nimport c\n"));
+        assertTrue(py("x = [i\nfor i in y\nif i]\nimport c\n").syntaxProblems().isEmpty());
     }
 
     @Test
