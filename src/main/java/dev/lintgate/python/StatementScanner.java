@@ -27,6 +27,9 @@ final class StatementScanner {
     private Block pendingBody;
     private int pendingHeader = -1;
     private final List<Decorator> pendingDecorators = new ArrayList<>();
+    /** Depth of one-line compound statements being scanned ("if a: if b: ..." is invalid but must not blow the stack). */
+    private int inlineDepth;
+    private static final int MAX_INLINE_DEPTH = 50;
 
     /** An open block: its qualified-name prefix, whether it can run, and the state of an if-chain at its level. */
     private static final class Block {
@@ -235,7 +238,12 @@ final class StatementScanner {
     private void openBody(int keyword, int colon, int e, Block body) {
         if (colon + 1 < e) {
             stack.add(body);
-            statement(colon + 1, e);
+            if (++inlineDepth > MAX_INLINE_DEPTH) {
+                problem("too many statements nested on one line", colon + 1, e);
+            } else {
+                statement(colon + 1, e);
+            }
+            inlineDepth--;
             stack.remove(stack.size() - 1);
         } else {
             pendingBody = body;

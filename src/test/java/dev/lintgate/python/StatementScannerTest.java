@@ -361,5 +361,9 @@ class StatementScannerTest {
         String deep = "f'{".repeat(5000) + "\n" + "(".repeat(100_000) + "\nimport a\n";
         PythonFile f = py(deep);
         assertFalse(f.syntaxProblems().isEmpty());
+        String condition = "if " + "(".repeat(50_000) + "TYPE_CHECKING" + " and x)".repeat(50_000) + ":\n    import a\n";
+        assertEquals(1, py(condition).imports().size());
+        String inline = "if x: ".repeat(100_000) + "import a\n";
+        assertFalse(py(inline).syntaxProblems().isEmpty());
     }
 }
