@@ -485,10 +485,13 @@ final class Tokenizer {
             char ch = c[p];
             switch (ch) {
                 case '\n', '\r' -> {
-                    if (!triple && d == 0) {
+                    // PEP 701 lets a field span lines even in a single-quoted f-string; a column-0 statement
+                    // after the break means the string was never closed
+                    int next = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                    if (!triple && startsStatementAtColumnZero(next)) {
                         return -(p + 1);
                     }
-                    p++;
+                    p = next;
                 }
                 case '#' -> {
                     int s = p;

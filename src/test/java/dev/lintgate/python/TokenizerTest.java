@@ -1,6 +1,7 @@
 package dev.lintgate.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lintgate.finding.Region;
@@ -60,6 +61,16 @@ class TokenizerTest {
         String src = "s = f\"{', '.join([\n    'a',  # comment\n])}\"\nimport z\n";
         assertEquals(List.of("z"), importedModules(src));
         assertTrue(problems(src).isEmpty(), problems(src).toString());
+    }
+
+    @Test
+    void fStringFieldWithCommentAndLineBreak() {
+        String src = "x = f\"{1+2 = # my comment\n  }\"\nimport z\n";
+        assertEquals(List.of("z"), importedModules(src));
+        assertTrue(problems(src).isEmpty(), problems(src).toString());
+        String broken = "x = f\"{1+2\nimport z\n";
+        assertEquals(List.of("z"), importedModules(broken));
+        assertFalse(problems(broken).isEmpty());
     }
 
     @Test
