@@ -307,6 +307,10 @@ final class StatementScanner {
         if (s >= e) {
             return;
         }
+        if (t.is(s, "lazy") && s + 1 < e && (t.is(s + 1, "import") || t.is(s + 1, "from"))) {
+            // PEP 810 (3.15) soft keyword: the import still runs, on first use of the name
+            s++;
+        }
         if (t.is(s, "import")) {
             importStatement(s, e, top);
         } else if (t.is(s, "from")) {

@@ -250,6 +250,12 @@ class StatementScannerTest {
     }
 
     @Test
+    void lazyImportsArePep810Imports() {
+        assertEquals("a:R b:T", contexts("lazy import a\nif TYPE_CHECKING:\n    lazy from m import b\n"));
+        assertEquals("", contexts("lazy = 1\nlazy.import_x()\n"));
+    }
+
+    @Test
     void lambdaColonInHeader() {
         assertEquals("a:T", contexts("if lambda x: x and TYPE_CHECKING: pass\nif TYPE_CHECKING: import a\n"));
     }

@@ -119,9 +119,15 @@ class TokenizerTest {
 
     @Test
     void indentationWithTabsRoundsToEight() {
-        // 8 spaces and one tab are the same level, so no INDENT/DEDENT between them
-        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"), tokens("if x:\n        a\n\tb\n"));
-        assertTrue(problems("if x:\n        a\n\tb\n").isEmpty());
+        // 4 spaces + tab reach column 8 like one tab, so no INDENT/DEDENT between them (CPython adds a TabError)
+        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"), tokens("if x:\n    \ta\n\tb\n"));
+    }
+
+    @Test
+    void inconsistentTabsAndSpacesAreReported() {
+        // a tab and 8 spaces are the same level at tab size 8 but not at tab size 1
+        assertEquals("inconsistent use of tabs and spaces in indentation", problems("if x:\n\ta\n        b\n").get(0).message());
+        assertTrue(problems("if x:\n\tif y:\n\t\ta\n\tb\n").isEmpty());
     }
 
     @Test
