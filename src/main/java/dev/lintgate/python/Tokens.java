@@ -1,5 +1,6 @@
 package dev.lintgate.python;
 
+import dev.lintgate.finding.Region;
 import java.util.Arrays;
 
 /**
@@ -83,5 +84,51 @@ final class Tokens {
 
     String text(int i) {
         return new String(c, start[i], end[i] - start[i]);
+    }
+
+    /** End of NAME ('.' NAME)* starting at i, within [i, e); i itself when there is no name. */
+    int dottedNameEnd(int i, int e) {
+        if (i >= e || !isName(i)) {
+            return i;
+        }
+        int last = i + 1;
+        while (last + 1 < e && isOp(last, '.') && isName(last + 1)) {
+            last += 2;
+        }
+        return last;
+    }
+
+    /** Tokens [s, e) without the whitespace between them: {@code a . b} reads "a.b". */
+    String joined(int s, int e) {
+        if (e - s == 1) {
+            return text(s);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < e; i++) {
+            b.append(c, start[i], end[i] - start[i]);
+        }
+        return b.toString();
+    }
+
+    /** Index of the bracket that closes the one at {@code open}, searching before e; -1 when none does. */
+    int closingBracket(int open, int e) {
+        int depth = 0;
+        for (int i = open; i < e; i++) {
+            if (kind[i] == OP && end[i] - start[i] == 1) {
+                char ch = c[start[i]];
+                if (ch == '(' || ch == '[' || ch == '{') {
+                    depth++;
+                } else if ((ch == ')' || ch == ']' || ch == '}') && --depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The source region from token fromToken up to (excluding) toToken; empty at fromToken when they are equal. */
+    Region region(int fromToken, int toToken) {
+        int s = start[fromToken];
+        return source.region(s, toToken > fromToken ? end[toToken - 1] : s);
     }
 }

@@ -117,27 +117,10 @@ final class TypeCheckingCondition {
 
     /** Drops parentheses that wrap the whole range; returns (start << 32 | end). */
     private long strip(int s, int e) {
-        for (int k = 0; k < MAX_NESTING && e - s >= 2 && t.isOp(s, '(') && t.isOp(e - 1, ')') && closingOf(s, e) == e - 1; k++) {
+        for (int k = 0; k < MAX_NESTING && e - s >= 2 && t.isOp(s, '(') && t.isOp(e - 1, ')') && t.closingBracket(s, e) == e - 1; k++) {
             s++;
             e--;
         }
         return ((long) s << 32) | (e & 0xFFFFFFFFL);
-    }
-
-    private int closingOf(int open, int e) {
-        int depth = 0;
-        for (int i = open; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char ch = t.source.chars[t.start[i]];
-                if (ch == '(' || ch == '[' || ch == '{') {
-                    depth++;
-                } else if (ch == ')' || ch == ']' || ch == '}') {
-                    if (--depth == 0) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return -1;
     }
 }
