@@ -66,7 +66,7 @@ final class ImportStatementReader {
                     problem("expected a name after 'as'", i, i + 1);
                     return;
                 }
-                bound = t.text(i + 1);
+                bound = t.name(i + 1);
                 i += 2;
             } else {
                 int dot = module.indexOf('.');
@@ -123,7 +123,7 @@ final class ImportStatementReader {
                 problem("expected a name to import", i, i + 1);
                 return;
             }
-            String name = t.text(i);
+            String name = t.name(i);
             int nameAt = i;
             i++;
             String bound = name;
@@ -132,7 +132,7 @@ final class ImportStatementReader {
                     problem("expected a name after 'as'", i, i + 1);
                     return;
                 }
-                bound = t.text(i + 1);
+                bound = t.name(i + 1);
                 i += 2;
             }
             sink.bind(level, module, name, bound, targetOf(level, module, name), nameAt, nameAt + 1);

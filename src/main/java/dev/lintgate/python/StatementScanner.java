@@ -217,7 +217,7 @@ final class StatementScanner {
             openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction || function));
             return;
         }
-        String name = t.text(k + 1);
+        String name = t.name(k + 1);
         String qualified = top.scope.isEmpty() ? name : top.scope + "." + name;
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
         definitions.add(new Definition(function ? Definition.Kind.FUNCTION : Definition.Kind.CLASS, name, qualified,

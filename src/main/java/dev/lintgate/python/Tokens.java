@@ -1,6 +1,7 @@
 package dev.lintgate.python;
 
 import dev.lintgate.finding.Region;
+import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
@@ -86,6 +87,16 @@ final class Tokens {
         return new String(c, start[i], end[i] - start[i]);
     }
 
+    /** A NAME as Python binds it: non-ASCII identifiers are NFKC-normalized (PEP 3131), so {@code 𝔘} is {@code U}. */
+    String name(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            if (c[k] >= 0x80) {
+                return Normalizer.normalize(text(i), Normalizer.Form.NFKC);
+            }
+        }
+        return text(i);
+    }
+
     /** End of NAME ('.' NAME)* starting at i, within [i, e); i itself when there is no name. */
     int dottedNameEnd(int i, int e) {
         if (i >= e || !isName(i)) {
@@ -98,14 +109,14 @@ final class Tokens {
         return last;
     }
 
-    /** Tokens [s, e) without the whitespace between them: {@code a . b} reads "a.b". */
+    /** A dotted name on tokens [s, e) without the whitespace between them: {@code a . b} reads "a.b". */
     String joined(int s, int e) {
         if (e - s == 1) {
-            return text(s);
+            return name(s);
         }
         StringBuilder b = new StringBuilder();
         for (int i = s; i < e; i++) {
-            b.append(c, start[i], end[i] - start[i]);
+            b.append(kind[i] == NAME ? name(i) : text(i));
         }
         return b.toString();
     }

@@ -80,7 +80,7 @@ final class TypeCheckingCondition {
         e = (int) r;
         if (e - s == 1) {
             if (t.kind[s] == Tokens.NAME) {
-                String name = t.text(s);
+                String name = t.name(s);
                 return name.equals("TYPE_CHECKING") || name.equals("False") || aliases.contains(name);
             }
             return t.kind[s] == Tokens.NUMBER && isZeroInteger(s);

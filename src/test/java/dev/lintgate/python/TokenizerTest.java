@@ -162,6 +162,13 @@ class TokenizerTest {
     }
 
     @Test
+    void nonAsciiNamesAreNfkcNormalizedLikeCpython() {
+        PythonFile f = PythonFiles.parse("m.py", "m", false, "from 𝔭𝔨𝔤 import 𝔘 as ﬁx\n".getBytes(StandardCharsets.UTF_8));
+        ImportBinding b = f.imports().get(0);
+        assertEquals(List.of("pkg", "U", "fix"), List.of(b.module(), b.name(), b.boundName()));
+    }
+
+    @Test
     void bomIsDroppedAndLatin1CookieHonoured() {
         byte[] bom = "\uFEFFimport a\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("a", PythonFiles.parse("m.py", "m", false, bom).imports().get(0).module());
