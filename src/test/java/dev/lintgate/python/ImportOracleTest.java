@@ -39,6 +39,7 @@ class ImportOracleTest {
     private final AtomicInteger filesCompared = new AtomicInteger();
     private final AtomicInteger importsCompared = new AtomicInteger();
     private final AtomicInteger definitionsCompared = new AtomicInteger();
+    private final AtomicInteger truncationChecks = new AtomicInteger();
     private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("[\\w.]+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
     private int rejected;
 
@@ -93,8 +94,9 @@ class ImportOracleTest {
         assertEquals(0, exit, "oracle failed: " + stderr);
 
         System.out.printf("ImportOracleTest: files compared %d, imports compared %d, definitions compared %d,"
-                + " files skipped (CPython rejects) %d, mismatches %d%n", filesCompared.get(), importsCompared.get(),
-                definitionsCompared.get(), rejected, mismatches.size());
+                + " imports checked in truncated files %d, files skipped (CPython rejects) %d, mismatches %d%n",
+                filesCompared.get(), importsCompared.get(), definitionsCompared.get(), truncationChecks.get(), rejected,
+                mismatches.size());
         assertTrue(filesCompared.get() > 100, "too few files compared: " + filesCompared.get());
         if (!mismatches.isEmpty()) {
             List<String> sorted = new ArrayList<>(mismatches);
@@ -142,10 +144,41 @@ class ImportOracleTest {
                 }
             });
             importsCompared.addAndGet(rows.size());
+            checkTruncationKeepsEarlierImports(rel, module, isPackage, bytes, file);
             compareDefinitions(rel, file, (List<List<Object>>) expected.get("definitions"));
             filesCompared.incrementAndGet();
         } catch (Throwable e) {
             mismatches.add(rel + ": scanner threw " + e);
+        }
+    }
+
+    /**
+     * Error recovery on real code: cutting the file in the middle (mid-string, mid-bracket, mid-block) must not throw
+     * nor lose any import that ends before the cut. Extra imports are allowed (e.g. from a runaway docstring).
+     */
+    private void checkTruncationKeepsEarlierImports(String rel, String module, boolean isPackage, byte[] bytes,
+                                                    PythonFile full) {
+        int cut = bytes.length / 2;
+        byte[] half = java.util.Arrays.copyOf(bytes, cut);
+        int cutLine = 1;
+        for (int i = 0; i < cut; i++) {
+            if (bytes[i] == '\n') {
+                cutLine++;
+            }
+        }
+        PythonFile truncated = PythonFiles.parse(rel, module, isPackage, half);
+        Map<ImportBinding, Integer> kept = new HashMap<>();
+        for (ImportBinding b : truncated.imports()) {
+            kept.merge(b, 1, Integer::sum);
+        }
+        for (ImportBinding b : full.imports()) {
+            if (b.region().endLine() >= cutLine) {
+                continue;
+            }
+            truncationChecks.incrementAndGet();
+            if (kept.merge(b, -1, Integer::sum) < 0) {
+                mismatches.add(rel + ":" + b.statementLine() + ": truncated at line " + cutLine + ", lost " + b);
+            }
         }
     }
 
