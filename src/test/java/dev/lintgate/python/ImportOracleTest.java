@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.lintgate.report.JsonTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * skips) without a Python: set {@code LINTGATE_PYTHON} or put {@code python3} on PATH.
  */
 class ImportOracleTest {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
     private final AtomicInteger filesCompared = new AtomicInteger();
@@ -300,52 +297,7 @@ class ImportOracleTest {
         return b.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String line) throws IOException {
-        if (line == null) {
-            return null;
-        }
-        try (JsonParser p = JSON.createParser(line)) {
-            p.nextToken();
-            return (Map<String, Object>) value(p);
-        }
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, value(p));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(p));
-                }
-                return l;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return p.getIntValue();
-            }
-            case VALUE_TRUE -> {
-                return true;
-            }
-            case VALUE_FALSE -> {
-                return false;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IOException("unexpected JSON token " + t);
-        }
+    private static Map<String, Object> parse(String line) {
+        return line == null ? null : JsonTree.object(JsonTree.parse(line));
     }
 }
