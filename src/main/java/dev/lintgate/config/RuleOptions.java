@@ -14,6 +14,7 @@ public final class RuleOptions {
             Map.entry("pytest-version", Kind.STRING),
             Map.entry("consistent-options", Kind.STRING_LIST),
             Map.entry("pytest-plugins", Kind.STRING_LIST),
+            Map.entry("pytest-ini-keys", Kind.STRING_LIST),
             Map.entry("call-time-severity", Kind.STRING),
             Map.entry("runtime-evaluated-base-classes", Kind.STRING_LIST),
             Map.entry("runtime-evaluated-decorators", Kind.STRING_LIST));

@@ -8,6 +8,15 @@ import dev.lintgate.rules.names.RedundantTypeCheckingImport;
 import dev.lintgate.rules.names.TypeCheckingNameAtRuntime;
 import dev.lintgate.rules.names.TypeCheckingNameInRuntimeAnnotation;
 import dev.lintgate.rules.names.UndefinedNameAtRuntime;
+import dev.lintgate.rules.pytest.AsyncioFixtureLoopScopeUnset;
+import dev.lintgate.rules.pytest.AsyncioLoopScopeMismatch;
+import dev.lintgate.rules.pytest.InconsistentPytestOption;
+import dev.lintgate.rules.pytest.IneffectiveStrictness;
+import dev.lintgate.rules.pytest.InvalidPytestOptionValue;
+import dev.lintgate.rules.pytest.MisplacedPytestConfig;
+import dev.lintgate.rules.pytest.ShadowedPytestConfig;
+import dev.lintgate.rules.pytest.UnknownPytestOption;
+import dev.lintgate.rules.pytest.UnparseablePytestConfig;
 import dev.lintgate.rules.syntax.UnparseableFile;
 import java.util.List;
 
@@ -26,6 +35,15 @@ public final class AllRules {
                 new DeprecatedImportInTypeChecking(),
                 new UnresolvedFirstPartyImport(),
                 new UndefinedNameAtRuntime(),
-                new RedundantTypeCheckingImport());
+                new RedundantTypeCheckingImport(),
+                new ShadowedPytestConfig(),
+                new InconsistentPytestOption(),
+                new InvalidPytestOptionValue(),
+                new AsyncioFixtureLoopScopeUnset(),
+                new AsyncioLoopScopeMismatch(),
+                new UnparseablePytestConfig(),
+                new MisplacedPytestConfig(),
+                new UnknownPytestOption(),
+                new IneffectiveStrictness());
     }
 }

@@ -27,7 +27,8 @@ public final class UndefinedNameAtRuntime implements FileRule {
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        if (file.isStub()) {
+        // in a file that does not parse, the recovered statements around the error are guesses: LG001 reports it
+        if (file.isStub() || !file.syntaxProblems().isEmpty()) {
             return;
         }
         Names names = file.names();

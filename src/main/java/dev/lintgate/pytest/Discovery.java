@@ -1,0 +1,410 @@
+package dev.lintgate.pytest;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Region;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * pytest's config discovery ({@code _pytest/config/findpaths.py: determine_setup, locate_config}) and the part of
+ * {@code Config.parse} that applies {@code addopts} and {@code -o}, for one pytest version over a {@link FileTree}.
+ * Files are parsed once and shared by every invocation asked about.
+ */
+public final class Discovery {
+
+    private final FileTree tree;
+    private final PytestVersion version;
+    private final Map<String, Optional<PytestConfigFile>> files = new HashMap<>();
+
+    public Discovery(FileTree tree, PytestVersion version) {
+        this.tree = tree;
+        this.version = version;
+    }
+
+    public PytestVersion version() {
+        return version;
+    }
+
+    public FileTree tree() {
+        return tree;
+    }
+
+    /** The parsed file at a path, if it is a file. */
+    public synchronized Optional<PytestConfigFile> file(String path) {
+        return files.computeIfAbsent(path, p -> {
+            if (!tree.isFile(p)) return Optional.empty();
+            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));
+        });
+    }
+
+    /** Raised inside the walk when pytest would stop; carries pytest's message and the place. */
+    private static final class Abort extends Exception {
+        final Location location;
+
+        Abort(String message, Location location) {
+            super(message);
+            this.location = location;
+        }
+    }
+
+    private record Located(String rootdir, PytestConfigFile file, PytestConfigFile.Load load,
+                           List<PytestConfigFile> shadowed) {
+    }
+
+    /** What {@code cd cwd && PYTEST_ADDOPTS=envAddopts pytest args...} would use. */
+    public PytestRun run(String cwd, List<String> cliArgs, String envAddopts) {
+        List<String> args = new ArrayList<>();
+        PytestRun run = new PytestRun(version, cwd, cliArgs);
+        try {
+            if (envAddopts != null && !envAddopts.isEmpty()) {
+                try {
+                    args.addAll(ShellWords.split(envAddopts));
+                } catch (IllegalArgumentException e) {
+                    throw new Abort("PYTEST_ADDOPTS: " + e.getMessage(), null);
+                }
+            }
+            args.addAll(cliArgs);
+            PytestArgs cli = PytestArgs.parse(args);
+            locate(run, cwd, cli);
+            applyFileAndOverrides(run, cli, args);
+            if (run.asyncioDisabled() && run.fullArgs.asyncioMode() != null) {
+                // without the plugin nobody defines --asyncio-mode: argparse rejects it in pytest's final parse
+                throw new Abort("unrecognized arguments: --asyncio-mode=" + run.fullArgs.asyncioMode()
+                        + " (pytest-asyncio is disabled with -p no:asyncio)", null);
+            }
+            decideCollection(run);
+        } catch (Abort a) {
+            run.error = a.getMessage();
+            run.errorLocation = a.location;
+            run.values.clear();
+        }
+        return run;
+    }
+
+    private void locate(PytestRun run, String cwd, PytestArgs cli) throws Abort {
+        if (cli.configFile() != null && !cli.configFile().isEmpty()) {
+            String path = tree.resolve(cwd, cli.configFile());
+            String suffix = PytestConfigFile.suffix(path);
+            boolean readable = suffix.equals(".ini") || suffix.equals(".cfg") || suffix.equals(".toml");
+            Optional<PytestConfigFile> f = file(path);
+            if (f.isEmpty() && readable) {
+                throw new Abort("FileNotFoundError: " + tree.display(path), null);
+            }
+            PytestConfigFile.Load load = f.map(x -> x.load(version)).orElse(null);
+            if (load != null) {
+                checkLoad(f.get(), load);
+            }
+            // -c keeps its file even when it holds no pytest section: pytest then runs with an empty config
+            run.configFile = f.orElse(null);
+            run.rootdir = tree.parent(path);
+            run.how = "given with -c (rootdir is its directory)"
+                    + (load != null && load.status() == PytestConfigFile.Status.NOT_CONFIG ? "; it holds no pytest section, so the config is empty" : "");
+            if (load != null && load.status() == PytestConfigFile.Status.CONFIG) {
+                putFileValues(run, f.get(), load);
+            }
+            if (f.isEmpty()) {
+                run.configFile = PytestConfigFile.parse(path, tree.display(path), new byte[0]);
+            }
+        } else {
+            List<String> dirs = dirsFromArgs(cwd, cli.positional());
+            String ancestor = commonAncestor(cwd, dirs);
+            Located found = locateConfig(List.of(ancestor), run.searched);
+            if (found == null && cli.rootdir() == null) {
+                String setupDir = null;
+                for (String d : tree.selfAndAncestors(ancestor)) {
+                    if (tree.isFile(tree.join(d, "setup.py"))) {
+                        setupDir = d;
+                        break;
+                    }
+                }
+                if (setupDir != null) {
+                    run.rootdir = setupDir;
+                    run.how = "no config file walking up from " + tree.display(ancestor) + "; rootdir is the nearest directory with setup.py";
+                } else {
+                    if (!dirs.equals(List.of(ancestor))) {
+                        found = locateConfig(dirs, run.searched);
+                        // pytest discards this walk's list of ignored siblings: they go unmentioned
+                        if (found != null) {
+                            run.how = "no config file walking up from " + tree.display(ancestor)
+                                    + ", the common ancestor of the arguments; found walking up from the arguments one by one";
+                            run.shadowed.addAll(found.shadowed());
+                            found = new Located(found.rootdir(), found.file(), found.load(), List.of());
+                        }
+                    }
+                    if (found == null) {
+                        List<String> both = new ArrayList<>();
+                        both.add(cwd);
+                        both.add(ancestor);
+                        String r = commonAncestor(cwd, both);
+                        run.rootdir = tree.parent(r) == null && !r.isEmpty() ? ancestor : r;
+                        run.how = "no config file and no setup.py walking up from " + tree.display(ancestor) + "; pytest defaults apply";
+                    }
+                }
+            }
+            if (found != null) {
+                run.rootdir = found.rootdir();
+                run.configFile = found.file();
+                if (run.how == null) {
+                    run.how = found.load() == null
+                            ? "no file with pytest config walking up from " + tree.display(ancestor)
+                              + "; the first pyproject.toml met fixes the rootdir, with an empty config (pytest 8.1+)"
+                            : "the first file holding pytest config walking up from " + tree.display(ancestor)
+                              + (cli.positional().isEmpty() ? " (the working directory)" : ", the common ancestor of the arguments");
+                }
+                run.shadowed.addAll(found.shadowed());
+                run.shadowedInHeader = version.hasNativeToml() && !found.shadowed().isEmpty();
+                if (found.load() != null) {
+                    putFileValues(run, found.file(), found.load());
+                }
+            }
+        }
+        if (cli.rootdir() != null && !cli.rootdir().isEmpty()) {
+            String r = tree.resolve(cwd, cli.rootdir());
+            if (!tree.isDir(r)) {
+                throw new Abort("Directory '" + tree.display(r) + "' not found. Check your '--rootdir' option.", null);
+            }
+            run.rootdir = r;
+            run.how = (run.how == null ? "" : run.how + "; ") + "rootdir set by --rootdir (the config file is unaffected)";
+        }
+    }
+
+    private void putFileValues(PytestRun run, PytestConfigFile file, PytestConfigFile.Load load) {
+        load.options().forEach((k, o) -> run.values.put(k,
+                new PytestRun.Value(k, o.value(), o.mode(), o.pythonType(), o.valueLocation(), "file")));
+    }
+
+    private void checkLoad(PytestConfigFile f, PytestConfigFile.Load load) throws Abort {
+        if (load.status() == PytestConfigFile.Status.ERROR) {
+            throw new Abort(load.error(), f.at(load.errorRegion() == null ? Region.line(1) : load.errorRegion()));
+        }
+    }
+
+    /** findpaths.locate_config: nearest directory first, names in version order, pyproject.toml as last resort. */
+    private Located locateConfig(List<String> dirs, List<String> trace) throws Abort {
+        List<ConfigKind> order = ConfigKind.searchOrder(version);
+        PytestConfigFile firstPyproject = null;
+        for (String dir : dirs) {
+            for (String base : tree.selfAndAncestors(dir)) {
+                List<String> seen = new ArrayList<>();
+                for (int i = 0; i < order.size(); i++) {
+                    Optional<PytestConfigFile> f = file(tree.join(base, order.get(i).fileName()));
+                    if (f.isEmpty()) continue;
+                    if (order.get(i) == ConfigKind.PYPROJECT_TOML && firstPyproject == null) {
+                        firstPyproject = f.get();
+                    }
+                    PytestConfigFile.Load load = f.get().load(version);
+                    seen.add(f.get().fileName() + switch (load.status()) {
+                        case CONFIG -> " (pytest config: used)";
+                        case NOT_CONFIG -> " (no pytest config)";
+                        case ERROR -> " (stops pytest)";
+                    });
+                    // the trace line for this directory is written when pytest leaves it: match, abort or nothing
+                    if (load.status() != PytestConfigFile.Status.NOT_CONFIG) {
+                        trace.add(tree.display(base) + ": " + String.join(", ", seen));
+                    }
+                    checkLoad(f.get(), load);
+                    if (load.status() != PytestConfigFile.Status.CONFIG) continue;
+                    List<PytestConfigFile> shadowed = new ArrayList<>();
+                    // pytest 9 loads every lower-precedence sibling to name it in the header, so a broken one aborts
+                    for (int j = i + 1; j < order.size(); j++) {
+                        Optional<PytestConfigFile> s = file(tree.join(base, order.get(j).fileName()));
+                        if (s.isEmpty()) continue;
+                        PytestConfigFile.Load sl = s.get().load(version);
+                        if (version.hasNativeToml()) {
+                            checkLoad(s.get(), sl);
+                        }
+                        if (sl.status() == PytestConfigFile.Status.CONFIG) {
+                            shadowed.add(s.get());
+                        }
+                    }
+                    return new Located(base, f.get(), load, shadowed);
+                }
+                if (!seen.isEmpty()) {
+                    trace.add(tree.display(base) + ": " + String.join(", ", seen));
+                }
+            }
+        }
+        if (firstPyproject != null) {
+            // pytest 8.1+: the first pyproject.toml met fixes the rootdir, with an empty config
+            return new Located(tree.parent(firstPyproject.path()) == null ? "" : parentOf(firstPyproject.path()),
+                    firstPyproject, null, List.of());
+        }
+        return null;
+    }
+
+    private String parentOf(String path) {
+        String p = tree.parent(path);
+        return p == null ? "" : p;
+    }
+
+    /** findpaths.get_dirs_from_args: existing paths only, "::node" cut off, files give their directory. */
+    private List<String> dirsFromArgs(String cwd, List<String> positional) {
+        List<String> out = new ArrayList<>();
+        for (String a : positional) {
+            if (a.startsWith("-")) continue;
+            int cut = a.indexOf("::");
+            String p = tree.resolve(cwd, cut >= 0 ? a.substring(0, cut) : a);
+            if (tree.isDir(p)) {
+                out.add(p);
+            } else if (tree.isFile(p)) {
+                out.add(parentOf(p));
+            }
+        }
+        return out;
+    }
+
+    /** findpaths.get_common_ancestor over existing directories; the cwd when there are none. */
+    private String commonAncestor(String cwd, List<String> paths) {
+        String common = null;
+        for (String p : paths) {
+            if (!tree.isDir(p) && !tree.isFile(p)) continue;
+            if (common == null) {
+                common = p;
+            } else {
+                common = commonPath(common, p);
+            }
+        }
+        if (common == null) return cwd;
+        if (tree.isFile(common)) return parentOf(common);
+        return common;
+    }
+
+    private String commonPath(String a, String b) {
+        List<String> ancA = tree.selfAndAncestors(a);
+        for (String d : tree.selfAndAncestors(b)) {
+            if (ancA.contains(d)) return d;
+        }
+        return a;
+    }
+
+    /** Config.parse after discovery: -o from the command line, then addopts, then (9.1+) -o from addopts. */
+    private void applyFileAndOverrides(PytestRun run, PytestArgs cli, List<String> args) throws Abort {
+        if (version.hasNativeToml()) {
+            applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
+        } else {
+            applyOverrides(run, cli.overrides(), java.util.Collections.nCopies(cli.overrides().size(), "-o"), "command line");
+        }
+        Object addopts;
+        try {
+            addopts = run.getini("addopts", "args", List.of());
+        } catch (PytestRun.TypeMismatch e) {
+            throw new Abort(e.getMessage(), run.value("addopts").map(PytestRun.Value::location).orElse(null));
+        }
+        List<String> addoptsList = new ArrayList<>();
+        for (Object o : (List<?>) addopts) {
+            addoptsList.add(String.valueOf(o));
+        }
+        run.addopts = List.copyOf(addoptsList);
+        List<String> full = new ArrayList<>(addoptsList);
+        full.addAll(args);
+        run.fullArgs = PytestArgs.parse(full);
+        applyMinversion(run);
+        if (version.addoptsOverridesWork()) {
+            // the same last-wins sequence pytest applies: addopts first, then the command line again
+            PytestArgs fromAddopts = PytestArgs.parse(addoptsList);
+            applyOverrides(run, fromAddopts.overrideActions(), fromAddopts.overrideFlags(), "addopts");
+            if (version.hasNativeToml()) {
+                applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
+            }
+        }
+    }
+
+    /** pytest refuses to run below the config's {@code minversion} (compared as release numbers). */
+    private void applyMinversion(PytestRun run) throws Abort {
+        Object min;
+        try {
+            min = run.getini("minversion", "string", "");
+        } catch (PytestRun.TypeMismatch e) {
+            throw new Abort(e.getMessage(), run.value("minversion").map(PytestRun.Value::location).orElse(null));
+        }
+        String text = String.valueOf(min).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?").matcher(text);
+        if (text.isEmpty() || !m.lookingAt()) return;
+        PytestVersion required = new PytestVersion(Integer.parseInt(m.group(1)),
+                m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        if (required.compareTo(version) > 0) {
+            throw new Abort("'minversion' requires pytest-" + text + ", actual pytest-" + version,
+                    run.value("minversion").map(PytestRun.Value::location).orElse(null));
+        }
+    }
+
+    /**
+     * Config._decide_args: the paths pytest starts collecting from. Arguments when given; else, started in the
+     * rootdir, the {@code testpaths} globs (relative to the working directory); else the working directory.
+     */
+    private void decideCollection(PytestRun run) {
+        List<String> positional = run.fullArgs.positional();
+        List<String> out = new ArrayList<>();
+        if (!positional.isEmpty()) {
+            for (String a : positional) {
+                int cut = a.indexOf("::");
+                out.add(tree.resolve(run.cwd, cut >= 0 ? a.substring(0, cut) : a));
+            }
+        } else if (run.cwd.equals(run.rootdir)) {
+            try {
+                for (Object t : (List<?>) run.getini("testpaths", "args", List.of())) {
+                    out.addAll(glob(run.cwd, String.valueOf(t)));
+                }
+            } catch (PytestRun.TypeMismatch e) {
+                // pytest would fail on the value; collection roots do not matter then
+            }
+        }
+        if (out.isEmpty()) out.add(run.cwd);
+        run.collectionRoots = List.copyOf(out);
+    }
+
+    /** Python's glob.iglob(pattern, recursive=True) relative to {@code cwd}, sorted per pattern as pytest sorts. */
+    private List<String> glob(String cwd, String pattern) {
+        List<String> current = new ArrayList<>();
+        String start = pattern.startsWith("/") ? tree.resolve("/", "/") : cwd;
+        current.add(start);
+        for (String part : pattern.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            List<String> next = new ArrayList<>();
+            for (String base : current) {
+                if (part.equals("..")) {
+                    String p = tree.parent(base);
+                    if (p != null) next.add(p);
+                } else if (part.equals("**")) {
+                    collectRecursive(base, next);
+                } else if (part.contains("*") || part.contains("?") || part.contains("[")) {
+                    for (String child : tree.children(base)) {
+                        // glob's wildcards skip hidden names unless the pattern itself starts with a dot
+                        if (child.startsWith(".") && !part.startsWith(".")) continue;
+                        if (PytestConfigModel.fnmatch(child, part)) next.add(tree.join(base, child));
+                    }
+                } else {
+                    String p = tree.join(base, part);
+                    if (tree.isDir(p) || tree.isFile(p)) next.add(p);
+                }
+            }
+            current = next;
+        }
+        return current.stream().filter(p -> tree.isDir(p) || tree.isFile(p)).distinct().sorted().toList();
+    }
+
+    private void collectRecursive(String dir, List<String> out) {
+        if (!tree.isDir(dir)) return;
+        out.add(dir);
+        for (String child : tree.children(dir)) {
+            if (child.startsWith(".")) continue;
+            collectRecursive(tree.join(dir, child), out);
+        }
+    }
+
+    private void applyOverrides(PytestRun run, List<String> overrides, List<String> flags, String where) throws Abort {
+        for (int i = 0; i < overrides.size(); i++) {
+            String o = overrides.get(i);
+            String origin = where + " " + flags.get(i);
+            int eq = o.indexOf('=');
+            if (eq < 0) {
+                throw new Abort("-o/--override-ini expects option=value style (got: '" + o + "').", null);
+            }
+            String key = o.substring(0, eq);
+            run.values.put(key, new PytestRun.Value(key, o.substring(eq + 1), PytestOption.Mode.INI, "str", null, origin));
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package dev.lintgate.pytest;
+
+import dev.lintgate.config.ConfigValue;
+import dev.lintgate.project.ProjectModel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The repository's pytest configuration as a whole, shared by the LG2xx rules: every config file and what the
+ * modelled pytest version makes of it, which files are dead, what a bare {@code pytest} at the root uses, and for
+ * every test directory the configs that can govern it (its nearest config when run with its path; the config of
+ * each ancestor directory pytest may be started from, when that run collects the directory).
+ */
+public final class PytestConfigModel {
+
+    public static final ProjectModel.Fact<PytestConfigModel> FACT =
+            new ProjectModel.Fact<>("pytest-config", PytestConfigModel::new);
+
+    /** lintgate options (keys of {@code [tool.lintgate]} / lintgate.toml) this model reads. */
+    public static final String OPTION_VERSION = "pytest-version";
+    public static final String OPTION_PLUGINS = "pytest-plugins";
+    public static final String OPTION_INI_KEYS = "pytest-ini-keys";
+    public static final String OPTION_CONSISTENT = "consistent-options";
+
+    private static final Set<String> DEPENDENCY_FILES = Set.of("pyproject.toml", "setup.cfg", "setup.py", "Pipfile",
+            "Pipfile.lock", "uv.lock", "poetry.lock", "pdm.lock", "tox.ini", "environment.yml", "environment.yaml");
+    private static final List<String> DEFAULT_NORECURSE =
+            List.of("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}");
+
+    private final ProjectModel project;
+    private final PytestVersion version;
+    private final String versionSource;
+    private final Discovery discovery;
+    private final List<PytestConfigFile> candidates = new ArrayList<>();
+    private final Map<String, PytestRun> runs = new HashMap<>();
+    private final List<String> testDirs;
+    private final Set<String> declaredPlugins = new TreeSet<>();
+    private final boolean dependenciesKnown;
+    private final boolean asyncioUsed;
+
+    private PytestConfigModel(ProjectModel project) {
+        this.project = project;
+        String[] source = new String[1];
+        this.version = chooseVersion(project, source);
+        this.versionSource = source[0];
+        this.discovery = new Discovery(FileTree.of(project), version);
+        for (String f : project.files()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (ConfigKind.ofFileName(name).isPresent()) {
+                discovery.file(f).ifPresent(candidates::add);
+            }
+        }
+        Set<String> dirs = new TreeSet<>();
+        for (String f : project.pythonFiles()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if ((name.startsWith("test_") && name.endsWith(".py")) || name.endsWith("_test.py")) {
+                dirs.add(dirOf(f));
+            }
+        }
+        this.testDirs = List.copyOf(dirs);
+        boolean anyDeps = false;
+        for (String f : project.files()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (!isDependencyFile(name)) continue;
+            String text = text(f);
+            if (name.equals("pyproject.toml") || name.equals("setup.cfg") || name.equals("tox.ini")) {
+                if (!text.contains("depend") && !text.contains("requires") && !text.contains("deps")) continue;
+            }
+            anyDeps = true;
+            for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
+                String pattern = "(?i)(?<![\\w.-])" + p.distribution().replace("-", "[-_.]") + "(?![\\w-])";
+                if (Pattern.compile(pattern).matcher(text).find()) {
+                    declaredPlugins.add(p.distribution());
+                }
+            }
+        }
+        for (String p : stringList(OPTION_PLUGINS)) {
+            declaredPlugins.add(PluginCatalog.plugin(p).map(PluginCatalog.Plugin::distribution).orElse(p));
+            anyDeps = true;
+        }
+        this.dependenciesKnown = anyDeps;
+        this.asyncioUsed = detectAsyncio();
+    }
+
+    private static boolean isDependencyFile(String name) {
+        return DEPENDENCY_FILES.contains(name) || (name.contains("requirements") && (name.endsWith(".txt") || name.endsWith(".in")));
+    }
+
+    private boolean detectAsyncio() {
+        if (declaredPlugins.contains("pytest-asyncio")) return true;
+        for (PytestConfigFile f : candidates) {
+            PytestConfigFile.Load l = f.load(version);
+            if (l.options().keySet().stream().anyMatch(k -> k.startsWith("asyncio_"))) return true;
+            if (l.option("addopts").map(o -> o.text().contains("--asyncio-mode")).orElse(false)) return true;
+        }
+        for (String f : project.pythonFiles()) {
+            String t = text(f);
+            if (t.contains("pytest_asyncio") || t.contains("mark.asyncio")) return true;
+        }
+        return false;
+    }
+
+    private String text(String path) {
+        return project.bytes(path).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+    }
+
+    private static PytestVersion chooseVersion(ProjectModel project, String[] source) {
+        ConfigValue v = project.config().ruleOptions().get(OPTION_VERSION);
+        if (v != null && v.value() instanceof String s) {
+            try {
+                source[0] = "lintgate setting " + OPTION_VERSION;
+                return PytestVersion.parse(s);
+            } catch (IllegalArgumentException e) {
+                // the config loader reports bad settings; fall back to detection here
+            }
+        }
+        for (String f : project.files()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (!PytestVersion.mayPin(name)) continue;
+            String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            Optional<PytestVersion> pin = PytestVersion.pinnedIn(name, text);
+            if (pin.isPresent()) {
+                source[0] = "pinned in " + f;
+                return pin.get();
+            }
+        }
+        source[0] = "default (no pin found)";
+        return PytestVersion.DEFAULT;
+    }
+
+    public PytestVersion version() {
+        return version;
+    }
+
+    public String versionSource() {
+        return versionSource;
+    }
+
+    public Discovery discovery() {
+        return discovery;
+    }
+
+    /** Every file with one of pytest's config names, in path order, whatever it holds. */
+    public List<PytestConfigFile> candidates() {
+        return List.copyOf(candidates);
+    }
+
+    public PytestConfigFile.Load load(PytestConfigFile f) {
+        return f.load(version);
+    }
+
+    /** The sibling that wins over {@code f} in its directory, when both hold pytest config. */
+    public Optional<PytestConfigFile> shadowedBy(PytestConfigFile f) {
+        if (load(f).status() != PytestConfigFile.Status.CONFIG) return Optional.empty();
+        List<ConfigKind> order = ConfigKind.searchOrder(version);
+        Optional<ConfigKind> kind = ConfigKind.ofFileName(f.fileName());
+        if (kind.isEmpty() || !order.contains(kind.get())) return Optional.empty();
+        String dir = dirOf(f.path());
+        for (ConfigKind k : order) {
+            if (k == kind.get()) return Optional.empty();
+            Optional<PytestConfigFile> s = discovery.file(join(dir, k.fileName()));
+            if (s.isPresent() && load(s.get()).status() == PytestConfigFile.Status.CONFIG) return s;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a file with a pytest config name is never used as the config, if it is not: a sibling wins, or the
+     * modelled pytest does not read files of that name. Empty for live configs, for files without pytest config
+     * and for files that stop pytest (those are LG206/LG207 findings, not dead files).
+     */
+    public Optional<String> deadReason(PytestConfigFile f) {
+        Optional<ConfigKind> kind = ConfigKind.ofFileName(f.fileName());
+        if (kind.isPresent() && !ConfigKind.searchOrder(version).contains(kind.get())) {
+            return Optional.of("pytest " + version + " never reads " + f.fileName());
+        }
+        return shadowedBy(f).map(w -> "shadowed by " + w.displayPath() + " in the same directory");
+    }
+
+    /** Config files some invocation uses: they hold pytest config, this version reads their name, no sibling wins. */
+    public List<PytestConfigFile> liveConfigs() {
+        List<ConfigKind> order = ConfigKind.searchOrder(version);
+        return candidates.stream()
+                .filter(f -> load(f).status() == PytestConfigFile.Status.CONFIG)
+                .filter(f -> ConfigKind.ofFileName(f.fileName()).map(order::contains).orElse(false))
+                .filter(f -> shadowedBy(f).isEmpty())
+                .toList();
+    }
+
+    /** {@code cd dir && pytest}, with no arguments. */
+    public synchronized PytestRun runFrom(String dir) {
+        return runs.computeIfAbsent(dir, d -> discovery.run(d, List.of(), null));
+    }
+
+    /** A bare {@code pytest} at the repository root. */
+    public PytestRun rootRun() {
+        return runFrom("");
+    }
+
+    /** The run that uses a live config: started in its directory. */
+    public PytestRun runFor(PytestConfigFile f) {
+        return runFrom(dirOf(f.path()));
+    }
+
+    /** Directories holding test modules ({@code test_*.py}, {@code *_test.py}). */
+    public List<String> testDirs() {
+        return testDirs;
+    }
+
+    /**
+     * The runs that can govern the tests of {@code dir}: {@code pytest dir} from the root, and {@code pytest} in
+     * each ancestor whose run collects {@code dir}. Distinct by config file; runs that abort are left out.
+     */
+    public List<PytestRun> governing(String dir) {
+        Map<String, PytestRun> byConfig = new LinkedHashMap<>();
+        List<PytestRun> candidatesRuns = new ArrayList<>();
+        candidatesRuns.add(discovery.run("", dir.isEmpty() ? List.of() : List.of(dir), null));
+        List<String> ancestors = discovery.tree().selfAndAncestors(dir);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            String a = ancestors.get(i);
+            PytestRun r = runFrom(a);
+            if (collects(r, dir)) candidatesRuns.add(r);
+        }
+        for (PytestRun r : candidatesRuns) {
+            if (r.error().isPresent()) continue;
+            byConfig.putIfAbsent(r.configFile().map(PytestConfigFile::path).orElse(""), r);
+        }
+        return List.copyOf(byConfig.values());
+    }
+
+    /** Whether the run (its collection roots, minus norecursedirs) walks into {@code dir}. */
+    boolean collects(PytestRun run, String dir) {
+        if (run.error().isPresent()) return false;
+        List<String> patterns;
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> n = (List<String>) run.getini("norecursedirs", "args", DEFAULT_NORECURSE);
+            patterns = n;
+        } catch (PytestRun.TypeMismatch e) {
+            patterns = DEFAULT_NORECURSE;
+        }
+        for (String root : run.collectionRoots()) {
+            // a test file given as a root collects only itself: it governs its own directory
+            String base = discovery.tree().isFile(root) ? dirOf(root) : root;
+            if (discovery.tree().isFile(root) && !dir.equals(base)) continue;
+            if (!isUnder(dir, base)) continue;
+            String rest = base.isEmpty() ? dir : dir.equals(base) ? "" : dir.substring(base.length() + 1);
+            boolean blocked = false;
+            if (!rest.isEmpty()) {
+                for (String part : rest.split("/")) {
+                    for (String p : patterns) {
+                        if (fnmatch(part, p)) blocked = true;
+                    }
+                }
+            }
+            if (!blocked) return true;
+        }
+        return false;
+    }
+
+    static boolean isUnder(String dir, String base) {
+        return base.isEmpty() || dir.equals(base) || dir.startsWith(base + "/");
+    }
+
+    /** Python's fnmatch for the simple patterns norecursedirs uses: *, ?, [seq]. */
+    static boolean fnmatch(String name, String pattern) {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                case '[', ']' -> re.append(c);
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        try {
+            return name.matches(re.toString());
+        } catch (RuntimeException e) {
+            return name.equals(pattern);
+        }
+    }
+
+    /** Catalog plugins the project declares (dependency files, or the {@code pytest-plugins} setting). */
+    public Set<String> declaredPlugins() {
+        return declaredPlugins;
+    }
+
+    /** False when the project declares no dependencies anywhere lintgate looks: then no plugin can be ruled out. */
+    public boolean dependenciesKnown() {
+        return dependenciesKnown;
+    }
+
+    public boolean asyncioUsed() {
+        return asyncioUsed;
+    }
+
+    /** The keys pytest and the plugins this run can load register, with their getini types. */
+    public Map<String, String> knownKeys(PytestRun run) {
+        Map<String, String> known = new LinkedHashMap<>(PluginCatalog.coreKeys(version));
+        Set<String> blocked = new LinkedHashSet<>(run.fullArgs() == null ? List.of() : run.fullArgs().blockedPlugins());
+        for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
+            boolean installed = !dependenciesKnown || declaredPlugins.contains(p.distribution());
+            if (installed && !blocked.contains(p.pluginName())) known.putAll(p.iniKeys());
+        }
+        for (String k : stringList(OPTION_INI_KEYS)) known.putIfAbsent(k, "string");
+        return known;
+    }
+
+    /** The option keys LG202 compares; "strictness" stands for the effective strict markers/config pair. */
+    public List<String> consistentOptions() {
+        List<String> configured = stringList(OPTION_CONSISTENT);
+        if (!configured.isEmpty() || project.config().ruleOptions().containsKey(OPTION_CONSISTENT)) return configured;
+        return List.of("asyncio_mode", "asyncio_default_fixture_loop_scope", "asyncio_default_test_loop_scope", "strictness");
+    }
+
+    private List<String> stringList(String key) {
+        ConfigValue v = project.config().ruleOptions().get(key);
+        if (v == null || !(v.value() instanceof List<?> l)) return List.of();
+        return l.stream().map(String::valueOf).toList();
+    }
+
+    /** Where a finding about the file's pytest config as a whole goes: its section header, else line 1. */
+    public dev.lintgate.finding.Location sectionLocation(PytestConfigFile f) {
+        return f.at(load(f).section());
+    }
+
+    /** How people name the part of the file pytest reads: "[tool.pytest.ini_options] in pyproject.toml". */
+    public String describe(PytestConfigFile f) {
+        PytestConfigFile.Load l = load(f);
+        String section = switch (f.fileName()) {
+            case "pyproject.toml" -> l.mode() == PytestOption.Mode.TOML ? "[tool.pytest]" : "[tool.pytest.ini_options]";
+            case "setup.cfg" -> "[tool:pytest]";
+            default -> "[pytest]";
+        };
+        return section + " in " + f.displayPath();
+    }
+
+    public ProjectModel project() {
+        return project;
+    }
+
+    static String dirOf(String path) {
+        int i = path.lastIndexOf('/');
+        return i < 0 ? "" : path.substring(0, i);
+    }
+
+    static String join(String dir, String name) {
+        return dir.isEmpty() ? name : dir + "/" + name;
+    }
+}

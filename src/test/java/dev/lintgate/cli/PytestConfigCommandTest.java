@@ -1,0 +1,73 @@
+package dev.lintgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PytestConfigCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new PytestConfigCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        cl.setExecutionExceptionHandler((e, c, p) -> ExitCode.ERROR);
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.write(e.getMessage());
+            return ExitCode.ERROR;
+        });
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void textNamesTheWinnerTheIgnoredSiblingAndWhereEachValueComesFrom() throws Exception {
+        Files.writeString(dir.resolve("pytest.ini"), "[pytest]\nasyncio_mode = auto\n");
+        Files.writeString(dir.resolve("pyproject.toml"), "[tool.pytest.ini_options]\nasyncio_default_fixture_loop_scope = \"session\"\n");
+        Result r = run("--cwd", dir.toString(), "--pytest-version", "9.1.1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("configfile: " + dir.toRealPath().resolve("pytest.ini")), r.out());
+        assertTrue(r.out().contains("ignored: " + dir.toRealPath().resolve("pyproject.toml")), r.out());
+        assertTrue(r.out().contains("asyncio_mode = auto    (" + dir.toRealPath().resolve("pytest.ini") + ":2)"), r.out());
+        assertTrue(r.out().contains("fixture loop scope unset"), r.out());
+    }
+
+    @Test
+    void pytestArgumentsPassThroughInOrder() throws Exception {
+        Files.writeString(dir.resolve("pytest.ini"), "[pytest]\nasyncio_mode = auto\n");
+        Files.writeString(dir.resolve("other.ini"), "[pytest]\nasyncio_mode = strict\nmarkers = slow: x\n");
+        Result r = run("--cwd", dir.toString(), "--format", "json", "-c", "other.ini", "--asyncio-mode=auto");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"configfile\" : \"" + dir.toRealPath().resolve("other.ini") + "\""), r.out());
+        assertTrue(r.out().contains("\"mode\" : \"auto\""), r.out());
+        assertTrue(r.out().contains("\"markers\" : [ \"slow\" ]"), r.out());
+    }
+
+    @Test
+    void brokenConfigExitsTwoWithPytestsMessage() throws Exception {
+        Files.writeString(dir.resolve("tox.ini"), "[testenv]\n[testenv]\n");
+        Result r = run("--cwd", dir.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.out().contains("duplicate section 'testenv'"), r.out());
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, run("--cwd", dir.resolve("missing").toString()).exit());
+        assertEquals(2, run("--format", "xml").exit());
+        assertEquals(2, run("--pytest-version", "banana").exit());
+    }
+}

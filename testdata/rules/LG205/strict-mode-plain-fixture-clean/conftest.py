@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(scope="module")
+async def resource():
+    yield 1
