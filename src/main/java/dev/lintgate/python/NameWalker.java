@@ -718,6 +718,19 @@ final class NameWalker {
     }
 
     /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
+    /**
+     * An attribute chain that changes a module's globals from outside: {@code Enum._convert_},
+     * {@code enum.global_enum}, {@code sys.modules[__name__] = ...}, {@code gettext.install()} (builtins).
+     */
+    private void noteDynamicChain(int i, int p) {
+        for (int k = i + 2; k <= p; k += 2) {
+            if (t.is(k, "_convert_") || t.is(k, "global_enum") || (k == p && t.is(k, "install") && t.isOp(p + 1, '('))
+                    || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))) {
+                state.dynamic = true;
+            }
+        }
+    }
+
     private void noteDynamicGlobals(int i, Ctx ctx) {
         boolean function = ctx.scope.kind() == Scope.Kind.FUNCTION;
         boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
@@ -910,6 +923,11 @@ final class NameWalker {
             for (int i = s; i < e && i < t.size; i++) {
                 if (t.kind[i] == Tokens.NAME && !(i > 0 && t.isOp(i - 1, '.'))) {
                     noteDynamicGlobals(i, ctx);
+                    int p = i;
+                    while (t.isOp(p + 1, '.') && t.isName(p + 2)) {
+                        p += 2;
+                    }
+                    noteDynamicChain(i, p);
                 }
                 if (i > s && t.is(i, ":=") && t.isName(i - 1)) {
                     ctx.scope.bind(new Binding(t.text(i - 1), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i - 1), null));
@@ -981,12 +999,7 @@ final class NameWalker {
             p += 2;
         }
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
-        for (int k = i + 2; k <= p; k += 2) {
-            // Enum._convert_ and sys.modules[__name__] writes put names into a module's globals
-            if (t.is(k, "_convert_") || t.is(k, "global_enum") || (k == p && t.is(k, "install") && t.isOp(p + 1, '(')) || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))) {
-                state.dynamic = true;
-            }
-        }
+        noteDynamicChain(i, p);
         String name = t.text(i);
         char first = name.charAt(0);
         if (first == 'g' || first == 'v' || first == 'l' || first == 'e' || first == '_' || first == 'b') {

@@ -51,7 +51,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        if (file.imports().isEmpty()) return;
+        // a stub's imports resolve against other stubs (typeshed), not against the runtime modules walked here
+        if (file.imports().isEmpty() || file.isStub()) return;
         Names names = file.names();
         Set<Integer> conditional = conditionalImportLines(names);
         Set<Integer> reportedStatements = new HashSet<>();
@@ -91,7 +92,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         String prefix = parts[0];
         for (int i = 1; i < parts.length; i++) {
             String next = prefix + "." + parts[i];
-            if (!moduleExists(project, prefix, next)) {
+            if (!moduleExists(project, prefix, next, true)) {
                 return "module `" + next + "` does not exist";
             }
             prefix = next;
@@ -106,21 +107,26 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         String name = target.substring(dot + 1);
         String moduleProblem = missingModule(project, module);
         if (moduleProblem != null) return moduleProblem;
-        if (moduleExists(project, module, target)) return null;
+        if (moduleExists(project, module, target, false)) return null;
         Optional<ModuleExports> exports = ModuleExports.of(project, module);
         if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
         return "module `" + module + "` has no `" + name + "`";
     }
 
-    /** Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled. */
-    private static boolean moduleExists(ProjectModel project, String parent, String child) {
+    /**
+     * Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled.
+     * Below a plain module (not a package) nothing exists on disk, yet {@code import os.path} works because os puts
+     * it into sys.modules: for module paths that counts as "cannot tell" ({@code plainModuleChildUnknown}).
+     */
+    private static boolean moduleExists(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         if (project.moduleFile(child).isPresent() || project.fact(PACKAGES).contains(child)) return true;
         Optional<String> parentFile = project.moduleFile(parent);
         if (parentFile.isEmpty()) {
             // a namespace package: it exists only through walked modules inside it, and those are all known
             return !project.fact(PACKAGES).contains(parent);
         }
-        if (!parentFile.get().endsWith("__init__.py") && !parentFile.get().endsWith("__init__.pyi")) return false;
+        // a plain module has no submodules on disk; "import os.path" works because os puts it into sys.modules
+        if (!parentFile.get().endsWith("__init__.py") && !parentFile.get().endsWith("__init__.pyi")) return plainModuleChildUnknown;
         Path dir = project.absolute(parentFile.get()).getParent();
         String last = child.substring(child.lastIndexOf('.') + 1);
         if (Files.exists(dir.resolve(last + ".py")) || Files.exists(dir.resolve(last + ".pyi")) || Files.isDirectory(dir.resolve(last))) {

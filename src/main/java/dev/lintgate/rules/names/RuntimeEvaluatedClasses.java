@@ -20,8 +20,12 @@ import java.util.Set;
 final class RuntimeEvaluatedClasses {
     static final List<String> DEFAULT_BASES = List.of("pydantic.BaseModel", "pydantic_settings.BaseSettings",
             "sqlalchemy.orm.DeclarativeBase");
-    static final List<String> DEFAULT_DECORATORS = List.of("pydantic.validate_call", "attrs.define", "attrs.frozen",
-            "attr.s", "attr.attrs", "attr.define");
+    /**
+     * attrs is not in the default: it stores string annotations unresolved unless {@code attrs.resolve_types} is
+     * called, so its classes import fine with TYPE_CHECKING-only names (jsonschema does this); teams that resolve
+     * types add it.
+     */
+    static final List<String> DEFAULT_DECORATORS = List.of("pydantic.validate_call", "pydantic.dataclasses.dataclass");
     private static final int MAX_HOPS = 16;
 
     private final ProjectModel project;
