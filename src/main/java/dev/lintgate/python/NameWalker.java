@@ -720,12 +720,14 @@ final class NameWalker {
     /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
     /**
      * An attribute chain that changes a module's globals from outside: {@code Enum._convert_},
-     * {@code enum.global_enum}, {@code sys.modules[__name__] = ...}, {@code gettext.install()} (builtins).
+     * {@code enum.global_enum}, {@code sys.modules[__name__] = ...}, {@code gettext.install()} (builtins), and
+     * import hooks ({@code sys.meta_path}), after which a package's submodules may come from anywhere.
      */
     private void noteDynamicChain(int i, int p) {
         for (int k = i + 2; k <= p; k += 2) {
             if (t.is(k, "_convert_") || t.is(k, "global_enum") || (k == p && t.is(k, "install") && t.isOp(p + 1, '('))
-                    || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))) {
+                    || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))
+                    || t.is(k, "meta_path") || t.is(k, "path_hooks")) {
                 state.dynamic = true;
             }
         }

@@ -26,9 +26,35 @@ public record ModuleExports(Set<String> names, boolean open) {
         if (known != null) {
             return known;
         }
-        Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python).map(ModuleExports::compute);
+        Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python)
+                .map(file -> compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file));
         cache.put(module, computed);
         return computed;
+    }
+
+    /**
+     * A stub, or a module next to a compiled extension of the same name ({@code _sobol.pyi} beside
+     * {@code _sobol.cpython-311-x86_64-linux-gnu.so}): at runtime the extension is imported, and it is unreadable.
+     */
+    private static boolean compiledSibling(ProjectModel project, PythonFile file) {
+        if (file.isStub()) {
+            return true;
+        }
+        java.nio.file.Path path = project.absolute(file.path());
+        String name = path.getFileName().toString();
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> siblings =
+                     java.nio.file.Files.newDirectoryStream(path.getParent(), stem + ".*")) {
+            for (java.nio.file.Path p : siblings) {
+                String f = p.getFileName().toString();
+                if (f.endsWith(".so") || f.endsWith(".pyd")) {
+                    return true;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return true;
+        }
+        return false;
     }
 
     private static ModuleExports compute(PythonFile file) {

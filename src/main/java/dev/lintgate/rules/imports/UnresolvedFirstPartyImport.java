@@ -26,6 +26,10 @@ import java.util.Set;
  * compiled extension modules, and imports guarded by {@code except ImportError} or an {@code if}.
  */
 public final class UnresolvedFirstPartyImport implements FileRule {
+    /** Attributes every module has. */
+    private static final Set<String> MODULE_ATTRIBUTES = Set.of("__doc__", "__name__", "__file__", "__spec__",
+            "__loader__", "__package__", "__path__", "__builtins__", "__dict__", "__cached__");
+
     /** Dotted names of every walked module and each of its parent packages (namespace packages included). */
     static final ProjectModel.Fact<Set<String>> PACKAGES = new ProjectModel.Fact<>("first-party packages", project -> {
         Set<String> out = new HashSet<>();
@@ -92,6 +96,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         String prefix = parts[0];
         for (int i = 1; i < parts.length; i++) {
             String next = prefix + "." + parts[i];
+            // an import hook or sys.modules trick in the parent can provide any submodule
+            if (ModuleExports.of(project, prefix).map(ModuleExports::open).orElse(false)) return null;
             if (!moduleExists(project, prefix, next, true)) {
                 return "module `" + next + "` does not exist";
             }
@@ -108,6 +114,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         String moduleProblem = missingModule(project, module);
         if (moduleProblem != null) return moduleProblem;
         if (moduleExists(project, module, target, false)) return null;
+        if (MODULE_ATTRIBUTES.contains(name)) return null;
         Optional<ModuleExports> exports = ModuleExports.of(project, module);
         if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
         return "module `" + module + "` has no `" + name + "`";

@@ -40,6 +40,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
         for (NameUse use : names.uses()) {
             if (use.guarded()) probed.add(use.name());
         }
+        Set<String> injected = project.fact(InjectedBuiltins.FACT);
         Set<String> starNames = null;
         boolean starChecked = false;
         for (NameUse use : names.uses()) {
@@ -47,7 +48,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 continue;
             }
             String name = use.name();
-            if (Builtins.contains(name) || !use.scope().resolve(name).isEmpty() || implicit(name, use.scope(), file)) {
+            if (Builtins.contains(name) || injected.contains(name) || !use.scope().resolve(name).isEmpty() || implicit(name, use.scope(), file)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {

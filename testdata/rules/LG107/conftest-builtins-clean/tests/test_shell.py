@@ -1,0 +1,2 @@
+def test_shell():
+    assert ip is not None
