@@ -338,6 +338,10 @@ final class NameWalker {
                 expr(s + 1, colon, ctx);
                 boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
                 f.elseTypingOnly = state.conditions.isNegatedTypingOnly(s + 1, colon);
+                if (ctx.scope.kind() == Scope.Kind.MODULE && isMainGuard(s + 1, colon)) {
+                    return new Frame(new Ctx(ctx.scope, ctx.use, ctx.typingBlock, "when the module runs as a script",
+                            false, ctx.owner, true));
+                }
                 return new Frame(tc ? typing(cond) : cond);
             }
             case "elif" -> {
@@ -437,6 +441,19 @@ final class NameWalker {
                 return new Frame(cond);
             }
         }
+    }
+
+    /** {@code __name__ == "__main__"} (either way round): the block runs only when the file is executed. */
+    private boolean isMainGuard(int s, int e) {
+        if (e - s != 3 || !t.is(s + 1, "==")) {
+            return false;
+        }
+        int name = t.is(s, "__name__") ? s + 2 : t.is(s + 2, "__name__") ? s : -1;
+        if (name < 0 || t.kind[name] != Tokens.STRING) {
+            return false;
+        }
+        String v = plainStringValue(name);
+        return "__main__".equals(v);
     }
 
     private static Ctx typing(Ctx c) {
@@ -739,7 +756,8 @@ final class NameWalker {
         boolean written = call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'));
         if (t.is(i, "global_enum")) {
             state.dynamic = true; // enum.global_enum copies the members into the module's globals
-        } else if (t.is(i, "globals") && written) {
+        } else if (t.is(i, "globals") && call && !t.isOp(i + 3, '.') || t.is(i, "globals") && written) {
+            // globals() handed to a callee (parse(..., globals=globals())) may be written there
             state.dynamic = true;
         } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && written) {
             state.dynamic = true;
@@ -1374,8 +1392,19 @@ final class NameWalker {
                     parts.add(new int[] {from, i});
                     from = i + 1;
                 }
-            } else if (sep == '=' && d == 0 && t.is(i, "lambda")) {
-                break; // a lambda's defaults are not assignments
+            } else if (d == 0 && t.is(i, "lambda")) {
+                if (sep == '=') {
+                    break; // a lambda's defaults are not assignments
+                }
+                // "f(key=lambda a, b: a)": the lambda's parameter commas do not separate items
+                while (i + 1 < e && !(t.isOp(i + 1, ':') && d == 0)) {
+                    i++;
+                    if (t.isOp(i, '(') || t.isOp(i, '[') || t.isOp(i, '{')) {
+                        d++;
+                    } else if (t.isOp(i, ')') || t.isOp(i, ']') || t.isOp(i, '}')) {
+                        d--;
+                    }
+                }
             }
         }
         parts.add(new int[] {from, e});

@@ -38,8 +38,9 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
         if (names.hasDynamicGlobals() || runtimeStarImport(names)) {
             return;
         }
+        Set<String> injected = project.fact(InjectedBuiltins.FACT);
         for (NameUse use : names.uses()) {
-            if (use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
+            if (use.guarded() || injected.contains(use.name()) || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             List<Binding> bindings = use.scope().resolve(use.name());
