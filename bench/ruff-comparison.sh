@@ -28,8 +28,8 @@ lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar target
   --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
 ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select TID251 --exit-zero --output-format concise
   --config 'exclude = []'
-  --config 'lint.flake8-tidy-imports.banned-api."collections.OrderedDict".msg = "deprecated"'
-  --config 'lint.flake8-tidy-imports.banned-api."typing.Optional".msg = "deprecated"')
+  # one inline table: a second --config for banned-api would replace the first, not add to it
+  --config 'lint.flake8-tidy-imports.banned-api = {"collections.OrderedDict" = {msg = "deprecated"}, "typing.Optional" = {msg = "deprecated"}}')
 
 measure() {  # name, command...: prints the median wall seconds and the largest RSS over the runs
   local name=$1; shift
