@@ -5,6 +5,7 @@ import dev.lintgate.python.ModuleNames;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.PythonFiles;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,15 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The project model of one run. Thread-safe: rules run on several threads. */
 public final class Project implements ProjectModel {
-    private static final Object UNREADABLE = new Object();
-
     private final Path root;
     private final LintgateConfig config;
     private final List<String> files;
     private final List<String> pythonFiles;
     private final Set<String> targets;
     private final Map<String, String> moduleIndex;
-    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    private final Map<String, SoftReference<PythonFile>> parsed = new ConcurrentHashMap<>();
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
 
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets) {
@@ -74,17 +73,28 @@ public final class Project implements ProjectModel {
     @Override
     public Optional<PythonFile> python(String relativePath) {
         if (!isPython(relativePath)) return Optional.empty();
-        Object value = parsed.computeIfAbsent(relativePath, rel -> {
-            Optional<byte[]> bytes = bytes(rel);
-            return bytes.isEmpty() ? UNREADABLE : scan(rel, bytes.get());
-        });
-        return value instanceof PythonFile file ? Optional.of(file) : Optional.empty();
+        PythonFile cached = cached(relativePath);
+        if (cached != null) return Optional.of(cached);
+        Optional<byte[]> bytes = bytes(relativePath);
+        return bytes.map(b -> parse(relativePath, b));
     }
 
     /** Like {@link #python(String)} for bytes the caller already read, so a file is read from disk once. */
     public PythonFile parse(String relativePath, byte[] content) {
-        Object value = parsed.computeIfAbsent(relativePath, rel -> scan(rel, content));
-        return value instanceof PythonFile file ? file : scan(relativePath, content);
+        PythonFile cached = cached(relativePath);
+        if (cached != null) return cached;
+        PythonFile file = scan(relativePath, content);
+        parsed.put(relativePath, new SoftReference<>(file));
+        return file;
+    }
+
+    /**
+     * Scanned files are shared by rules and facts, but a run over a large repository must not keep every one:
+     * soft references let the collector take them back under memory pressure, and a later use scans again.
+     */
+    private PythonFile cached(String relativePath) {
+        SoftReference<PythonFile> ref = parsed.get(relativePath);
+        return ref == null ? null : ref.get();
     }
 
     private PythonFile scan(String rel, byte[] content) {
