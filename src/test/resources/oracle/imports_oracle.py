@@ -5,7 +5,8 @@ processes, and prints one JSON object per line:
 
   {"root": ..., "srcRoots": [...]}                                  first line: where paths are relative to
   {"path": rel, "status": "ok", "module": m, "package": b, "imports": [[line, level, module, name, bound, target,
-      context, scope, inFunction], ...]}
+      context, scope, inFunction], ...], "definitions": [[line, kind, qualifiedName, moduleLevel, context,
+      [[decoratorDottedName or "<expr>", firstStringArgument], ...]], ...]}
   {"path": rel, "status": "rejected", "error": "..."}                files ast.parse refuses
 
 Typing-only rules are implemented here independently of the Java scanner, from the ast:
@@ -53,6 +54,17 @@ def module_name(rel):
     return ".".join(parts)
 
 
+def dotted_name(e):
+    parts = []
+    while isinstance(e, ast.Attribute):
+        parts.append(e.attr)
+        e = e.value
+    if not isinstance(e, ast.Name):
+        return None
+    parts.append(e.id)
+    return ".".join(reversed(parts))
+
+
 def is_dotted(e):
     while isinstance(e, ast.Attribute):
         e = e.value
@@ -65,6 +77,7 @@ class Visitor:
         self.stub = stub
         self.aliases = aliases
         self.out = []
+        self.defs = []
 
     def is_tc(self, e):
         if isinstance(e, ast.Name):
@@ -102,6 +115,18 @@ class Visitor:
         ctx = "TYPING_ONLY" if (typing or self.stub) else "RUNTIME"
         self.out.append([node.lineno, level, module, name, bound, target, ctx, ".".join(scope), in_function])
 
+    def definition(self, s, kind, typing, scope):
+        decorators = []
+        for d in s.decorator_list:
+            call = isinstance(d, ast.Call)
+            dotted = dotted_name(d.func if call else d)
+            first = None
+            if call and dotted and d.args and isinstance(d.args[0], ast.Constant) and type(d.args[0].value) is str:
+                first = d.args[0].value
+            decorators.append([dotted or "<expr>", first])
+        ctx = "TYPING_ONLY" if (typing or self.stub) else "RUNTIME"
+        self.defs.append([s.lineno, kind, ".".join(scope + [s.name]), not scope, ctx, decorators])
+
     def stmt(self, s, typing, scope, in_function):
         if isinstance(s, ast.Import):
             for a in s.names:
@@ -115,8 +140,10 @@ class Visitor:
                 target = None if base is None else base + "." + a.name
                 self.emit(s, s.level, module, a.name, bound, target, typing, scope, in_function)
         elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.definition(s, "FUNCTION", typing, scope)
             self.stmts(s.body, typing, scope + [s.name], True)
         elif isinstance(s, ast.ClassDef):
+            self.definition(s, "CLASS", typing, scope)
             self.stmts(s.body, typing, scope + [s.name], in_function)
         elif isinstance(s, ast.If):
             self.stmts(s.body, typing or self.body_typing(s.test), scope, in_function)
@@ -154,7 +181,7 @@ def examine(rel):
                     aliases.add(a.asname)
     v = Visitor(pkg, rel.endswith(".pyi"), aliases)
     v.stmts(tree.body, False, [], False)
-    return json.dumps({"path": rel, "status": "ok", "module": module, "package": package, "imports": v.out})
+    return json.dumps({"path": rel, "status": "ok", "module": module, "package": package, "imports": v.out, "definitions": v.defs})
 
 
 def init(root, src_roots):

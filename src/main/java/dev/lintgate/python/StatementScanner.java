@@ -14,7 +14,8 @@ import java.util.Set;
 final class StatementScanner {
     private final Tokens t;
     private final SourceText src;
-    private final String packageName;
+    private final ImportStatementReader importReader;
+    private final DecoratorReader decoratorReader;
     private final boolean stub;
     private final TypeCheckingCondition conditions;
 
@@ -27,6 +28,9 @@ final class StatementScanner {
     private Block pendingBody;
     private int pendingHeader = -1;
     private final List<Decorator> pendingDecorators = new ArrayList<>();
+    /** Depth of one-line compound statements being scanned ("if a: if b: ..." is invalid but must not blow the stack). */
+    private int inlineDepth;
+    private static final int MAX_INLINE_DEPTH = 50;
 
     /** An open block: its qualified-name prefix, whether it can run, and the state of an if-chain at its level. */
     private static final class Block {
@@ -46,7 +50,8 @@ final class StatementScanner {
     private StatementScanner(Tokens t, String moduleName, boolean isPackage, boolean stub, Set<String> aliases) {
         this.t = t;
         this.src = t.source;
-        this.packageName = packageOf(moduleName, isPackage);
+        this.importReader = new ImportStatementReader(t, moduleName, isPackage, problems);
+        this.decoratorReader = new DecoratorReader(t);
         this.stub = stub;
         this.conditions = new TypeCheckingCondition(t, aliases);
     }
@@ -68,17 +73,6 @@ final class StatementScanner {
         StatementScanner second = new StatementScanner(t, moduleName, isPackage, stub, aliases);
         second.scan();
         return second;
-    }
-
-    private static String packageOf(String moduleName, boolean isPackage) {
-        if (moduleName == null) {
-            return null;
-        }
-        if (isPackage) {
-            return moduleName;
-        }
-        int dot = moduleName.lastIndexOf('.');
-        return dot < 0 ? "" : moduleName.substring(0, dot);
     }
 
     private void scan() {
@@ -137,7 +131,7 @@ final class StatementScanner {
     private void statement(int s, int e) {
         Block top = top();
         if (t.isOp(s, '@')) {
-            pendingDecorators.add(decorator(s, e));
+            pendingDecorators.add(decoratorReader.read(s, e));
             top.elseTypingOnly = null;
             return;
         }
@@ -223,11 +217,11 @@ final class StatementScanner {
             openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction || function));
             return;
         }
-        String name = t.text(k + 1);
+        String name = t.name(k + 1);
         String qualified = top.scope.isEmpty() ? name : top.scope + "." + name;
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
         definitions.add(new Definition(function ? Definition.Kind.FUNCTION : Definition.Kind.CLASS, name, qualified,
-                decorators, region(k + 1, k + 2), top.scope.isEmpty(), context));
+                decorators, t.region(k + 1, k + 2), top.scope.isEmpty(), context));
         openBody(k, colon, e, new Block(qualified, top.typingOnly, top.inFunction || function));
     }
 
@@ -235,7 +229,12 @@ final class StatementScanner {
     private void openBody(int keyword, int colon, int e, Block body) {
         if (colon + 1 < e) {
             stack.add(body);
-            statement(colon + 1, e);
+            if (++inlineDepth > MAX_INLINE_DEPTH) {
+                problem("too many statements nested on one line", colon + 1, e);
+            } else {
+                statement(colon + 1, e);
+            }
+            inlineDepth--;
             stack.remove(stack.size() - 1);
         } else {
             pendingBody = body;
@@ -299,238 +298,27 @@ final class StatementScanner {
         if (s >= e) {
             return;
         }
-        if (t.is(s, "import")) {
-            importStatement(s, e, top);
-        } else if (t.is(s, "from")) {
-            fromStatement(s, e, top);
-        } else if (t.kind[s] == Tokens.NAME && compoundKeyword(s) != null) {
+        if (t.is(s, "lazy") && s + 1 < e && (t.is(s + 1, "import") || t.is(s + 1, "from"))) {
+            // PEP 810 (3.15) soft keyword: the import still runs, on first use of the name
+            s++;
+        }
+        int statement = s;
+        boolean isImport = importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
+                addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
+        if (!isImport && t.kind[s] == Tokens.NAME && compoundKeyword(s) != null) {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
         }
-    }
-
-    private void importStatement(int s, int e, Block top) {
-        int i = s + 1;
-        if (i >= e) {
-            problem("expected module name after 'import'", s, s + 1);
-            return;
-        }
-        while (i < e) {
-            int nameStart = i;
-            int nameEnd = dottedName(i, e);
-            if (nameEnd == nameStart) {
-                problem("expected module name in 'import'", i, i + 1);
-                return;
-            }
-            String module = joined(nameStart, nameEnd);
-            i = nameEnd;
-            String bound;
-            if (t.is(i, "as")) {
-                if (!t.isName(i + 1) || i + 1 >= e) {
-                    problem("expected a name after 'as'", i, i + 1);
-                    return;
-                }
-                bound = t.text(i + 1);
-                i += 2;
-            } else {
-                int dot = module.indexOf('.');
-                bound = dot < 0 ? module : module.substring(0, dot);
-            }
-            addImport(0, module, null, bound, module, nameStart, nameEnd, s, top);
-            if (i < e && t.isOp(i, ',')) {
-                i++;
-                if (i >= e) {
-                    problem("trailing comma not allowed without surrounding parentheses", i - 1, i);
-                }
-            } else if (i < e) {
-                problem("invalid syntax in 'import'", i, i + 1);
-                return;
-            }
-        }
-    }
-
-    private void fromStatement(int s, int e, Block top) {
-        int i = s + 1;
-        int level = 0;
-        while (i < e && t.kind[i] == Tokens.OP && (t.isOp(i, '.') || t.is(i, "..."))) {
-            level += t.length(i);
-            i++;
-        }
-        int moduleStart = i;
-        int moduleEnd = t.is(i, "import") ? i : dottedName(i, e);
-        if (moduleEnd == moduleStart && level == 0) {
-            problem("expected module name after 'from'", s, s + 1);
-            return;
-        }
-        String module = joined(moduleStart, moduleEnd);
-        i = moduleEnd;
-        if (!t.is(i, "import") || i >= e) {
-            problem("expected 'import' after 'from " + ".".repeat(level) + module + "'", s, Math.max(s + 1, i));
-            return;
-        }
-        int importKeyword = i;
-        i++;
-        if (i < e && t.isOp(i, '*')) {
-            addImport(level, module, "*", "*", targetOf(level, module, "*"), i, i + 1, s, top);
-            if (i + 1 < e) {
-                problem("invalid syntax after 'import *'", i + 1, i + 2);
-            }
-            return;
-        }
-        boolean parenthesized = i < e && t.isOp(i, '(');
-        if (parenthesized) {
-            i++;
-        }
-        int count = 0;
-        while (i < e && !(parenthesized && t.isOp(i, ')'))) {
-            if (!t.isName(i)) {
-                problem("expected a name to import", i, i + 1);
-                return;
-            }
-            String name = t.text(i);
-            int nameAt = i;
-            i++;
-            String bound = name;
-            if (t.is(i, "as") && i < e) {
-                if (!t.isName(i + 1) || i + 1 >= e) {
-                    problem("expected a name after 'as'", i, i + 1);
-                    return;
-                }
-                bound = t.text(i + 1);
-                i += 2;
-            }
-            addImport(level, module, name, bound, targetOf(level, module, name), nameAt, nameAt + 1, s, top);
-            count++;
-            if (i < e && t.isOp(i, ',')) {
-                i++;
-                if (i >= e && !parenthesized) {
-                    problem("trailing comma not allowed without surrounding parentheses", i - 1, i);
-                }
-            } else if (i < e && !(parenthesized && t.isOp(i, ')'))) {
-                problem("invalid syntax in 'from ... import'", i, i + 1);
-                return;
-            }
-        }
-        if (count == 0) {
-            problem("expected names after 'import'", importKeyword, importKeyword + 1);
-        } else if (parenthesized && (i >= e || i + 1 < e)) {
-            problem(i >= e ? "'(' was never closed" : "invalid syntax after ')'", Math.min(i, e - 1), Math.min(i, e - 1) + 1);
-        }
-    }
-
-    /** End of NAME ('.' NAME)* starting at i; i itself when there is no name. */
-    private int dottedName(int i, int e) {
-        if (i >= e || !t.isName(i)) {
-            return i;
-        }
-        int end = i + 1;
-        while (end + 1 < e && t.isOp(end, '.') && t.isName(end + 1)) {
-            end += 2;
-        }
-        return end;
-    }
-
-    private String joined(int s, int e) {
-        if (e - s == 1) {
-            return t.text(s);
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = s; i < e; i++) {
-            b.append(src.chars, t.start[i], t.length(i));
-        }
-        return b.toString();
-    }
-
-    /** Absolute name per importlib.util.resolve_name; null when the file has no package or the dots go past it. */
-    private String targetOf(int level, String module, String name) {
-        String base;
-        if (level == 0) {
-            base = module;
-        } else {
-            if (packageName == null || packageName.isEmpty()) {
-                return null;
-            }
-            String[] parts = packageName.split("\\.");
-            if (level > parts.length) {
-                return null;
-            }
-            base = String.join(".", java.util.Arrays.asList(parts).subList(0, parts.length - level + 1));
-            if (!module.isEmpty()) {
-                base = base + "." + module;
-            }
-        }
-        return base + "." + name;
     }
 
     private void addImport(int level, String module, String name, String bound, String target, int nameStart,
                            int nameEnd, int statementStart, Block top) {
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
-        imports.add(new ImportBinding(level, module, name, bound, target, region(nameStart, nameEnd),
+        imports.add(new ImportBinding(level, module, name, bound, target, t.region(nameStart, nameEnd),
                 src.lineOf(t.start[statementStart]), context, top.scope, top.inFunction));
     }
 
-    private Decorator decorator(int s, int e) {
-        int nameEnd = dottedName(s + 1, e);
-        String dotted = null;
-        String firstString = null;
-        if (nameEnd > s + 1 && nameEnd == e) {
-            dotted = joined(s + 1, nameEnd);
-        } else if (nameEnd > s + 1 && t.isOp(nameEnd, '(') && t.isOp(e - 1, ')') && closes(nameEnd, e - 1)) {
-            dotted = joined(s + 1, nameEnd);
-            firstString = firstStringArgument(nameEnd + 1, e - 1);
-        }
-        if (dotted == null) {
-            // not a (called) dotted name: keep the source so rules can still show it, but it matches no qualified name
-            dotted = e > s + 1 ? src.text(t.start[s + 1], t.end[e - 1]) : "";
-        }
-        return new Decorator(dotted, firstString, region(s, e));
-    }
-
-    private boolean closes(int open, int close) {
-        int depth = 0;
-        for (int i = open; i <= close; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char ch = src.chars[t.start[i]];
-                if (ch == '(' || ch == '[' || ch == '{') {
-                    depth++;
-                } else if (ch == ')' || ch == ']' || ch == '}') {
-                    depth--;
-                    if (depth == 0) {
-                        return i == close;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private String firstStringArgument(int s, int e) {
-        StringBuilder value = new StringBuilder();
-        int i = s;
-        while (i < e && t.kind[i] == Tokens.STRING) {
-            if (!StringLiteral.isPlain(src.chars, t.start[i], t.end[i])) {
-                return null;
-            }
-            String part = StringLiteral.value(src.chars, t.start[i], t.end[i]);
-            if (part == null) {
-                return null;
-            }
-            value.append(part);
-            i++;
-        }
-        if (i == s || (i < e && !t.isOp(i, ','))) {
-            return null;
-        }
-        return value.toString();
-    }
-
-    private Region region(int fromToken, int toToken) {
-        int s = t.start[fromToken];
-        int end = toToken > fromToken ? t.end[toToken - 1] : s;
-        return src.region(s, end);
-    }
-
     private void problem(String message, int fromToken, int toToken) {
-        problems.add(new SyntaxProblem(message, region(fromToken, Math.max(fromToken, toToken))));
+        problems.add(new SyntaxProblem(message, t.region(fromToken, Math.max(fromToken, toToken))));
     }
 
     private void problemAt(String message, Region region) {

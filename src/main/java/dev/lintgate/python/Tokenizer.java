@@ -28,6 +28,8 @@ final class Tokenizer {
 
     private int pos;
     private int[] indents = new int[16];
+    /** The same levels with tabs counted as one column. */
+    private int[] altIndents = new int[16];
     /** Levels pushed to recover from a bad dedent: they emitted no INDENT, so they emit no DEDENT. */
     private boolean[] phantom = new boolean[16];
     private int indentTop;
@@ -65,15 +67,19 @@ final class Tokenizer {
                 }
                 if (depth == 0) {
                     int col = 0;
+                    int altCol = 0;
                     int p = pos;
                     while (p < n) {
                         char ch = c[p];
                         if (ch == ' ') {
                             col++;
+                            altCol++;
                         } else if (ch == '\t') {
                             col = (col / 8 + 1) * 8;
+                            altCol++;
                         } else if (ch == '\f') {
                             col = 0;
+                            altCol = 0;
                         } else {
                             break;
                         }
@@ -81,7 +87,7 @@ final class Tokenizer {
                     }
                     pos = p;
                     if (p < n && c[p] != '#' && c[p] != '\n' && c[p] != '\r' && !lineHasTokens) {
-                        indentTo(col, p);
+                        indentTo(col, altCol, p);
                     }
                 }
             }
@@ -149,10 +155,17 @@ final class Tokenizer {
         }
     }
 
-    private void indentTo(int col, int p) {
+    /**
+     * CPython measures indentation twice, with tabs as 8 columns and as 1; when the two orders disagree the meaning
+     * depends on the editor's tab width, which is a TabError.
+     */
+    private void indentTo(int col, int altCol, int p) {
         int top = indents[indentTop];
         if (col > top) {
-            push(col, false);
+            if (altCol <= altIndents[indentTop]) {
+                tabError(p);
+            }
+            push(col, altCol, false);
             tokens.add(Tokens.INDENT, p, p);
             return;
         }
@@ -164,16 +177,24 @@ final class Tokenizer {
         }
         if (col > indents[indentTop]) {
             problem("unindent does not match any outer indentation level", p, p + 1);
-            push(col, true);
+            push(col, altCol, true);
+        } else if (altCol != altIndents[indentTop]) {
+            tabError(p);
         }
     }
 
-    private void push(int col, boolean isPhantom) {
+    private void tabError(int p) {
+        problem("inconsistent use of tabs and spaces in indentation", src.lineStart(src.lineOf(p)), p);
+    }
+
+    private void push(int col, int altCol, boolean isPhantom) {
         if (++indentTop == indents.length) {
             indents = Arrays.copyOf(indents, indentTop * 2);
+            altIndents = Arrays.copyOf(altIndents, indentTop * 2);
             phantom = Arrays.copyOf(phantom, indentTop * 2);
         }
         indents[indentTop] = col;
+        altIndents[indentTop] = altCol;
         phantom[indentTop] = isPhantom;
     }
 
@@ -185,8 +206,38 @@ final class Tokenizer {
         if (p >= n || !(p == 0 || c[p - 1] == '\n' || c[p - 1] == '\r')) {
             return false;
         }
-        return keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
-                || (keywordAt(p, "from") && fromClauseFollows(p + 4));
+        if (keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
+                || (keywordAt(p, "from") && fromClauseFollows(p + 4))) {
+            return true;
+        }
+        // a compound-statement header ("if TYPE_CHECKING:") at column 0 cannot sit inside an expression either
+        return (keywordAt(p, "if") || keywordAt(p, "elif") || keywordAt(p, "else") || keywordAt(p, "try")
+                || keywordAt(p, "except") || keywordAt(p, "finally") || keywordAt(p, "with") || keywordAt(p, "for")
+                || keywordAt(p, "while") || keywordAt(p, "async")) && lineEndsWithColon(p);
+    }
+
+    private boolean lineEndsWithColon(int p) {
+        int last = -1;
+        boolean inString = false;
+        char quote = 0;
+        for (int q = p; q < n && c[q] != '\n' && c[q] != '\r'; q++) {
+            char ch = c[q];
+            if (inString) {
+                if (ch == '\\') {
+                    q++;
+                } else if (ch == quote) {
+                    inString = false;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                inString = true;
+                quote = ch;
+            } else if (ch == '#') {
+                break;
+            } else if (ch != ' ' && ch != '\t' && ch != '\f') {
+                last = ch;
+            }
+        }
+        return last == ':';
     }
 
     private boolean fromClauseFollows(int p) {
@@ -455,10 +506,13 @@ final class Tokenizer {
             char ch = c[p];
             switch (ch) {
                 case '\n', '\r' -> {
-                    if (!triple && d == 0) {
+                    // PEP 701 lets a field span lines even in a single-quoted f-string; a column-0 statement
+                    // after the break means the string was never closed
+                    int next = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                    if (!triple && startsStatementAtColumnZero(next)) {
                         return -(p + 1);
                     }
-                    p++;
+                    p = next;
                 }
                 case '#' -> {
                     int s = p;

@@ -1,5 +1,7 @@
 package dev.lintgate.python;
 
+import dev.lintgate.finding.Region;
+import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
@@ -83,5 +85,61 @@ final class Tokens {
 
     String text(int i) {
         return new String(c, start[i], end[i] - start[i]);
+    }
+
+    /** A NAME as Python binds it: non-ASCII identifiers are NFKC-normalized (PEP 3131), so {@code 𝔘} is {@code U}. */
+    String name(int i) {
+        for (int k = start[i]; k < end[i]; k++) {
+            if (c[k] >= 0x80) {
+                return Normalizer.normalize(text(i), Normalizer.Form.NFKC);
+            }
+        }
+        return text(i);
+    }
+
+    /** End of NAME ('.' NAME)* starting at i, within [i, e); i itself when there is no name. */
+    int dottedNameEnd(int i, int e) {
+        if (i >= e || !isName(i)) {
+            return i;
+        }
+        int last = i + 1;
+        while (last + 1 < e && isOp(last, '.') && isName(last + 1)) {
+            last += 2;
+        }
+        return last;
+    }
+
+    /** A dotted name on tokens [s, e) without the whitespace between them: {@code a . b} reads "a.b". */
+    String joined(int s, int e) {
+        if (e - s == 1) {
+            return name(s);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < e; i++) {
+            b.append(kind[i] == NAME ? name(i) : text(i));
+        }
+        return b.toString();
+    }
+
+    /** Index of the bracket that closes the one at {@code open}, searching before e; -1 when none does. */
+    int closingBracket(int open, int e) {
+        int depth = 0;
+        for (int i = open; i < e; i++) {
+            if (kind[i] == OP && end[i] - start[i] == 1) {
+                char ch = c[start[i]];
+                if (ch == '(' || ch == '[' || ch == '{') {
+                    depth++;
+                } else if ((ch == ')' || ch == ']' || ch == '}') && --depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The source region from token fromToken up to (excluding) toToken; empty at fromToken when they are equal. */
+    Region region(int fromToken, int toToken) {
+        int s = start[fromToken];
+        return source.region(s, toToken > fromToken ? end[toToken - 1] : s);
     }
 }

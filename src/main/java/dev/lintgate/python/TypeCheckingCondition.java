@@ -8,6 +8,9 @@ import java.util.Set;
  * {@code typing.TYPE_CHECKING} bound in the file, {@code False} and the integer 0.
  */
 final class TypeCheckingCondition {
+    /** CPython's parser stops at 200 nested parentheses; the cap keeps hostile conditions linear and shallow. */
+    private static final int MAX_NESTING = 200;
+
     private final Tokens t;
     private final Set<String> aliases;
 
@@ -21,6 +24,13 @@ final class TypeCheckingCondition {
      * an operand (any operand: {@code X and TYPE_CHECKING} is just as dead at runtime).
      */
     boolean bodyIsTypingOnly(int s, int e) {
+        return bodyIsTypingOnly(s, e, 0);
+    }
+
+    private boolean bodyIsTypingOnly(int s, int e, int nesting) {
+        if (nesting > MAX_NESTING) {
+            return false;
+        }
         long r = strip(s, e);
         s = (int) (r >>> 32);
         e = (int) r;
@@ -45,7 +55,7 @@ final class TypeCheckingCondition {
                 }
                 if (t.is(i, "and")) {
                     sawAnd = true;
-                    result |= operandStart < i && bodyIsTypingOnly(operandStart, i);
+                    result |= operandStart < i && bodyIsTypingOnly(operandStart, i, nesting + 1);
                     operandStart = i + 1;
                 }
             }
@@ -53,7 +63,7 @@ final class TypeCheckingCondition {
         if (!sawAnd) {
             return false;
         }
-        return result || (operandStart < e && bodyIsTypingOnly(operandStart, e));
+        return result || (operandStart < e && bodyIsTypingOnly(operandStart, e, nesting + 1));
     }
 
     /** True for exactly {@code not <typing-only spelling>}: the else branch then only runs under a type checker. */
@@ -70,7 +80,7 @@ final class TypeCheckingCondition {
         e = (int) r;
         if (e - s == 1) {
             if (t.kind[s] == Tokens.NAME) {
-                String name = t.text(s);
+                String name = t.name(s);
                 return name.equals("TYPE_CHECKING") || name.equals("False") || aliases.contains(name);
             }
             return t.kind[s] == Tokens.NUMBER && isZeroInteger(s);
@@ -107,27 +117,10 @@ final class TypeCheckingCondition {
 
     /** Drops parentheses that wrap the whole range; returns (start << 32 | end). */
     private long strip(int s, int e) {
-        while (e - s >= 2 && t.isOp(s, '(') && t.isOp(e - 1, ')') && closingOf(s, e) == e - 1) {
+        for (int k = 0; k < MAX_NESTING && e - s >= 2 && t.isOp(s, '(') && t.isOp(e - 1, ')') && t.closingBracket(s, e) == e - 1; k++) {
             s++;
             e--;
         }
         return ((long) s << 32) | (e & 0xFFFFFFFFL);
-    }
-
-    private int closingOf(int open, int e) {
-        int depth = 0;
-        for (int i = open; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char ch = t.source.chars[t.start[i]];
-                if (ch == '(' || ch == '[' || ch == '{') {
-                    depth++;
-                } else if (ch == ')' || ch == ']' || ch == '}') {
-                    if (--depth == 0) {
-                        return i;
-                    }
-                }
-            }
-        }
-        return -1;
     }
 }

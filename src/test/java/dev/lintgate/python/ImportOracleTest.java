@@ -38,10 +38,14 @@ class ImportOracleTest {
     private final ConcurrentLinkedQueue<String> mismatches = new ConcurrentLinkedQueue<>();
     private final AtomicInteger filesCompared = new AtomicInteger();
     private final AtomicInteger importsCompared = new AtomicInteger();
+    private final AtomicInteger definitionsCompared = new AtomicInteger();
+    private final AtomicInteger truncationChecks = new AtomicInteger();
+    private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("[\\w.]+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
     private int rejected;
 
     @Test
     void scannerImportsMatchCpythonAst() throws Exception {
+        Files.deleteIfExists(Path.of("target", "oracle-mismatches.txt"));
         String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
         Path script = Files.createTempFile("imports_oracle", ".py");
         try (InputStream in = getClass().getResourceAsStream("/oracle/imports_oracle.py")) {
@@ -89,8 +93,10 @@ class ImportOracleTest {
         Files.deleteIfExists(script);
         assertEquals(0, exit, "oracle failed: " + stderr);
 
-        System.out.printf("ImportOracleTest: files compared %d, imports compared %d, files skipped (CPython rejects) %d,"
-                + " mismatches %d%n", filesCompared.get(), importsCompared.get(), rejected, mismatches.size());
+        System.out.printf("ImportOracleTest: files compared %d, imports compared %d, definitions compared %d,"
+                + " imports checked in truncated files %d, files skipped (CPython rejects) %d, mismatches %d%n",
+                filesCompared.get(), importsCompared.get(), definitionsCompared.get(), truncationChecks.get(), rejected,
+                mismatches.size());
         assertTrue(filesCompared.get() > 100, "too few files compared: " + filesCompared.get());
         if (!mismatches.isEmpty()) {
             List<String> sorted = new ArrayList<>(mismatches);
@@ -138,10 +144,73 @@ class ImportOracleTest {
                 }
             });
             importsCompared.addAndGet(rows.size());
+            checkTruncationKeepsEarlierImports(rel, module, isPackage, bytes, file);
+            compareDefinitions(rel, file, (List<List<Object>>) expected.get("definitions"));
             filesCompared.incrementAndGet();
         } catch (Throwable e) {
             mismatches.add(rel + ": scanner threw " + e);
         }
+    }
+
+    /**
+     * Error recovery on real code: cutting the file in the middle (mid-string, mid-bracket, mid-block) must not throw
+     * nor lose any import that ends before the cut. Extra imports are allowed (e.g. from a runaway docstring).
+     */
+    private void checkTruncationKeepsEarlierImports(String rel, String module, boolean isPackage, byte[] bytes,
+                                                    PythonFile full) {
+        int cut = bytes.length / 2;
+        byte[] half = java.util.Arrays.copyOf(bytes, cut);
+        int cutLine = 1;
+        for (int i = 0; i < cut; i++) {
+            if (bytes[i] == '\n') {
+                cutLine++;
+            }
+        }
+        PythonFile truncated = PythonFiles.parse(rel, module, isPackage, half);
+        Map<ImportBinding, Integer> kept = new HashMap<>();
+        for (ImportBinding b : truncated.imports()) {
+            kept.merge(b, 1, Integer::sum);
+        }
+        for (ImportBinding b : full.imports()) {
+            if (b.region().endLine() >= cutLine) {
+                continue;
+            }
+            truncationChecks.incrementAndGet();
+            if (kept.merge(b, -1, Integer::sum) < 0) {
+                mismatches.add(rel + ":" + b.statementLine() + ": truncated at line " + cutLine + ", lost " + b);
+            }
+        }
+    }
+
+    /** Definitions and decorators ride along: the same files check headers, qualified names and string decoding. */
+    @SuppressWarnings("unchecked")
+    private void compareDefinitions(String rel, PythonFile file, List<List<Object>> rows) {
+        Map<String, Integer> remaining = new HashMap<>();
+        for (List<Object> row : rows) {
+            List<Object> flat = new ArrayList<>(row.subList(0, 5));
+            for (List<Object> d : (List<List<Object>>) row.get(5)) {
+                flat.add(d.get(0) + "(" + d.get(1) + ")");
+            }
+            remaining.merge(key(flat), 1, Integer::sum);
+        }
+        for (Definition d : file.definitions()) {
+            List<Object> flat = new ArrayList<>(List.of(d.nameRegion().startLine(), d.kind().name(), d.qualifiedName(),
+                    d.moduleLevel(), d.context().name()));
+            for (Decorator dec : d.decorators()) {
+                String name = DOTTED.matcher(dec.dottedName()).matches() ? dec.dottedName() : "<expr>";
+                flat.add(name + "(" + dec.firstStringArgument() + ")");
+            }
+            String k = key(flat);
+            if (remaining.merge(k, -1, Integer::sum) < 0) {
+                mismatches.add(rel + ":" + d.nameRegion().startLine() + ": scanner only definition  " + k);
+            }
+        }
+        remaining.forEach((k, count) -> {
+            for (int i = 0; i < count; i++) {
+                mismatches.add(rel + ":" + k.substring(0, k.indexOf('|')) + ": CPython only definition  " + k);
+            }
+        });
+        definitionsCompared.addAndGet(rows.size());
     }
 
     private static String key(List<Object> row) {

@@ -228,6 +228,8 @@ class StatementScannerTest {
         assertEquals("tab\there \u00e9 \u2022", d.decorators().get(0).firstStringArgument());
         Definition raw = py("@deprecated(r'\\d+')\ndef f(): pass\n").definitions().get(0);
         assertEquals("\\d+", raw.decorators().get(0).firstStringArgument());
+        Definition grouped = py("@mark.parametrize(\n    (\"a, b\"),\n    [],\n)\ndef f(): pass\n").definitions().get(0);
+        assertEquals("a, b", grouped.decorators().get(0).firstStringArgument());
         Definition bytes = py("@deprecated(b'x')\ndef f(): pass\n").definitions().get(0);
         assertNull(bytes.decorators().get(0).firstStringArgument());
     }
@@ -245,6 +247,12 @@ class StatementScannerTest {
         String src = "match = 1\nmatch[x]: int = 2\ncase(3)\ntype X = int\nimport a\nmatch (x):\n    case [1]:\n        import b\n";
         assertEquals("a:R b:R", contexts(src));
         assertTrue(py(src).syntaxProblems().isEmpty(), py(src).syntaxProblems().toString());
+    }
+
+    @Test
+    void lazyImportsArePep810Imports() {
+        assertEquals("a:R b:T", contexts("lazy import a\nif TYPE_CHECKING:\n    lazy from m import b\n"));
+        assertEquals("", contexts("lazy = 1\nlazy.import_x()\n"));
     }
 
     @Test
@@ -270,6 +278,13 @@ class StatementScannerTest {
         assertEquals("os:R b:T", contexts(src));
         assertEquals("'(' was never closed", f.syntaxProblems().get(0).message());
         assertEquals(1, f.syntaxProblems().get(0).region().startLine());
+    }
+
+    @Test
+    void recoveryAtAHeaderAfterUnclosedBracket() {
+        assertEquals("b:T c:R", contexts("x = foo(1,\nif TYPE_CHECKING:\n    from a import b\nimport c\n"));
+        assertEquals("c:R", contexts("x = [i\nfor i in y\nif i]\nimport c\n"));
+        assertTrue(py("x = [i\nfor i in y\nif i]\nimport c\n").syntaxProblems().isEmpty());
     }
 
     @Test
@@ -352,5 +367,9 @@ class StatementScannerTest {
         String deep = "f'{".repeat(5000) + "\n" + "(".repeat(100_000) + "\nimport a\n";
         PythonFile f = py(deep);
         assertFalse(f.syntaxProblems().isEmpty());
+        String condition = "if " + "(".repeat(50_000) + "TYPE_CHECKING" + " and x)".repeat(50_000) + ":\n    import a\n";
+        assertEquals(1, py(condition).imports().size());
+        String inline = "if x: ".repeat(100_000) + "import a\n";
+        assertFalse(py(inline).syntaxProblems().isEmpty());
     }
 }

@@ -56,6 +56,24 @@ class SyntaxTreeTest {
     }
 
     @Test
+    void fuzzedInputNeverThrows() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            byte[] input = new byte[random.nextInt(300)];
+            random.nextBytes(input);
+            if (round % 2 == 0) {
+                input = ("x = '\0\u00e9'\nimport a\n" + new String(input, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.UTF_8);
+            }
+            SyntaxTree tree = PythonFiles.parse("m.py", "m", false, input).syntaxTree();
+            tree.errorRegions();
+            for (SyntaxNode node : tree.root().namedChildren()) {
+                node.region();
+                node.text();
+            }
+        }
+    }
+
+    @Test
     void pep701FStringParses() {
         assertFalse(py("s = f\"{x[\"k\"]} {f\"{y}\"}\"\n").syntaxTree().hasError());
     }

@@ -1,6 +1,7 @@
 package dev.lintgate.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lintgate.finding.Region;
@@ -63,6 +64,16 @@ class TokenizerTest {
     }
 
     @Test
+    void fStringFieldWithCommentAndLineBreak() {
+        String src = "x = f\"{1+2 = # my comment\n  }\"\nimport z\n";
+        assertEquals(List.of("z"), importedModules(src));
+        assertTrue(problems(src).isEmpty(), problems(src).toString());
+        String broken = "x = f\"{1+2\nimport z\n";
+        assertEquals(List.of("z"), importedModules(broken));
+        assertFalse(problems(broken).isEmpty());
+    }
+
+    @Test
     void tripleQuotesWithEmbeddedQuotes() {
         String src = "s = '''it's \"quoted\" '' and\nimport x\n'''\nd = \"\"\"a \"\" b \\\"\"\" c\"\"\"\nimport real\n";
         assertEquals(List.of("real"), importedModules(src));
@@ -108,9 +119,15 @@ class TokenizerTest {
 
     @Test
     void indentationWithTabsRoundsToEight() {
-        // 8 spaces and one tab are the same level, so no INDENT/DEDENT between them
-        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"), tokens("if x:\n        a\n\tb\n"));
-        assertTrue(problems("if x:\n        a\n\tb\n").isEmpty());
+        // 4 spaces + tab reach column 8 like one tab, so no INDENT/DEDENT between them (CPython adds a TabError)
+        assertEquals(List.of("if", "x", ":", "NL", "IN", "a", "NL", "b", "NL", "DE", "END"), tokens("if x:\n    \ta\n\tb\n"));
+    }
+
+    @Test
+    void inconsistentTabsAndSpacesAreReported() {
+        // a tab and 8 spaces are the same level at tab size 8 but not at tab size 1
+        assertEquals("inconsistent use of tabs and spaces in indentation", problems("if x:\n\ta\n        b\n").get(0).message());
+        assertTrue(problems("if x:\n\tif y:\n\t\ta\n\tb\n").isEmpty());
     }
 
     @Test
@@ -142,6 +159,13 @@ class TokenizerTest {
         ImportBinding b = f.imports().get(0);
         assertEquals("ñ", b.module());
         assertEquals(Region.of(1, 17, 18), b.region());
+    }
+
+    @Test
+    void nonAsciiNamesAreNfkcNormalizedLikeCpython() {
+        PythonFile f = PythonFiles.parse("m.py", "m", false, "from 𝔭𝔨𝔤 import 𝔘 as ﬁx\n".getBytes(StandardCharsets.UTF_8));
+        ImportBinding b = f.imports().get(0);
+        assertEquals(List.of("pkg", "U", "fix"), List.of(b.module(), b.name(), b.boundName()));
     }
 
     @Test
