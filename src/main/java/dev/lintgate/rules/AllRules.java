@@ -1,6 +1,13 @@
 package dev.lintgate.rules;
 
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
+import dev.lintgate.rules.markers.AsyncioWithoutPlugin;
+import dev.lintgate.rules.markers.DuplicateMarker;
+import dev.lintgate.rules.markers.MalformedMarkerEntry;
+import dev.lintgate.rules.markers.OrderDependentMarkerRegistration;
+import dev.lintgate.rules.markers.UncollectedTestFile;
+import dev.lintgate.rules.markers.UnregisteredMarker;
+import dev.lintgate.rules.markers.UnusedMarker;
 import dev.lintgate.rules.pytest.AsyncioFixtureLoopScopeUnset;
 import dev.lintgate.rules.pytest.AsyncioLoopScopeMismatch;
 import dev.lintgate.rules.pytest.InconsistentPytestOption;
@@ -28,6 +35,13 @@ public final class AllRules {
                 new UnparseablePytestConfig(),
                 new MisplacedPytestConfig(),
                 new UnknownPytestOption(),
-                new IneffectiveStrictness());
+                new IneffectiveStrictness(),
+                new UnregisteredMarker(),
+                new DuplicateMarker(),
+                new MalformedMarkerEntry(),
+                new OrderDependentMarkerRegistration(),
+                new UnusedMarker(),
+                new AsyncioWithoutPlugin(),
+                new UncollectedTestFile());
     }
 }
