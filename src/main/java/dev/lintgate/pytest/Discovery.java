@@ -70,6 +70,11 @@ public final class Discovery {
             PytestArgs cli = PytestArgs.parse(args);
             locate(run, cwd, cli);
             applyFileAndOverrides(run, cli, args);
+            if (run.asyncioDisabled() && run.fullArgs.asyncioMode() != null) {
+                // without the plugin nobody defines --asyncio-mode: argparse rejects it in pytest's final parse
+                throw new Abort("unrecognized arguments: --asyncio-mode=" + run.fullArgs.asyncioMode()
+                        + " (pytest-asyncio is disabled with -p no:asyncio)", null);
+            }
             decideCollection(run);
         } catch (Abort a) {
             run.error = a.getMessage();
@@ -106,7 +111,7 @@ public final class Discovery {
         } else {
             List<String> dirs = dirsFromArgs(cwd, cli.positional());
             String ancestor = commonAncestor(cwd, dirs);
-            Located found = locateConfig(List.of(ancestor));
+            Located found = locateConfig(List.of(ancestor), run.searched);
             if (found == null && cli.rootdir() == null) {
                 String setupDir = null;
                 for (String d : tree.selfAndAncestors(ancestor)) {
@@ -120,7 +125,7 @@ public final class Discovery {
                     run.how = "no config file walking up from " + tree.display(ancestor) + "; rootdir is the nearest directory with setup.py";
                 } else {
                     if (!dirs.equals(List.of(ancestor))) {
-                        found = locateConfig(dirs);
+                        found = locateConfig(dirs, run.searched);
                         // pytest discards this walk's list of ignored siblings: they go unmentioned
                         if (found != null) {
                             run.how = "no config file walking up from " + tree.display(ancestor)
@@ -178,11 +183,12 @@ public final class Discovery {
     }
 
     /** findpaths.locate_config: nearest directory first, names in version order, pyproject.toml as last resort. */
-    private Located locateConfig(List<String> dirs) throws Abort {
+    private Located locateConfig(List<String> dirs, List<String> trace) throws Abort {
         List<ConfigKind> order = ConfigKind.searchOrder(version);
         PytestConfigFile firstPyproject = null;
         for (String dir : dirs) {
             for (String base : tree.selfAndAncestors(dir)) {
+                List<String> seen = new ArrayList<>();
                 for (int i = 0; i < order.size(); i++) {
                     Optional<PytestConfigFile> f = file(tree.join(base, order.get(i).fileName()));
                     if (f.isEmpty()) continue;
@@ -190,6 +196,15 @@ public final class Discovery {
                         firstPyproject = f.get();
                     }
                     PytestConfigFile.Load load = f.get().load(version);
+                    seen.add(f.get().fileName() + switch (load.status()) {
+                        case CONFIG -> " (pytest config: used)";
+                        case NOT_CONFIG -> " (no pytest config)";
+                        case ERROR -> " (stops pytest)";
+                    });
+                    // the trace line for this directory is written when pytest leaves it: match, abort or nothing
+                    if (load.status() != PytestConfigFile.Status.NOT_CONFIG) {
+                        trace.add(tree.display(base) + ": " + String.join(", ", seen));
+                    }
                     checkLoad(f.get(), load);
                     if (load.status() != PytestConfigFile.Status.CONFIG) continue;
                     List<PytestConfigFile> shadowed = new ArrayList<>();
@@ -206,6 +221,9 @@ public final class Discovery {
                         }
                     }
                     return new Located(base, f.get(), load, shadowed);
+                }
+                if (!seen.isEmpty()) {
+                    trace.add(tree.display(base) + ": " + String.join(", ", seen));
                 }
             }
         }

@@ -25,6 +25,7 @@ public final class PytestConfigReport {
         m.put("pytestVersion", run.version().toString());
         m.put("cwd", tree.display(run.cwd()));
         m.put("args", run.args());
+        m.put("searched", run.searched());
         if (run.error().isPresent()) {
             m.put("error", run.error().get());
             m.put("errorLocation", run.errorLocation().map(Object::toString).orElse(null));
@@ -46,9 +47,13 @@ public final class PytestConfigReport {
         m.put("addopts", run.addopts());
         m.put("collects", run.collectionRoots().stream().map(tree::display).toList());
         Map<String, Object> asyncio = new LinkedHashMap<>();
-        asyncio.put("mode", read(run::asyncioMode));
-        asyncio.put("fixtureLoopScope", read(run::fixtureLoopScope));
-        asyncio.put("testLoopScope", read(run::testLoopScope));
+        if (run.asyncioDisabled()) {
+            asyncio.put("disabled", "-p no:asyncio");
+        } else {
+            asyncio.put("mode", read(run::asyncioMode));
+            asyncio.put("fixtureLoopScope", read(run::fixtureLoopScope));
+            asyncio.put("testLoopScope", read(run::testLoopScope));
+        }
         m.put("asyncio", asyncio);
         m.put("markers", read(run::markerNames));
         Map<String, Object> strict = new LinkedHashMap<>();
@@ -112,6 +117,11 @@ public final class PytestConfigReport {
         b.append("pytest ").append(m.get("pytestVersion")).append(" (as modelled), run in ").append(m.get("cwd"));
         List<String> args = (List<String>) m.get("args");
         b.append(args.isEmpty() ? " with no arguments" : " with: " + String.join(" ", args)).append('\n');
+        List<String> searched = (List<String>) m.get("searched");
+        if (!searched.isEmpty()) {
+            b.append("config files met walking up (nearest first):\n");
+            searched.forEach(line -> b.append("  ").append(line).append('\n'));
+        }
         if (m.containsKey("error")) {
             b.append("error: pytest stops before collecting: ").append(m.get("error")).append('\n');
             if (m.get("errorLocation") != null) b.append("  at ").append(m.get("errorLocation")).append('\n');
@@ -137,7 +147,9 @@ public final class PytestConfigReport {
         }
         b.append("collects from: ").append(String.join(", ", (List<String>) m.get("collects"))).append('\n');
         Map<String, Object> a = (Map<String, Object>) m.get("asyncio");
-        b.append("pytest-asyncio: mode ").append(a.get("mode"))
+        if (a.containsKey("disabled")) {
+            b.append("pytest-asyncio: disabled by -p no:asyncio (its asyncio_* options are unknown keys)\n");
+        } else b.append("pytest-asyncio: mode ").append(a.get("mode"))
                 .append(", fixture loop scope ").append(a.get("fixtureLoopScope") == null
                         ? "unset (each async fixture uses its own caching scope)" : a.get("fixtureLoopScope"))
                 .append(", test loop scope ").append(a.get("testLoopScope")).append('\n');

@@ -39,6 +39,7 @@ public final class PytestRun {
     boolean shadowedInHeader;
     String how;
     List<String> collectionRoots = List.of();
+    final List<String> searched = new ArrayList<>();
     String error;
     Location errorLocation;
     final Map<String, Value> values = new LinkedHashMap<>();
@@ -90,6 +91,11 @@ public final class PytestRun {
     /** The paths pytest starts collecting from (its {@code config.args}), as tree paths. */
     public List<String> collectionRoots() {
         return collectionRoots;
+    }
+
+    /** The directories on pytest's walk that hold files with config names, and what each file is to pytest. */
+    public List<String> searched() {
+        return List.copyOf(searched);
     }
 
     /** How pytest arrived at the config file and rootdir, in words. */
@@ -206,6 +212,11 @@ public final class PytestRun {
             case "n", "no", "f", "false", "off", "0" -> false;
             default -> null;
         };
+    }
+
+    /** Whether {@code -p no:asyncio} keeps pytest-asyncio from loading (its options then do not exist). */
+    public boolean asyncioDisabled() {
+        return fullArgs != null && fullArgs.blockedPlugins().contains("asyncio");
     }
 
     /** The asyncio_mode pytest-asyncio uses: {@code --asyncio-mode}, else the ini value, else "strict". */

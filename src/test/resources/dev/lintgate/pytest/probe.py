@@ -60,6 +60,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
             str(m).split(":")[0].split("(")[0].strip() for m in markers]
         res["strictMarkers"], res["strictConfig"] = strictness(config)
         # pytest 9 names the siblings it ignored in its header; pytest 8 never looks at them
+        res["unknownKeys"] = sorted(config._get_unknown_ini_keys())
         res["collects"] = sorted(os.path.abspath(a) for a in config.args)
         res["shadowed"] = sorted(getattr(config, "_ignored_config_files", []) or [])
     except BaseException as e:  # UsageError, pytest.fail's Failed, TypeError...
