@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Markers and collection on top of the configuration model, shared by LG210–LG216: which runs collect a test
@@ -51,8 +52,10 @@ public final class MarkerModel {
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> governing = new ConcurrentHashMap<>();
     private final List<String> conftests = new ArrayList<>();
-    private final List<String> undeclaredCatalogGaps;
+    private final List<String> foreignPlugins;
     private final List<String> testModules = new ArrayList<>();
+    private List<PytestRun> startingRuns;
+    private List<String> pyfuncCallHooks;
 
     private MarkerModel(ProjectModel project) {
         this.project = project;
@@ -69,7 +72,7 @@ public final class MarkerModel {
                 testModules.add(f);
             }
         }
-        this.undeclaredCatalogGaps = foreignPlugins();
+        this.foreignPlugins = findForeignPlugins();
     }
 
     public PytestConfigModel config() {
@@ -85,12 +88,62 @@ public final class MarkerModel {
         return conftests;
     }
 
+    /** Declared pytest plugins outside the catalog (pytest-trio, pytest-order, ...): what they register is unknown. */
+    public List<String> foreignPlugins() {
+        return foreignPlugins;
+    }
+
+    /**
+     * Whether a conftest or plugin module in the module's top-level directory implements {@code pytest_pyfunc_call}:
+     * it may run coroutines itself (IPython's conftest and trio's test plugin do), so async tests need no plugin.
+     */
+    public boolean customTestRunner(String module) {
+        String top = module.contains("/") ? module.substring(0, module.indexOf('/') + 1) : "";
+        return pyfuncCallHooks().stream().anyMatch(h -> h.startsWith(top));
+    }
+
+    private synchronized List<String> pyfuncCallHooks() {
+        if (pyfuncCallHooks == null) {
+            pyfuncCallHooks = project.pythonFiles().stream()
+                    .filter(f -> f.endsWith("conftest.py") || f.substring(f.lastIndexOf('/') + 1).contains("plugin"))
+                    .filter(f -> project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8).contains("def pytest_pyfunc_call")).orElse(false))
+                    .toList();
+        }
+        return pyfuncCallHooks;
+    }
+
+    private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
+    private static final List<byte[]> MARK_WORDS = Stream.of("pytest", "addinivalue_line", "add_marker", "applymarker")
+            .map(w -> w.getBytes(StandardCharsets.US_ASCII)).toList();
+
+    /** Whether the file holds one of the words every mark use or registration needs (bytes: ASCII in any encoding). */
+    private static boolean mentionsMarks(byte[] b) {
+        for (byte[] w : MARK_WORDS) {
+            outer:
+            for (int i = 0; i + w.length <= b.length; i++) {
+                if (b[i] != w[0]) continue;
+                for (int j = 1; j < w.length; j++) {
+                    if (b[i + j] != w[j]) continue outer;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scans the test modules on every core: the rules then read them from the cache. */
+    public void scanTestModules() {
+        testModules.parallelStream().forEach(this::marks);
+    }
+
     /** The token-level mark facts of a Python file; empty when it cannot be read. */
     public Optional<PytestMarks> marks(String path) {
         return scans.computeIfAbsent(path, p -> {
             Optional<PythonFile> file = project.python(p);
             Optional<byte[]> bytes = project.bytes(p);
             if (file.isEmpty() || bytes.isEmpty()) return Optional.empty();
+            // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
+            if (!mentionsMarks(bytes.get())) return Optional.of(NO_MARKS);
             return Optional.of(PytestMarks.scan(file.get(), bytes.get()));
         });
     }
@@ -142,14 +195,16 @@ public final class MarkerModel {
     }
 
     /** The root run and the run started in the directory of each live config: where LG216 looks. */
-    public List<PytestRun> startingRuns() {
+    public synchronized List<PytestRun> startingRuns() {
+        if (startingRuns != null) return startingRuns;
         List<PytestRun> out = new ArrayList<>();
         out.add(config.rootRun());
         for (PytestConfigFile f : config.liveConfigs()) {
             PytestRun r = config.runFor(f);
             if (!r.cwd().isEmpty()) out.add(r);
         }
-        return out;
+        startingRuns = List.copyOf(out);
+        return startingRuns;
     }
 
     /** Why {@code run} does not collect the module, in words for a message. */
@@ -224,8 +279,8 @@ public final class MarkerModel {
             if (!installed || blocked.contains(p.pluginName())) continue;
             for (String m : p.markers()) add(names, m, new Source(p.distribution(), null, null));
         }
-        if (!undeclaredCatalogGaps.isEmpty()) {
-            return new Registry(names, "the project declares " + undeclaredCatalogGaps.get(0) + ", whose markers lintgate does not know");
+        if (!foreignPlugins.isEmpty()) {
+            return new Registry(names, "the project declares " + foreignPlugins.get(0) + ", whose markers lintgate does not know");
         }
         List<String> why = new ArrayList<>();
         if (run.fullArgs() != null) {
@@ -300,7 +355,7 @@ public final class MarkerModel {
     }
 
     /** pytest plugin distributions the dependency files name that the catalog does not know. */
-    private List<String> foreignPlugins() {
+    private List<String> findForeignPlugins() {
         Set<String> out = new TreeSet<>();
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);

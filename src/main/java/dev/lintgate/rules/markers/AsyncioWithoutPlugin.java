@@ -17,7 +17,11 @@ import java.util.Optional;
 /**
  * LG215: {@code pytest.mark.asyncio} or an {@code async def test_*} where pytest-asyncio is not there for the runs
  * that collect the module: the project does not declare it, or the run disables it with {@code -p no:asyncio}.
- * pytest ≥ 8.4 fails unhandled async tests ("async def functions are not natively supported"), earlier versions
+ * Async methods of test classes are left out (a
+ * {@code unittest.IsolatedAsyncioTestCase} runs them itself), and so are modules that do not import pytest, modules
+ * whose top-level directory holds a conftest or plugin module implementing {@code pytest_pyfunc_call} (it may run
+ * coroutines itself), and projects that
+ * declare a pytest plugin outside the catalog (pytest-trio, pytest-aiohttp... run async tests too). pytest ≥ 8.4 fails unhandled async tests ("async def functions are not natively supported"), earlier versions
  * skip them with a warning. A project without any dependency file cannot rule the plugin out, and modules that use
  * {@code anyio} marks are run by anyio's plugin, so both are left alone.
  */
@@ -31,6 +35,7 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
         PytestConfigModel config = model.config();
         if (!config.dependenciesKnown()) return;
         boolean declared = config.declaredPlugins().contains("pytest-asyncio");
@@ -51,8 +56,12 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
                 sink.report(new Location(module, use.region()), "`pytest.mark.asyncio` does nothing: " + why + hidden,
                         "Add pytest-asyncio to the test dependencies.", "asyncio", List.of(), severity);
             }
+            // an async test method may belong to a unittest.IsolatedAsyncioTestCase, which runs it without a plugin:
+            // only module-level async tests of modules written for pytest count
+            boolean pytestStyle = file.get().imports().stream().anyMatch(b -> "pytest".equals(b.module()) || "pytest".equals(b.target()))
+                    && model.foreignPlugins().isEmpty() && !model.customTestRunner(module);
             for (Definition d : file.get().definitions()) {
-                if (d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
+                if (!pytestStyle || !d.moduleLevel() || d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
                         || !marks.asyncFunctions().contains(d.nameRegion().startLine())) continue;
                 sink.report(new Location(module, d.nameRegion()), "async test `" + d.name() + "` has no runner: " + why + hidden
                                 + (severity == Severity.ERROR ? "; pytest " + config.version() + " fails it" : "; pytest skips it with a warning"),

@@ -26,6 +26,7 @@ public final class OrderDependentMarkerRegistration implements ProjectRule {
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
         for (String module : model.testModules()) {
             PytestMarks marks = model.marks(module).orElse(null);
             if (marks == null) continue;

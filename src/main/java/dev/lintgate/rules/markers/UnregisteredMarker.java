@@ -35,6 +35,7 @@ public final class UnregisteredMarker implements ProjectRule {
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
         for (String module : model.testModules()) {
             List<PytestRun> runs = model.runsCollecting(module);
             if (runs.isEmpty()) continue;

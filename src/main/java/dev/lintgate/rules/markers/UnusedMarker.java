@@ -25,6 +25,7 @@ public final class UnusedMarker implements ProjectRule {
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
         Set<String> used = new HashSet<>();
         for (List<String> files : List.of(model.testModules(), model.conftests())) {
             for (String f : files) {
