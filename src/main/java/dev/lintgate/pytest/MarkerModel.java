@@ -50,6 +50,8 @@ public final class MarkerModel {
     private final PytestConfigModel config;
     private final Map<String, Optional<PytestMarks>> scans = new ConcurrentHashMap<>();
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, String> suggestions = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> governing = new ConcurrentHashMap<>();
     private final List<String> conftests = new ArrayList<>();
     private final List<String> foreignPlugins;
@@ -252,7 +254,16 @@ public final class MarkerModel {
     }
 
     public Registry registry(PytestRun run) {
-        return registries.computeIfAbsent(run.cwd() + "\u0000" + String.join("\u0000", run.args()), k -> build(run));
+        return registries.computeIfAbsent(key(run), k -> build(run));
+    }
+
+    /** A rule's memo for messages that depend only on {@code key} ("" for none). */
+    public String suggestion(String key, java.util.function.Supplier<String> compute) {
+        return suggestions.computeIfAbsent(key, k -> compute.get());
+    }
+
+    private static String key(PytestRun run) {
+        return run.cwd() + "\u0000" + String.join("\u0000", run.args());
     }
 
     private Registry build(PytestRun run) {
@@ -305,6 +316,10 @@ public final class MarkerModel {
      * to each collection root, and those in every directory it collects. Conftests above the confcutdir never load.
      */
     public List<String> loadedConftests(PytestRun run) {
+        return loaded.computeIfAbsent(key(run), k -> findLoadedConftests(run));
+    }
+
+    private List<String> findLoadedConftests(PytestRun run) {
         String cut = run.configFile().map(f -> PytestConfigModel.dirOf(f.path())).orElse(run.rootdir() == null ? "" : run.rootdir());
         List<String> out = new ArrayList<>();
         for (String c : conftests) {

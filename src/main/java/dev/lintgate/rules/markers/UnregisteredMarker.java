@@ -69,6 +69,7 @@ public final class UnregisteredMarker implements ProjectRule {
                     "config used " + model.invocation(run))));
         }
         String near = nearest(use.name(), failing, model);
+        if (near.isEmpty()) near = null;
         String message = "marker `" + use.name() + "` is not registered " + String.join("; nor ", where)
                 + (near == null ? "" : "; did you mean `" + near + "`?");
         String hint = near != null ? "Use the registered marker `" + near + "`."
@@ -82,10 +83,16 @@ public final class UnregisteredMarker implements ProjectRule {
     /** A registered name close to the used one: case-insensitively equal, or within two edits. */
     private static String nearest(String name, List<PytestRun> runs, MarkerModel model) {
         if (PARAMETRIZE_TYPOS.contains(name)) return "parametrize";
+        // the same unknown name recurs in many modules under the same runs: compute the suggestion once
+        String key = name + runs.stream().map(r -> "\u0000" + r.cwd() + "|" + r.args()).reduce("", String::concat);
+        return model.suggestion(key, () -> closest(name, runs, model));
+    }
+
+    private static String closest(String name, List<PytestRun> runs, MarkerModel model) {
         String lower = name.toLowerCase(Locale.ROOT);
         return runs.stream().flatMap(r -> model.registry(r).names().keySet().stream()).distinct()
                 .filter(k -> k.toLowerCase(Locale.ROOT).equals(lower) || (name.length() > 3 && EditDistance.of(k, name) <= 2))
                 .min(Comparator.comparingInt((String k) -> k.equalsIgnoreCase(name) ? 0 : EditDistance.of(k, name)).thenComparing(k -> k))
-                .orElse(null);
+                .orElse("");
     }
 }
