@@ -86,10 +86,13 @@ final class ScannedFile implements PythonFile {
         return tree;
     }
 
+    /**
+     * The decoded text is kept only while something holds on to it through {@link #line} or the tree: the project
+     * caches every scanned file, and the raw bytes cost half of the decoded chars.
+     */
     private synchronized SourceText source() {
         if (source == null) {
             source = SourceText.decode(content);
-            content = null;
         }
         return source;
     }
@@ -115,6 +118,7 @@ final class ScannedFile implements PythonFile {
             }
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
                     List.copyOf(problems), Collections.unmodifiableMap(comments));
+            if (tree == null) source = null;
         }
         return scan;
     }
