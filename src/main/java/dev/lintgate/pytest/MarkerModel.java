@@ -35,7 +35,10 @@ public final class MarkerModel {
     // a pytest plugin distribution named in a dependency file: pytest-foo, pytest_foo
     private static final Pattern PLUGIN_DEPENDENCY = Pattern.compile("(?i)(?<![\\w.-])pytest[-_][a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*");
 
-    /** Where a marker name comes from. {@code conftestDir} is set for registrations made by a conftest's hooks. */
+    /**
+     * Where a marker name comes from, in words ("`markers` in pytest.ini", "pytest-asyncio", a conftest's path);
+     * {@code conftestDir} is set for registrations made by a conftest's hooks.
+     */
     public record Source(String what, Location location, String conftestDir) {
     }
 
@@ -52,7 +55,7 @@ public final class MarkerModel {
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
     private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
     private final Map<String, String> suggestions = new ConcurrentHashMap<>();
-    private final Map<String, List<PytestRun>> governing = new ConcurrentHashMap<>();
+    private final Map<String, List<PytestRun>> runsByDir = new ConcurrentHashMap<>();
     private final List<String> conftests = new ArrayList<>();
     private final List<String> foreignPlugins;
     private final List<String> testModules = new ArrayList<>();
@@ -159,7 +162,7 @@ public final class MarkerModel {
     public List<PytestRun> runsCollecting(String module) {
         String dir = PytestConfigModel.dirOf(module);
         List<PytestRun> out = new ArrayList<>();
-        for (PytestRun r : governing.computeIfAbsent(dir, this::runsFor)) {
+        for (PytestRun r : runsByDir.computeIfAbsent(dir, this::runsFor)) {
             if (NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
         }
         return out;
@@ -271,7 +274,7 @@ public final class MarkerModel {
         List<String> blocked = run.fullArgs() == null ? List.of() : run.fullArgs().blockedPlugins();
         for (String m : PluginCatalog.CORE_MARKERS) {
             if (m.equals("filterwarnings") && blocked.contains("warnings")) continue;
-            add(names, m, new Source("built into pytest", null, null));
+            add(names, m, new Source("pytest itself", null, null));
         }
         if (run.fullArgs() != null && run.fullArgs().plugins().contains("pytester")) {
             add(names, "pytester_example_path", new Source("pytester", null, null));

@@ -72,7 +72,10 @@ public final class UnregisteredMarker implements ProjectRule {
         if (near.isEmpty()) near = null;
         String message = "marker `" + use.name() + "` is not registered " + String.join("; nor ", where)
                 + (near == null ? "" : "; did you mean `" + near + "`?");
-        String hint = near != null ? "Use the registered marker `" + near + "`."
+        String nearName = near;
+        String registeredBy = near == null ? "" : failing.stream().map(r -> model.registry(r).names().get(nearName)).filter(java.util.Objects::nonNull)
+                .findFirst().map(sources -> " (registered by " + sources.get(0).what() + ")").orElse("");
+        String hint = near != null ? "Use the registered marker `" + near + "`" + registeredBy + "."
                 : failing.stream().allMatch(r -> r.configFile().isEmpty())
                 ? "Register `" + use.name() + "` in a pytest config file (`markers`) or a conftest.py above the module."
                 : "Register `" + use.name() + "` in the `markers` option of "
