@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proof against real pytest for markers and collection: random monorepo layouts (strict and lax configs at the root
- * and in services, {@code markers}, {@code testpaths}, {@code norecursedirs}, {@code python_files}, conftest
+ * and in services, strictness from {@code addopts} or the pytest 9 ini keys, {@code -p no:asyncio}, {@code markers}, {@code testpaths}, {@code norecursedirs}, {@code python_files}, conftest
  * registrations direct and through {@code pytest_plugins}, test modules using registered, unregistered, plugin and
  * conftest-registered marks). The invocations are the ones lintgate reasons about (every run that collects a test
  * module, and the runs LG216 starts from); each is run with {@code pytest --collect-only -q} in pytest 9.1.1 and
@@ -323,7 +323,16 @@ class MarkerCollectionOracleTest {
 
     private static String configBody(Random random) {
         StringBuilder b = new StringBuilder();
-        if (random.nextBoolean()) b.append("addopts = --strict-markers\n");
+        List<String> addopts = new ArrayList<>();
+        // strictness as each version honours it: the ini keys are unknown (and enforce nothing) before pytest 9
+        switch (random.nextInt(5)) {
+            case 0, 1 -> addopts.add("--strict-markers");
+            case 2 -> b.append("strict_markers = true\n");
+            case 3 -> b.append("strict = true\n");
+            default -> { }
+        }
+        if (random.nextDouble() < 0.15) addopts.add("-p no:asyncio");
+        if (!addopts.isEmpty()) b.append("addopts = ").append(String.join(" ", addopts)).append('\n');
         List<String> markers = new ArrayList<>();
         for (String m : CONFIG_MARKERS) {
             if (random.nextDouble() < 0.4) markers.add(m);
