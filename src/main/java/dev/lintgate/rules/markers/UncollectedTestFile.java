@@ -8,6 +8,7 @@ import dev.lintgate.python.Definition;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.ProjectRule;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,15 +38,11 @@ public final class UncollectedTestFile implements ProjectRule {
             Region at = file.flatMap(f -> f.definitions().stream().filter(Definition::moduleLevel).findFirst())
                     .map(Definition::nameRegion).orElse(Region.line(1));
             sink.report(new Location(path, at),
-                    "no pytest run collects " + path + ": " + reason(model, path) + ", so its tests never run",
+                    "no pytest run collects " + path + ": " + model.explainUncollected(model.config().rootRun(), path)
+                            + ", so its tests never run",
                     "Rename the file to match `python_files`, or add its directory to `testpaths` (and out of `norecursedirs`).",
-                    path, java.util.List.of(), null);
+                    path, List.of(), null);
         }
-    }
-
-    private static String reason(MarkerModel model, String path) {
-        var root = model.config().rootRun();
-        return model.explainUncollected(root, path);
     }
 
     private static boolean looksLikeTests(String path) {
