@@ -372,13 +372,15 @@ public final class MarkerModel {
         names.computeIfAbsent(name, k -> new ArrayList<>()).add(source);
     }
 
-    /** pytest plugin distributions the dependency files name that the catalog does not know. */
+    /** pytest plugin distributions the dependency files name that the catalog does not know, and pytest11 entry points. */
     private List<String> findForeignPlugins() {
         Set<String> out = new TreeSet<>();
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (!PytestVersion.mayPin(name)) continue;
             String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            // the project's own plugin, installed through an entry point, registers markers lintgate does not follow
+            if (text.contains("pytest11")) out.add("a pytest11 entry point in " + f);
             Matcher m = PLUGIN_DEPENDENCY.matcher(text);
             while (m.find()) {
                 String dist = PluginCatalog.normalise(m.group());
