@@ -329,11 +329,14 @@ public final class MarkerModel {
             String dir = PytestConfigModel.dirOf(c);
             if (!PytestConfigModel.isUnder(dir, cut)) continue;
             boolean onRootPath = false;
+            boolean underRoot = false;
             for (String root : run.collectionRoots()) {
                 String base = config.discovery().tree().isFile(root) ? PytestConfigModel.dirOf(root) : root;
                 if (PytestConfigModel.isUnder(base, dir)) onRootPath = true;
+                if (PytestConfigModel.isUnder(dir, base)) underRoot = true;
             }
-            if (onRootPath || config.collects(run, dir)) out.add(c);
+            // collects() is only asked about directories below a collection root: in a monorepo most are not
+            if (onRootPath || (underRoot && config.collects(run, dir))) out.add(c);
         }
         return out;
     }

@@ -38,12 +38,26 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
         Tokens t = Tokenizer.run(text).tokens;
         Set<String> pytestNames = new HashSet<>();
         Set<String> markNames = new HashSet<>();
+        if (!renamesPytest(t)) {
+            // plain `import pytest` (or none: then `pytest.mark` cannot run anyway); the statement scan is not needed
+            pytestNames.add("pytest");
+            return new Reader(t, pytestNames, markNames).read();
+        }
         for (ImportBinding b : file.imports()) {
             if (b.target() == null || b.isStar()) continue;
             if (b.target().equals("pytest")) pytestNames.add(b.boundName());
             if (b.target().equals("pytest.mark") || b.target().equals("_pytest.mark.MARK_GEN")) markNames.add(b.boundName());
         }
         return new Reader(t, pytestNames, markNames).read();
+    }
+
+    /** Whether some import binds pytest or its mark generator under another name ({@code as}, {@code from pytest}). */
+    private static boolean renamesPytest(Tokens t) {
+        for (int i = 0; i + 1 < t.size; i++) {
+            if (t.is(i, "from") && (t.is(i + 1, "pytest") || t.is(i + 1, "_pytest"))) return true;
+            if (t.is(i, "pytest") && t.is(i + 1, "as")) return true;
+        }
+        return false;
     }
 
     private static final class Reader {
