@@ -26,10 +26,12 @@ TOML
 
 lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar target/lintgate.jar check "$corpus"
   --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
+# LG101 alone is the like-for-like comparison with TID251; "all" is every rule that is on by default
+lg101=("${lintgate[@]}" --select LG101)
 ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select TID251 --exit-zero --output-format concise
   --config 'exclude = []'
-  --config 'lint.flake8-tidy-imports.banned-api."collections.OrderedDict".msg = "deprecated"'
-  --config 'lint.flake8-tidy-imports.banned-api."typing.Optional".msg = "deprecated"')
+  # one inline table: a second --config for banned-api would replace the first, not add to it
+  --config 'lint.flake8-tidy-imports.banned-api = {"collections.OrderedDict" = {msg = "deprecated"}, "typing.Optional" = {msg = "deprecated"}}')
 
 measure() {  # name, command...: prints the median wall seconds and the largest RSS over the runs
   local name=$1; shift
@@ -43,12 +45,13 @@ measure() {  # name, command...: prints the median wall seconds and the largest 
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  findings: %s\n' "$name" "$median" "${times[*]}" \
-    $((rss / 1024)) "$(grep -c -E '(LG101|TID251)' "$work/out" || true)"
+    $((rss / 1024)) "$(grep -c -E ': (LG[0-9]{3}|TID251) ' "$work/out" || true)"
 }
 
 files=$(find "$corpus" -name '*.py' -o -name '*.pyi' | wc -l)
 mb=$(find "$corpus" \( -name '*.py' -o -name '*.pyi' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
 echo "corpus: $corpus ($files Python files, $mb MB); $(nproc) cores; $(java -version 2>&1 | head -1)"
-measure lintgate "${lintgate[@]}"
+measure LG101 "${lg101[@]}"
 measure ruff "${ruff[@]}"
+measure all "${lintgate[@]}"
 echo "(ruff's TID251 also reports attribute uses such as typing.Optional[...] after 'import typing'; LG101 reports imports)"

@@ -29,6 +29,7 @@ public final class ConfigLoader {
 
     private static final Pattern REQUIRES_PYTHON = Pattern.compile(">=?\\s*3\\.(\\d+)");
     private static final Pattern TARGET = Pattern.compile("py3\\d{1,2}");
+    private static final Pattern PYTEST_VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
 
     private final Path displayBase;
 
@@ -88,7 +89,11 @@ public final class ConfigLoader {
             if (kind == null) {
                 throw r.error(key, "unknown setting '" + key + "'" + RuleOptions.suggestion(key));
             }
-            options.put(key, new ConfigValue(r.option(key, kind), r.location(key)));
+            Object value = r.option(key, kind);
+            if (key.equals("pytest-version") && !PYTEST_VERSION.matcher((String) value).matches()) {
+                throw r.error(key, "'pytest-version' must be a version such as \"9.1.1\" or \"8.4\", got \"" + value + "\"");
+            }
+            options.put(key, new ConfigValue(value, r.location(key)));
         }
         return new LintgateConfig(file, select, ignore, exclude, table.contains("exclude"), extendExclude, target, src, deprecated, options);
     }

@@ -8,6 +8,7 @@ import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
+import dev.lintgate.project.Triggers;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.SyntaxProblem;
 import dev.lintgate.rules.FileRule;

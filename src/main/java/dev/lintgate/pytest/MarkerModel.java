@@ -2,6 +2,7 @@ package dev.lintgate.pytest;
 
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Triggers;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PytestMarks;
@@ -19,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Markers and collection on top of the configuration model, shared by LG210–LG216: which runs collect a test
@@ -118,23 +118,8 @@ public final class MarkerModel {
     }
 
     private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
-    private static final List<byte[]> MARK_WORDS = Stream.of("pytest", "addinivalue_line", "add_marker", "applymarker")
-            .map(w -> w.getBytes(StandardCharsets.US_ASCII)).toList();
-
-    /** Whether the file holds one of the words every mark use or registration needs (bytes: ASCII in any encoding). */
-    private static boolean mentionsMarks(byte[] b) {
-        for (byte[] w : MARK_WORDS) {
-            outer:
-            for (int i = 0; i + w.length <= b.length; i++) {
-                if (b[i] != w[0]) continue;
-                for (int j = 1; j < w.length; j++) {
-                    if (b[i + j] != w[j]) continue outer;
-                }
-                return true;
-            }
-        }
-        return false;
-    }
+    // every mark use or registration needs one of these words (ASCII, so a byte scan is exact in any encoding)
+    private static final Triggers MARK_WORDS = new Triggers(List.of("pytest", "addinivalue_line", "add_marker", "applymarker"));
 
     /** Scans the test modules on every core: the rules then read them from the cache. */
     public void scanTestModules() {
@@ -148,7 +133,7 @@ public final class MarkerModel {
             Optional<byte[]> bytes = project.bytes(p);
             if (file.isEmpty() || bytes.isEmpty()) return Optional.empty();
             // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
-            if (!mentionsMarks(bytes.get())) return Optional.of(NO_MARKS);
+            if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
             return Optional.of(PytestMarks.scan(file.get(), bytes.get()));
         });
     }

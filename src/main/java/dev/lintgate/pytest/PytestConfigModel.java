@@ -2,6 +2,7 @@ package dev.lintgate.pytest;
 
 import dev.lintgate.config.ConfigValue;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Triggers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,8 @@ public final class PytestConfigModel {
         return DEPENDENCY_FILES.contains(name) || (name.contains("requirements") && (name.endsWith(".txt") || name.endsWith(".in")));
     }
 
+    private static final Triggers ASYNCIO_WORDS = new Triggers(List.of("pytest_asyncio", "mark.asyncio"));
+
     private boolean detectAsyncio() {
         if (declaredPlugins.contains("pytest-asyncio")) return true;
         for (PytestConfigFile f : candidates) {
@@ -102,11 +105,9 @@ public final class PytestConfigModel {
             if (l.options().keySet().stream().anyMatch(k -> k.startsWith("asyncio_"))) return true;
             if (l.option("addopts").map(o -> o.text().contains("--asyncio-mode")).orElse(false)) return true;
         }
-        for (String f : project.pythonFiles()) {
-            String t = text(f);
-            if (t.contains("pytest_asyncio") || t.contains("mark.asyncio")) return true;
-        }
-        return false;
+        // every Python file may be read here: a byte-level scan on all cores, stopping at the first hit
+        return project.pythonFiles().parallelStream()
+                .anyMatch(f -> project.bytes(f).map(ASYNCIO_WORDS::foundIn).orElse(false));
     }
 
     private String text(String path) {

@@ -75,6 +75,10 @@ final class SourceText {
                 charset = declared;
             }
         }
+        if (charset == StandardCharsets.UTF_8) {
+            char[] ascii = asciiChars(bytes, offset);
+            if (ascii != null) return new SourceText(ascii, problem);
+        }
         String text = new String(bytes, offset, bytes.length - offset, charset);
         if (problem == null && charset == StandardCharsets.UTF_8 && text.indexOf('\uFFFD') >= 0) {
             // U+FFFD may be written literally, so only a strict second decode can tell
@@ -88,6 +92,20 @@ final class SourceText {
             }
         }
         return new SourceText(text.toCharArray(), problem);
+    }
+
+    /**
+     * Most source files are pure ASCII: then the chars are the bytes, in one pass, with no intermediate String and
+     * no search for U+FFFD. Null as soon as a byte is not ASCII.
+     */
+    private static char[] asciiChars(byte[] bytes, int offset) {
+        char[] chars = new char[bytes.length - offset];
+        for (int i = offset; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b < 0) return null;
+            chars[i - offset] = (char) b;
+        }
+        return chars;
     }
 
     /** The PEP 263 cookie from the first two lines ("coding[:=]\s*name" inside a comment), or null. */

@@ -87,6 +87,8 @@ class ConfigLoaderTest {
                 error("lintgate.toml", "target-version = \"3.11\"\n"));
         assertEquals("lintgate.toml:1: [[deprecated]] needs name = \"package.module\" or \"package.module.Attribute\"",
                 error("lintgate.toml", "[[deprecated]]\nname = \"not a name\"\n"));
+        assertEquals("lintgate.toml:2: 'pytest-version' must be a version such as \"9.1.1\" or \"8.4\", got \">=8\"",
+                error("lintgate.toml", "select = []\npytest-version = \">=8\"\n"));
         assertTrue(error("lintgate.toml", "[[deprecated]]\nname = \"a.b\"\nreplace = \"c\"\n")
                 .startsWith("lintgate.toml:1: unknown key 'replace' in [[deprecated]]"));
     }

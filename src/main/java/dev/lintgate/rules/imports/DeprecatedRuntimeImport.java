@@ -53,8 +53,9 @@ public final class DeprecatedRuntimeImport implements FileRule {
         DeprecatedTarget origin = d.origin();
         StringBuilder m = new StringBuilder();
         String what = binding.isStar() ? "Star import brings in deprecated" : "Deprecated";
-        m.append(what).append(" `").append(origin.name()).append("` is imported ").append(when(binding));
-        if (d.isReexport()) m.append(" through the re-export `").append(d.name()).append('`');
+        m.append(what).append(" `").append(origin.name()).append("` is imported ");
+        if (d.isReexport()) m.append("through the re-export `").append(d.name()).append("` ");
+        m.append(when(binding));
         if (!binding.isRuntime()) m.append(" (under TYPE_CHECKING, which this entry does not allow)");
         m.append('.');
         if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());

@@ -1,7 +1,7 @@
 package dev.lintgate.rules.imports;
 
 import dev.lintgate.config.DeprecatedTarget;
-import dev.lintgate.engine.Triggers;
+import dev.lintgate.project.Triggers;
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;

@@ -1,4 +1,4 @@
-package dev.lintgate.engine;
+package dev.lintgate.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.lintgate.engine;
+package dev.lintgate.project;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
