@@ -272,22 +272,28 @@ public final class PytestConfigModel {
         return base.isEmpty() || dir.equals(base) || dir.startsWith(base + "/");
     }
 
+    // compiled once per pattern: collection checks match every directory and file name against the same few globs
+    private static final Map<String, Optional<Pattern>> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Python's fnmatch for the simple patterns norecursedirs uses: *, ?, [seq]. */
     static boolean fnmatch(String name, String pattern) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                case '[', ']' -> re.append(c);
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+        Optional<Pattern> compiled = GLOBS.computeIfAbsent(pattern, p -> {
+            StringBuilder re = new StringBuilder();
+            for (char c : p.toCharArray()) {
+                switch (c) {
+                    case '*' -> re.append(".*");
+                    case '?' -> re.append('.');
+                    case '[', ']' -> re.append(c);
+                    default -> re.append(Pattern.quote(String.valueOf(c)));
+                }
             }
-        }
-        try {
-            return name.matches(re.toString());
-        } catch (RuntimeException e) {
-            return name.equals(pattern);
-        }
+            try {
+                return Optional.of(Pattern.compile(re.toString()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        return compiled.map(c -> c.matcher(name).matches()).orElse(name.equals(pattern));
     }
 
     /** Catalog plugins the project declares (dependency files, or the {@code pytest-plugins} setting). */

@@ -4,6 +4,13 @@ import dev.lintgate.rules.imports.DeprecatedDynamicReference;
 import dev.lintgate.rules.imports.DeprecatedImportInTypeChecking;
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
 import dev.lintgate.rules.imports.UnresolvedFirstPartyImport;
+import dev.lintgate.rules.markers.AsyncioWithoutPlugin;
+import dev.lintgate.rules.markers.DuplicateMarker;
+import dev.lintgate.rules.markers.MalformedMarkerEntry;
+import dev.lintgate.rules.markers.OrderDependentMarkerRegistration;
+import dev.lintgate.rules.markers.UncollectedTestFile;
+import dev.lintgate.rules.markers.UnregisteredMarker;
+import dev.lintgate.rules.markers.UnusedMarker;
 import dev.lintgate.rules.names.RedundantTypeCheckingImport;
 import dev.lintgate.rules.names.TypeCheckingNameAtRuntime;
 import dev.lintgate.rules.names.TypeCheckingNameInRuntimeAnnotation;
@@ -44,6 +51,13 @@ public final class AllRules {
                 new UnparseablePytestConfig(),
                 new MisplacedPytestConfig(),
                 new UnknownPytestOption(),
-                new IneffectiveStrictness());
+                new IneffectiveStrictness(),
+                new UnregisteredMarker(),
+                new DuplicateMarker(),
+                new MalformedMarkerEntry(),
+                new OrderDependentMarkerRegistration(),
+                new UnusedMarker(),
+                new AsyncioWithoutPlugin(),
+                new UncollectedTestFile());
     }
 }

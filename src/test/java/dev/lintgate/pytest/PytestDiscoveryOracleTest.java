@@ -375,7 +375,7 @@ class PytestDiscoveryOracleTest {
 
     // ---- JSON ----
 
-    private static String json(Map<String, Object> m) throws IOException {
+    static String json(Map<String, Object> m) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.writeStartObject();
@@ -394,7 +394,7 @@ class PytestDiscoveryOracleTest {
         return w.toString();
     }
 
-    private static Map<String, Object> parse(String line) throws IOException {
+    static Map<String, Object> parse(String line) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(line)) {
             p.nextToken();
             return readObject(p);

@@ -1,0 +1,394 @@
+package dev.lintgate.pytest;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Triggers;
+import dev.lintgate.python.Definition;
+import dev.lintgate.python.ImportBinding;
+import dev.lintgate.python.PytestMarks;
+import dev.lintgate.python.PythonFile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Markers and collection on top of the configuration model, shared by LG210–LG216: which runs collect a test
+ * module, which markers each run registers (builtins, its config's {@code markers}, declared plugins, and
+ * {@code addinivalue_line} in the conftests it loads and the first-party modules they pull in), and which test
+ * modules no argument-less run collects. A run whose registry cannot be known statically says why, and the rules
+ * stay silent for it.
+ */
+public final class MarkerModel {
+
+    public static final ProjectModel.Fact<MarkerModel> FACT = new ProjectModel.Fact<>("pytest-markers", MarkerModel::new);
+
+    // a pytest plugin distribution named in a dependency file: pytest-foo, pytest_foo
+    private static final Pattern PLUGIN_DEPENDENCY = Pattern.compile("(?i)(?<![\\w.-])pytest[-_][a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*");
+
+    /**
+     * Where a marker name comes from, in words ("`markers` in pytest.ini", "pytest-asyncio", a conftest's path);
+     * {@code conftestDir} is set for registrations made by a conftest's hooks.
+     */
+    public record Source(String what, Location location, String conftestDir) {
+    }
+
+    /** The markers a run knows when it imports test modules; {@code unknownBecause} is set when that is not knowable. */
+    public record Registry(Map<String, List<Source>> names, String unknownBecause) {
+        public boolean knows(String name) {
+            return names.containsKey(name);
+        }
+    }
+
+    private final ProjectModel project;
+    private final PytestConfigModel config;
+    private final Map<String, Optional<PytestMarks>> scans = new ConcurrentHashMap<>();
+    private final Map<String, Registry> registries = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, String> suggestions = new ConcurrentHashMap<>();
+    private final Map<String, List<PytestRun>> runsByDir = new ConcurrentHashMap<>();
+    private final List<String> conftests = new ArrayList<>();
+    private final List<String> foreignPlugins;
+    private final List<String> testModules = new ArrayList<>();
+    private List<PytestRun> startingRuns;
+    private List<String> pyfuncCallHooks;
+
+    private MarkerModel(ProjectModel project) {
+        this.project = project;
+        this.config = project.fact(PytestConfigModel.FACT);
+        Set<String> filePatterns = new LinkedHashSet<>(NamePatterns.DEFAULT_FILES);
+        for (PytestConfigFile f : config.liveConfigs()) filePatterns.addAll(patterns(config.runFor(f), "python_files", NamePatterns.DEFAULT_FILES));
+        List<String> filePatternList = List.copyOf(filePatterns);
+        for (String f : project.pythonFiles()) {
+            if (!f.endsWith(".py")) continue;
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (name.equals("conftest.py")) {
+                conftests.add(f);
+            } else if (!name.equals("__init__.py") && NamePatterns.fileMatches(f, filePatternList)) {
+                testModules.add(f);
+            }
+        }
+        this.foreignPlugins = findForeignPlugins();
+    }
+
+    public PytestConfigModel config() {
+        return config;
+    }
+
+    /** Python files some config's {@code python_files} (or pytest's default) matches; conftests excluded. */
+    public List<String> testModules() {
+        return testModules;
+    }
+
+    public List<String> conftests() {
+        return conftests;
+    }
+
+    /** Declared pytest plugins outside the catalog (pytest-trio, pytest-order, ...): what they register is unknown. */
+    public List<String> foreignPlugins() {
+        return foreignPlugins;
+    }
+
+    /**
+     * Whether a conftest or plugin module in the module's top-level directory implements {@code pytest_pyfunc_call}:
+     * it may run coroutines itself (IPython's conftest and trio's test plugin do), so async tests need no plugin.
+     */
+    public boolean customTestRunner(String module) {
+        String top = module.contains("/") ? module.substring(0, module.indexOf('/') + 1) : "";
+        return pyfuncCallHooks().stream().anyMatch(h -> h.startsWith(top));
+    }
+
+    private synchronized List<String> pyfuncCallHooks() {
+        if (pyfuncCallHooks == null) {
+            pyfuncCallHooks = project.pythonFiles().stream()
+                    .filter(f -> f.endsWith("conftest.py") || f.substring(f.lastIndexOf('/') + 1).contains("plugin"))
+                    .filter(f -> project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8).contains("def pytest_pyfunc_call")).orElse(false))
+                    .toList();
+        }
+        return pyfuncCallHooks;
+    }
+
+    private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
+    // every mark use or registration needs one of these words (ASCII, so a byte scan is exact in any encoding)
+    private static final Triggers MARK_WORDS = new Triggers(List.of("pytest", "addinivalue_line", "add_marker", "applymarker"));
+
+    /** Scans the test modules on every core: the rules then read them from the cache. */
+    public void scanTestModules() {
+        testModules.parallelStream().forEach(this::marks);
+    }
+
+    /** The token-level mark facts of a Python file; empty when it cannot be read. */
+    public Optional<PytestMarks> marks(String path) {
+        return scans.computeIfAbsent(path, p -> {
+            Optional<PythonFile> file = project.python(p);
+            Optional<byte[]> bytes = project.bytes(p);
+            if (file.isEmpty() || bytes.isEmpty()) return Optional.empty();
+            // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
+            if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
+            return Optional.of(PytestMarks.scan(file.get(), bytes.get()));
+        });
+    }
+
+    /**
+     * The runs that import this test module: a bare {@code pytest} at the root, {@code pytest DIR} from the root, and
+     * a bare {@code pytest} in each directory in between, when they collect it. Unlike
+     * {@link PytestConfigModel#governing}, runs with the same config file stay apart when they load different
+     * conftests (without a config file every run has the same "config" but its own rootdir and confcutdir).
+     */
+    public List<PytestRun> runsCollecting(String module) {
+        String dir = PytestConfigModel.dirOf(module);
+        List<PytestRun> out = new ArrayList<>();
+        for (PytestRun r : runsByDir.computeIfAbsent(dir, this::runsFor)) {
+            if (NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
+        }
+        return out;
+    }
+
+    private List<PytestRun> runsFor(String dir) {
+        List<PytestRun> candidates = new ArrayList<>();
+        candidates.add(config.rootRun());
+        if (!dir.isEmpty()) candidates.add(config.discovery().run("", List.of(dir), null));
+        List<String> ancestors = config.discovery().tree().selfAndAncestors(dir);
+        for (int i = ancestors.size() - 1; i >= 0; i--) {
+            if (!ancestors.get(i).isEmpty()) candidates.add(config.runFrom(ancestors.get(i)));
+        }
+        Map<String, PytestRun> distinct = new LinkedHashMap<>();
+        for (PytestRun r : candidates) {
+            if (r.error().isPresent() || !config.collects(r, dir)) continue;
+            distinct.putIfAbsent(configName(r) + "\u0000" + r.strictMarkers() + "\u0000" + loadedConftests(r), r);
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    /**
+     * Whether an argument-less {@code pytest} started where people start it collects the module's tests: at the
+     * repository root, or in the directory of a live config above the module (where its {@code testpaths} apply).
+     * Starting inside an arbitrary subdirectory collects anything below it, so it does not count.
+     */
+    public boolean collectedWithoutArguments(String module) {
+        String dir = PytestConfigModel.dirOf(module);
+        for (PytestRun r : startingRuns()) {
+            if (r.error().isPresent() || !PytestConfigModel.isUnder(dir, r.cwd()) || !config.collects(r, dir)) continue;
+            if (!NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) continue;
+            if (definesTests(module, r)) return true;
+        }
+        return false;
+    }
+
+    /** The root run and the run started in the directory of each live config: where LG216 looks. */
+    public synchronized List<PytestRun> startingRuns() {
+        if (startingRuns != null) return startingRuns;
+        List<PytestRun> out = new ArrayList<>();
+        out.add(config.rootRun());
+        for (PytestConfigFile f : config.liveConfigs()) {
+            PytestRun r = config.runFor(f);
+            if (!r.cwd().isEmpty()) out.add(r);
+        }
+        startingRuns = List.copyOf(out);
+        return startingRuns;
+    }
+
+    /** Why {@code run} does not collect the module, in words for a message. */
+    public String explainUncollected(PytestRun run, String module) {
+        if (run.error().isPresent()) return "pytest stops on its configuration when run from the repository root";
+        String dir = PytestConfigModel.dirOf(module);
+        String where = " (" + configName(run) + ")";
+        if (!config.collects(run, dir)) {
+            boolean covered = run.collectionRoots().stream().anyMatch(r -> PytestConfigModel.isUnder(dir, r));
+            return covered ? "a directory on its path matches `norecursedirs`" + where
+                    : "it is outside `testpaths` " + run.collectionRoots() + where;
+        }
+        List<String> files = patterns(run, "python_files", NamePatterns.DEFAULT_FILES);
+        if (!NamePatterns.fileMatches(module, files)) return "its name does not match `python_files` " + files + where;
+        return "none of its functions or classes match `python_functions`/`python_classes`" + where;
+    }
+
+    /** Whether the module holds functions or methods the run's {@code python_functions}/{@code python_classes} collect. */
+    public boolean definesTests(String module, PytestRun run) {
+        List<String> functions = run == null ? NamePatterns.DEFAULT_FUNCTIONS : patterns(run, "python_functions", NamePatterns.DEFAULT_FUNCTIONS);
+        List<String> classes = run == null ? NamePatterns.DEFAULT_CLASSES : patterns(run, "python_classes", NamePatterns.DEFAULT_CLASSES);
+        Optional<PythonFile> file = project.python(module);
+        if (file.isEmpty()) return false;
+        for (Definition d : file.get().definitions()) {
+            if (d.kind() != Definition.Kind.FUNCTION || !NamePatterns.nameMatches(d.name(), functions)) continue;
+            if (d.moduleLevel()) return true;
+            String q = d.qualifiedName();
+            int dot = q.indexOf('.');
+            // a method of a top-level class: a python_classes match, or a unittest.TestCase (any name)
+            if (dot > 0 && q.indexOf('.', dot + 1) < 0 && (NamePatterns.nameMatches(q.substring(0, dot), classes) || d.name().startsWith("test"))) return true;
+        }
+        return false;
+    }
+
+    /** How a user starts this run: "when run from the repository root", "when run as `pytest svc/tests`". */
+    public String invocation(PytestRun run) {
+        if (!run.args().isEmpty()) return "when run as `pytest " + String.join(" ", run.args()) + "`";
+        if (run.cwd().isEmpty()) return "when run from the repository root";
+        return "when run as `cd " + run.cwd() + " && pytest`";
+    }
+
+    /** The run's config file for messages: "pytest.ini", or "no config file". */
+    public String configName(PytestRun run) {
+        return run.configFile().map(PytestConfigFile::displayPath).orElse("no config file");
+    }
+
+    public Registry registry(PytestRun run) {
+        return registries.computeIfAbsent(key(run), k -> build(run));
+    }
+
+    /** A rule's memo for messages that depend only on {@code key} ("" for none). */
+    public String suggestion(String key, java.util.function.Supplier<String> compute) {
+        return suggestions.computeIfAbsent(key, k -> compute.get());
+    }
+
+    private static String key(PytestRun run) {
+        return run.cwd() + "\u0000" + String.join("\u0000", run.args());
+    }
+
+    private Registry build(PytestRun run) {
+        Map<String, List<Source>> names = new LinkedHashMap<>();
+        List<String> blocked = run.fullArgs() == null ? List.of() : run.fullArgs().blockedPlugins();
+        for (String m : PluginCatalog.CORE_MARKERS) {
+            if (m.equals("filterwarnings") && blocked.contains("warnings")) continue;
+            add(names, m, new Source("pytest itself", null, null));
+        }
+        if (run.fullArgs() != null && run.fullArgs().plugins().contains("pytester")) {
+            add(names, "pytester_example_path", new Source("pytester", null, null));
+        }
+        try {
+            Optional<PytestOption> option = run.configFile().flatMap(f -> config.load(f).option("markers"));
+            for (String line : run.markerLines()) {
+                Location at = option.map(o -> o.valueLocation() != null ? o.valueLocation() : o.keyLocation()).orElse(null);
+                add(names, MarkerLine.name(line), new Source("`markers` in " + configName(run), at, null));
+            }
+        } catch (PytestRun.TypeMismatch e) {
+            return new Registry(names, "pytest cannot read its `markers` option");
+        }
+        for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
+            boolean installed = !config.dependenciesKnown() || config.declaredPlugins().contains(p.distribution());
+            if (!installed || blocked.contains(p.pluginName())) continue;
+            for (String m : p.markers()) add(names, m, new Source(p.distribution(), null, null));
+        }
+        if (!foreignPlugins.isEmpty()) {
+            return new Registry(names, "the project declares " + foreignPlugins.get(0) + ", whose markers lintgate does not know");
+        }
+        List<String> why = new ArrayList<>();
+        if (run.fullArgs() != null) {
+            for (String p : run.fullArgs().plugins()) {
+                if (p.startsWith("no:") || p.equals("pytester")) continue;
+                Optional<PluginCatalog.Plugin> known = PluginCatalog.PLUGINS.stream().filter(c -> c.pluginName().equals(p)).findFirst();
+                if (known.isPresent()) {
+                    for (String m : known.get().markers()) add(names, m, new Source(known.get().distribution(), null, null));
+                } else {
+                    follow(p, null, names, new HashSet<>(), why, "-p " + p);
+                }
+            }
+        }
+        for (String c : loadedConftests(run)) {
+            followFile(c, PytestConfigModel.dirOf(c), names, new HashSet<>(), why);
+        }
+        return new Registry(names, why.isEmpty() ? null : why.get(0));
+    }
+
+    /**
+     * The conftests the run imports: those from the confcutdir (the config file's directory, else the rootdir) down
+     * to each collection root, and those in every directory it collects. Conftests above the confcutdir never load.
+     */
+    public List<String> loadedConftests(PytestRun run) {
+        return loaded.computeIfAbsent(key(run), k -> findLoadedConftests(run));
+    }
+
+    private List<String> findLoadedConftests(PytestRun run) {
+        String cut = run.configFile().map(f -> PytestConfigModel.dirOf(f.path())).orElse(run.rootdir() == null ? "" : run.rootdir());
+        List<String> out = new ArrayList<>();
+        for (String c : conftests) {
+            String dir = PytestConfigModel.dirOf(c);
+            if (!PytestConfigModel.isUnder(dir, cut)) continue;
+            boolean onRootPath = false;
+            boolean underRoot = false;
+            for (String root : run.collectionRoots()) {
+                String base = config.discovery().tree().isFile(root) ? PytestConfigModel.dirOf(root) : root;
+                if (PytestConfigModel.isUnder(base, dir)) onRootPath = true;
+                if (PytestConfigModel.isUnder(dir, base)) underRoot = true;
+            }
+            // collects() is only asked about directories below a collection root: in a monorepo most are not
+            if (onRootPath || (underRoot && config.collects(run, dir))) out.add(c);
+        }
+        return out;
+    }
+
+    private void follow(String module, String conftestDir, Map<String, List<Source>> names, Set<String> seen, List<String> why, String how) {
+        Optional<String> file = project.moduleFile(module);
+        if (file.isPresent()) {
+            followFile(file.get(), conftestDir, names, seen, why);
+        } else {
+            why.add(how + " loads `" + module + "`, which is not part of the project");
+        }
+    }
+
+    private void followFile(String path, String conftestDir, Map<String, List<Source>> names, Set<String> seen, List<String> why) {
+        if (!seen.add(path)) return;
+        Optional<PytestMarks> marks = marks(path);
+        if (marks.isEmpty()) return;
+        PytestMarks m = marks.get();
+        if (m.dynamicRegistration()) why.add(path + " registers a marker whose name is computed");
+        if (m.dynamicPlugins()) why.add(path + " computes `pytest_plugins`");
+        for (PytestMarks.Registration r : m.registrations()) {
+            add(names, MarkerLine.name(r.line()), new Source(path, new Location(path, r.region()), conftestDir));
+        }
+        for (String plugin : m.pytestPlugins()) follow(plugin, conftestDir, names, seen, why, path + " (pytest_plugins)");
+        // a hook imported into the conftest runs as the conftest's own hook
+        for (ImportBinding b : project.python(path).map(PythonFile::imports).orElse(List.of())) {
+            if (b.target() == null || b.inFunction()) continue;
+            if (b.isStar() || "pytest_configure".equals(b.name())) {
+                String module = b.isStar() ? b.target().substring(0, b.target().length() - 2) : b.target().substring(0, b.target().lastIndexOf('.'));
+                project.moduleFile(module).ifPresent(f -> followFile(f, conftestDir, names, seen, why));
+            }
+        }
+    }
+
+    private static void add(Map<String, List<Source>> names, String name, Source source) {
+        names.computeIfAbsent(name, k -> new ArrayList<>()).add(source);
+    }
+
+    /** pytest plugin distributions the dependency files name that the catalog does not know, and pytest11 entry points. */
+    private List<String> findForeignPlugins() {
+        Set<String> out = new TreeSet<>();
+        for (String f : project.files()) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (!PytestVersion.mayPin(name)) continue;
+            String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+            // the project's own plugin, installed through an entry point, registers markers lintgate does not follow
+            if (text.contains("pytest11")) out.add("a pytest11 entry point in " + f);
+            Matcher m = PLUGIN_DEPENDENCY.matcher(text);
+            while (m.find()) {
+                String dist = PluginCatalog.normalise(m.group());
+                if (PluginCatalog.plugin(dist).isEmpty() && !MARKERLESS.contains(dist)) out.add(dist);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // pytest plugins known to register no markers (and names that only look like plugins)
+    private static final Set<String> MARKERLESS = Set.of("pytest-mock", "pytest-env", "pytest-sugar", "pytest-html",
+            "pytest-metadata", "pytest-randomly", "pytest-clarity", "pytest-instafail", "pytest-runner");
+
+    @SuppressWarnings("unchecked")
+    static List<String> patterns(PytestRun run, String key, List<String> defaults) {
+        try {
+            return (List<String>) run.getini(key, "args", defaults);
+        } catch (PytestRun.TypeMismatch e) {
+            return defaults;
+        }
+    }
+
+}

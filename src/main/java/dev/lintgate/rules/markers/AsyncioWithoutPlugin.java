@@ -1,0 +1,84 @@
+package dev.lintgate.rules.markers;
+
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PytestConfigModel;
+import dev.lintgate.pytest.PytestRun;
+import dev.lintgate.python.Definition;
+import dev.lintgate.python.PytestMarks;
+import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.ProjectRule;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * LG215: {@code pytest.mark.asyncio} or an {@code async def test_*} where pytest-asyncio is not there for the runs
+ * that collect the module: the project does not declare it, or the run disables it with {@code -p no:asyncio}.
+ * Async methods of test classes are left out (a
+ * {@code unittest.IsolatedAsyncioTestCase} runs them itself), and so are modules that do not import pytest, modules
+ * whose top-level directory holds a conftest or plugin module implementing {@code pytest_pyfunc_call} (it may run
+ * coroutines itself), and projects that
+ * declare a pytest plugin outside the catalog (pytest-trio, pytest-aiohttp... run async tests too). pytest ≥ 8.4 fails unhandled async tests ("async def functions are not natively supported"), earlier versions
+ * skip them with a warning. A project without any dependency file cannot rule the plugin out, and modules that use
+ * {@code anyio} marks are run by anyio's plugin, so both are left alone.
+ */
+public final class AsyncioWithoutPlugin implements ProjectRule {
+
+    @Override
+    public String code() {
+        return "LG215";
+    }
+
+    @Override
+    public void check(ProjectModel project, FindingSink sink) {
+        MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
+        PytestConfigModel config = model.config();
+        if (!config.dependenciesKnown()) return;
+        boolean declared = config.declaredPlugins().contains("pytest-asyncio");
+        Severity severity = config.version().atLeast(8, 4) ? Severity.ERROR : Severity.WARNING;
+        for (String module : model.testModules()) {
+            List<PytestRun> runs = model.runsCollecting(module);
+            PytestRun missing = runs.stream().filter(r -> !declared || blocks(r)).findFirst().orElse(null);
+            if (missing == null) continue;
+            PytestMarks marks = model.marks(module).orElse(null);
+            Optional<PythonFile> file = project.python(module);
+            if (marks == null || file.isEmpty() || marks.uses().stream().anyMatch(u -> u.name().equals("anyio"))) continue;
+            String why = !declared ? "the project does not declare pytest-asyncio"
+                    : "pytest-asyncio is disabled with -p no:asyncio " + model.invocation(missing);
+            String hidden = handListed(missing) ? "; `asyncio` listed in `markers` of " + model.configName(missing)
+                    + " only hides the missing plugin" : "";
+            for (PytestMarks.Use use : marks.uses()) {
+                if (!use.name().equals("asyncio")) continue;
+                sink.report(new Location(module, use.region()), "`pytest.mark.asyncio` does nothing: " + why + hidden,
+                        "Add pytest-asyncio to the test dependencies.", "asyncio", List.of(), severity);
+            }
+            // an async test method may belong to a unittest.IsolatedAsyncioTestCase, which runs it without a plugin:
+            // only module-level async tests of modules written for pytest count
+            boolean pytestStyle = file.get().imports().stream().anyMatch(b -> "pytest".equals(b.module()) || "pytest".equals(b.target()))
+                    && model.foreignPlugins().isEmpty() && !model.customTestRunner(module);
+            for (Definition d : file.get().definitions()) {
+                if (!pytestStyle || !d.moduleLevel() || d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
+                        || !marks.asyncFunctions().contains(d.nameRegion().startLine())) continue;
+                sink.report(new Location(module, d.nameRegion()), "async test `" + d.name() + "` has no runner: " + why + hidden
+                                + (severity == Severity.ERROR ? "; pytest " + config.version() + " fails it" : "; pytest skips it with a warning"),
+                        "Add pytest-asyncio to the test dependencies.", d.name(), List.of(), severity);
+            }
+        }
+    }
+
+    private static boolean blocks(PytestRun run) {
+        return run.fullArgs() != null && run.fullArgs().blockedPlugins().contains("asyncio");
+    }
+
+    private static boolean handListed(PytestRun run) {
+        try {
+            return run.markerNames().contains("asyncio");
+        } catch (PytestRun.TypeMismatch e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.lintgate.rules.markers;
+
+import dev.lintgate.config.EditDistance;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Related;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.ProjectModel;
+import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PytestRun;
+import dev.lintgate.python.PytestMarks;
+import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.ProjectRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * LG210: a mark a test module uses that a run collecting it does not register. One finding per use, naming every
+ * invocation that fails; an error when one of them runs with strict markers (collection fails), else a warning
+ * (PytestUnknownMarkWarning). Runs whose registry cannot be known statically are skipped; marks registered only by
+ * a conftest outside the module's directory chain are LG213's.
+ */
+public final class UnregisteredMarker implements ProjectRule {
+
+    // pytest fails on these whatever the configuration: "Unknown 'parameterize' mark, did you mean 'parametrize'?"
+    private static final Set<String> PARAMETRIZE_TYPOS = Set.of("parameterize", "parametrise", "parameterise");
+
+    @Override
+    public String code() {
+        return "LG210";
+    }
+
+    @Override
+    public void check(ProjectModel project, FindingSink sink) {
+        MarkerModel model = project.fact(MarkerModel.FACT);
+        model.scanTestModules();
+        for (String module : model.testModules()) {
+            List<PytestRun> runs = model.runsCollecting(module);
+            if (runs.isEmpty()) continue;
+            PytestMarks marks = model.marks(module).orElse(null);
+            if (marks == null) continue;
+            for (PytestMarks.Use use : marks.uses()) {
+                if (use.name().startsWith("_")) continue;
+                List<PytestRun> failing = new ArrayList<>();
+                boolean strict = PARAMETRIZE_TYPOS.contains(use.name());
+                for (PytestRun run : runs) {
+                    MarkerModel.Registry registry = model.registry(run);
+                    if (registry.unknownBecause() != null || registry.knows(use.name())) continue;
+                    failing.add(run);
+                    strict |= run.strictMarkers();
+                }
+                if (failing.isEmpty()) continue;
+                report(model, module, use, failing, strict, sink);
+            }
+        }
+    }
+
+    private static void report(MarkerModel model, String module, PytestMarks.Use use, List<PytestRun> failing, boolean strict,
+                               FindingSink sink) {
+        List<String> where = new ArrayList<>();
+        List<Related> related = new ArrayList<>();
+        for (PytestRun run : failing) {
+            String outcome = PARAMETRIZE_TYPOS.contains(use.name()) ? "collection fails"
+                    : run.strictMarkers() ? "strict markers: collection fails" : "PytestUnknownMarkWarning";
+            where.add(model.invocation(run) + " (" + model.configName(run) + ", " + outcome + ")");
+            run.configFile().ifPresent(f -> related.add(new Related(model.config().sectionLocation(f),
+                    "config used " + model.invocation(run))));
+        }
+        String near = nearest(use.name(), failing, model);
+        if (near.isEmpty()) near = null;
+        String message = "marker `" + use.name() + "` is not registered " + String.join("; nor ", where)
+                + (near == null ? "" : "; did you mean `" + near + "`?");
+        String nearName = near;
+        String registeredBy = near == null ? "" : failing.stream().map(r -> model.registry(r).names().get(nearName)).filter(java.util.Objects::nonNull)
+                .findFirst().map(sources -> " (registered by " + sources.get(0).what() + ")").orElse("");
+        String hint = near != null ? "Use the registered marker `" + near + "`" + registeredBy + "."
+                : failing.stream().allMatch(r -> r.configFile().isEmpty())
+                ? "Register `" + use.name() + "` in a pytest config file (`markers`) or a conftest.py above the module."
+                : "Register `" + use.name() + "` in the `markers` option of "
+                + failing.stream().map(model::configName).distinct().reduce((a, b) -> a + " and " + b).orElse("the config") + ".";
+        sink.report(new Location(module, use.region()), message, hint, use.name(), related, strict ? Severity.ERROR : Severity.WARNING);
+    }
+
+    /** A registered name close to the used one: case-insensitively equal, or within two edits. */
+    private static String nearest(String name, List<PytestRun> runs, MarkerModel model) {
+        if (PARAMETRIZE_TYPOS.contains(name)) return "parametrize";
+        // the same unknown name recurs in many modules under the same runs: compute the suggestion once
+        String key = name + runs.stream().map(r -> "\u0000" + r.cwd() + "|" + r.args()).reduce("", String::concat);
+        return model.suggestion(key, () -> closest(name, runs, model));
+    }
+
+    private static String closest(String name, List<PytestRun> runs, MarkerModel model) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return runs.stream().flatMap(r -> model.registry(r).names().keySet().stream()).distinct()
+                .filter(k -> k.toLowerCase(Locale.ROOT).equals(lower) || (name.length() > 3 && EditDistance.of(k, name) <= 2))
+                .min(Comparator.comparingInt((String k) -> k.equalsIgnoreCase(name) ? 0 : EditDistance.of(k, name)).thenComparing(k -> k))
+                .orElse("");
+    }
+}

@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.mark.parameterize("x", [1])  # expect: LG210 "did you mean `parametrize`"
+def test_p(x):
+    pass

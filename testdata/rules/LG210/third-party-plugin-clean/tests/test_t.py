@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.mark.acme_slow
+def test_t():
+    pass

@@ -1,0 +1,3 @@
+import pytest
+
+SLOW = pytest.mark.slow

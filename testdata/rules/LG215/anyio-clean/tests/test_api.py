@@ -1,0 +1,7 @@
+import pytest
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_ping():
+    pass

@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.mark.asyncio
+async def test_ping():
+    pass

@@ -1,0 +1,2 @@
+def test_old():  # expect: LG216 "norecursedirs"
+    pass

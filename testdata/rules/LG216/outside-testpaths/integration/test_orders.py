@@ -1,0 +1,2 @@
+def test_order_total():  # expect: LG216 "outside `testpaths`"
+    pass

@@ -1,0 +1,2 @@
+def test_logout():  # expect: LG216 "python_files"
+    pass
