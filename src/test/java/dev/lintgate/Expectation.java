@@ -1,5 +1,6 @@
 package dev.lintgate;
 
+import dev.lintgate.finding.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,35 @@ record Expectation(String path, int line, String code, String messagePart) {
         }
         for (String[] p : pending) out.add(new Expectation(path, lines.size(), p[0], p[1]));
         return out;
+    }
+
+    /**
+     * Matches expectations and findings both ways; returns one line per leftover ("expected but not reported",
+     * "reported but not expected"), or "" when they agree.
+     */
+    static String mismatches(List<Expectation> expected, List<Finding> findings) {
+        List<Finding> unmatched = new ArrayList<>(findings);
+        StringBuilder sb = new StringBuilder();
+        for (Expectation e : expected) {
+            boolean hit = false;
+            for (java.util.Iterator<Finding> it = unmatched.iterator(); it.hasNext() && !hit; ) {
+                if (e.matches(it.next())) {
+                    it.remove();
+                    hit = true;
+                }
+            }
+            if (!hit) sb.append("  expected but not reported: ").append(e).append('\n');
+        }
+        for (Finding f : unmatched) {
+            sb.append("  reported but not expected: ").append(f.location()).append(": ")
+                    .append(f.code()).append(' ').append(f.message()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    boolean matches(Finding f) {
+        return f.code().equals(code) && f.location().path().equals(path) && f.location().region().startLine() == line
+                && (messagePart == null || f.message().contains(messagePart));
     }
 
     @Override

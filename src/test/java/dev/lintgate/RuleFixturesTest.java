@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.engine.Engine;
-import dev.lintgate.finding.Finding;
 import dev.lintgate.report.Report;
 import dev.lintgate.report.SourceLines;
 import dev.lintgate.report.TextReporter;
@@ -15,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -67,32 +65,8 @@ class RuleFixturesTest {
     static void check(String code, Path caseDir) throws IOException {
         Engine.Result result = Lint.run(caseDir, code);
         List<Expectation> expected = Expectation.readAll(caseDir).stream().filter(e -> e.code().equals(code)).toList();
-        List<Finding> unmatched = new ArrayList<>(result.findings());
-        List<Expectation> missing = new ArrayList<>();
-        for (Expectation e : expected) {
-            Iterator<Finding> it = unmatched.iterator();
-            boolean hit = false;
-            while (it.hasNext()) {
-                Finding f = it.next();
-                if (f.code().equals(e.code()) && f.location().path().equals(e.path())
-                        && f.location().region().startLine() == e.line()
-                        && (e.messagePart() == null || f.message().contains(e.messagePart()))) {
-                    it.remove();
-                    hit = true;
-                    break;
-                }
-            }
-            if (!hit) missing.add(e);
-        }
-        if (!missing.isEmpty() || !unmatched.isEmpty()) {
-            StringBuilder sb = new StringBuilder(caseDir + ":\n");
-            for (Expectation e : missing) sb.append("  expected but not reported: ").append(e).append('\n');
-            for (Finding f : unmatched) {
-                sb.append("  reported but not expected: ").append(f.location()).append(": ")
-                        .append(f.code()).append(' ').append(f.message()).append('\n');
-            }
-            fail(sb.toString());
-        }
+        String leftovers = Expectation.mismatches(expected, result.findings());
+        if (!leftovers.isEmpty()) fail(caseDir + ":\n" + leftovers);
         compareSnapshot(caseDir, result);
     }
 

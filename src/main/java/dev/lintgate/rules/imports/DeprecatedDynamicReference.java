@@ -7,7 +7,6 @@ import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.StringArgument;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import java.util.Set;
  * LG104: a deprecated target reached without an import statement naming it: a dotted string given to
  * importlib/pkgutil/mock.patch, or an attribute read through a module binding ({@code sm.DatabaseSessionManager}).
  */
-public final class DeprecatedDynamicReference implements FileRule {
+public final class DeprecatedDynamicReference implements DeprecationRule {
     private static final Set<String> MODULE_PATH_CALLS = Set.of("import_module", "__import__", "resolve_name",
             "find_spec", "import_string", "patch");
 
@@ -26,16 +25,6 @@ public final class DeprecatedDynamicReference implements FileRule {
         return "LG104";
     }
 
-    @Override
-    public Set<String> triggers(ProjectModel project) {
-        return new DeprecatedRuntimeImport().triggers(project);
-    }
-
-    /** A string path or attribute chain naming a deprecated target contains its last segment, a deprecation word. */
-    @Override
-    public Optional<Set<String>> candidates(ProjectModel project) {
-        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
-    }
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {

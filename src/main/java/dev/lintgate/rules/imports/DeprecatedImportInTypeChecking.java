@@ -4,29 +4,18 @@ import dev.lintgate.finding.Location;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** LG105: a deprecated target imported only for type checking; off by default, for tracking a migration to zero. */
-public final class DeprecatedImportInTypeChecking implements FileRule {
+public final class DeprecatedImportInTypeChecking implements DeprecationRule {
 
     @Override
     public String code() {
         return "LG105";
     }
 
-    @Override
-    public Set<String> triggers(ProjectModel project) {
-        return new DeprecatedRuntimeImport().triggers(project);
-    }
-
-    @Override
-    public Optional<Set<String>> candidates(ProjectModel project) {
-        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
-    }
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {

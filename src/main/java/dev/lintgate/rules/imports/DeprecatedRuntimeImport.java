@@ -7,31 +7,18 @@ import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** LG101: a deprecated module or class imported where the import runs. */
-public final class DeprecatedRuntimeImport implements FileRule {
+public final class DeprecatedRuntimeImport implements DeprecationRule {
 
     @Override
     public String code() {
         return "LG101";
     }
 
-    @Override
-    public Set<String> triggers(ProjectModel project) {
-        Deprecations deprecations = project.fact(Deprecations.FACT);
-        // no deprecated names: no file can hold a finding; a word no source contains says so cheaply
-        return deprecations.isEmpty() ? Set.of("\u0000lintgate-nothing-deprecated") : deprecations.words();
-    }
-
-    @Override
-    public Optional<Set<String>> candidates(ProjectModel project) {
-        return Optional.of(project.fact(Deprecations.FACT).candidateFiles());
-    }
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
