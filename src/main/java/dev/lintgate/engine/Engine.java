@@ -63,6 +63,8 @@ public final class Engine {
         try {
             List<Future<?>> tasks = new ArrayList<>();
             if (!fileRules.isEmpty()) {
+                // with a rule reporting syntax problems, a notification as well would say it twice
+                boolean syntaxAsFindings = fileRules.stream().anyMatch(FileRule::reportsSyntaxProblems);
                 Map<FileRule, FileFilter> filters = new HashMap<>();
                 // rules with the same words share one automaton, so checkFile scans a file's bytes once per word set
                 Map<Set<String>, FileFilter.ByWords> byWords = new HashMap<>();
@@ -76,7 +78,7 @@ public final class Engine {
                 int chunk = Math.max(16, targets.size() / (threads * 8) + 1);
                 for (int i = 0; i < targets.size(); i += chunk) {
                     List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
-                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, filters, collector))));
+                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, filters, syntaxAsFindings, collector))));
                 }
             }
             for (ProjectRule rule : projectRules) {
@@ -109,7 +111,7 @@ public final class Engine {
     }
 
     private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, FileFilter> filters,
-                           Collector collector) {
+                           boolean syntaxAsFindings, Collector collector) {
         List<FileRule> applicable = new ArrayList<>();
         Map<FileFilter, Boolean> found = new HashMap<>(4);
         byte[] content = null;
@@ -134,15 +136,10 @@ public final class Engine {
         PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
         if (file == null) return;
         List<SyntaxProblem> problems = file.syntaxProblems();
-        // with LG001 running, the syntax error is a finding; a notification as well would say it twice
-        boolean reportedAsFinding = rules.stream().anyMatch(r -> r.code().equals("LG001"));
-        if (!problems.isEmpty() && !reportedAsFinding) {
-            // later errors mostly cascade from the first, as in CPython, which reports only that one
-            SyntaxProblem first = problems.get(0);
-            String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
+        if (!problems.isEmpty() && !syntaxAsFindings) {
             collector.notify(new Notification(Severity.WARNING,
-                    "syntax error: " + first.message() + more + "; the rest of the file was still checked",
-                    new Location(path, first.region())));
+                    "syntax error: " + SyntaxProblem.summary(problems) + "; the rest of the file was still checked",
+                    new Location(path, problems.get(0).region())));
         }
         for (FileRule rule : applicable) {
             rule.check(file, project, collector.sinkFor(rule));

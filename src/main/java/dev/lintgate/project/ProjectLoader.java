@@ -66,6 +66,7 @@ public final class ProjectLoader {
             throw new UncheckedIOException(e);
         }
         Set<String> targets = new LinkedHashSet<>();
+        Set<String> walked = new java.util.HashSet<>(files);
         List<String> all = new ArrayList<>(files);
         for (Path abs : absolute) {
             if (!abs.startsWith(root)) throw new ConfigException(abs + ": outside the project root " + root);
@@ -76,7 +77,7 @@ public final class ProjectLoader {
             } else if (!forceExclude || !walker.isExcluded(rel)) {
                 // an explicitly named file is always checked, even when ignored, as ruff does without --force-exclude
                 targets.add(rel);
-                if (!files.contains(rel)) all.add(rel);
+                if (walked.add(rel)) all.add(rel);
             }
         }
         all.sort(null);

@@ -122,16 +122,7 @@ public interface FileTree {
         @Override
         public String resolve(String cwd, String arg) {
             String joined = arg.startsWith("/") ? arg.substring(1) : join(cwd, arg);
-            List<String> parts = new ArrayList<>();
-            for (String s : joined.split("/")) {
-                if (s.isEmpty() || s.equals(".")) continue;
-                if (s.equals("..")) {
-                    if (!parts.isEmpty()) parts.remove(parts.size() - 1);
-                } else {
-                    parts.add(s);
-                }
-            }
-            return String.join("/", parts);
+            return normalize(joined);
         }
     }
 
@@ -180,16 +171,21 @@ public interface FileTree {
         @Override
         public String resolve(String cwd, String arg) {
             String joined = arg.startsWith("/") ? arg : join(cwd, arg);
-            List<String> parts = new ArrayList<>();
-            for (String s : joined.split("/")) {
-                if (s.isEmpty() || s.equals(".")) continue;
-                if (s.equals("..")) {
-                    if (!parts.isEmpty()) parts.remove(parts.size() - 1);
-                } else {
-                    parts.add(s);
-                }
-            }
-            return "/" + String.join("/", parts);
+            return "/" + normalize(joined);
         }
+    }
+
+    /** Drops empty and "." segments and applies ".." lexically, as pytest's path handling does; no leading "/". */
+    private static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (s.isEmpty() || s.equals(".")) continue;
+            if (s.equals("..")) {
+                if (!parts.isEmpty()) parts.remove(parts.size() - 1);
+            } else {
+                parts.add(s);
+            }
+        }
+        return String.join("/", parts);
     }
 }

@@ -486,7 +486,14 @@ final class NameWalker {
         }
     }
 
-    private Frame function(int s, int colon, Ctx ctx) {
+    /**
+     * What {@code def} and {@code class} headers share: the pending decorators, the name bound in the enclosing
+     * scope, and PEP 695 type parameters, which open a scope of their own. {@code next} is the token after them.
+     */
+    private record Header(List<String> decorators, String qualified, Scope scope, int next) {
+    }
+
+    private Header header(int s, int colon, Ctx ctx) {
         List<String> decorators = List.copyOf(pendingDecorators);
         pendingDecorators.clear();
         int nameAt = s + 1;
@@ -497,13 +504,24 @@ final class NameWalker {
         ctx.scope.bind(new Binding(name, Binding.Kind.DEFINITION, ctx.typingBlock, ctx.conditional, line(nameAt), null));
         String qualified = qualify(ctx.scope, name);
         int p = nameAt + 1;
-        Scope signatureScope = ctx.scope;
+        Scope scope = ctx.scope;
         if (t.isOp(p, '[')) {
             int close = closing(p, colon);
-            signatureScope = typeParameters(p, close, ctx, qualified);
+            scope = typeParameters(p, close, ctx, qualified);
             p = close + 1;
         }
-        Scope fn = scope(Scope.Kind.FUNCTION, qualified, signatureScope, decorators, List.of());
+        return new Header(decorators, qualified, scope, p);
+    }
+
+    private Frame function(int s, int colon, Ctx ctx) {
+        Header h = header(s, colon, ctx);
+        if (h == null) {
+            return null;
+        }
+        String qualified = h.qualified();
+        int p = h.next();
+        Scope signatureScope = h.scope();
+        Scope fn = scope(Scope.Kind.FUNCTION, qualified, signatureScope, h.decorators(), List.of());
         Ctx sig = ctx.in(signatureScope);
         if (t.isOp(p, '(')) {
             int close = closing(p, colon);
@@ -518,22 +536,14 @@ final class NameWalker {
     }
 
     private Frame classDef(int s, int colon, Ctx ctx) {
-        List<String> decorators = List.copyOf(pendingDecorators);
-        pendingDecorators.clear();
-        int nameAt = s + 1;
-        if (!t.isName(nameAt)) {
+        Header h = header(s, colon, ctx);
+        if (h == null) {
             return null;
         }
-        String name = t.text(nameAt);
-        ctx.scope.bind(new Binding(name, Binding.Kind.DEFINITION, ctx.typingBlock, ctx.conditional, line(nameAt), null));
-        String qualified = qualify(ctx.scope, name);
-        int p = nameAt + 1;
-        Scope outer = ctx.scope;
-        if (t.isOp(p, '[')) {
-            int close = closing(p, colon);
-            outer = typeParameters(p, close, ctx, qualified);
-            p = close + 1;
-        }
+        List<String> decorators = h.decorators();
+        String qualified = h.qualified();
+        int p = h.next();
+        Scope outer = h.scope();
         List<String> bases = new ArrayList<>();
         if (t.isOp(p, '(')) {
             int close = closing(p, colon);

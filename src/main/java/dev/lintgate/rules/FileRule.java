@@ -23,5 +23,13 @@ public non-sealed interface FileRule extends Rule {
         return Optional.empty();
     }
 
+    /**
+     * True for a rule that reports a file's syntax problems as findings; while one runs, the engine does not
+     * repeat them as notifications.
+     */
+    default boolean reportsSyntaxProblems() {
+        return false;
+    }
+
     void check(PythonFile file, ProjectModel project, FindingSink sink);
 }

@@ -23,16 +23,18 @@ public final class UnparseableFile implements FileRule {
     }
 
     @Override
+    public boolean reportsSyntaxProblems() {
+        return true;
+    }
+
+    @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         List<SyntaxProblem> problems = file.syntaxProblems();
         if (problems.isEmpty()) {
             return;
         }
-        // later errors mostly cascade from the first, as in CPython, which reports only that one
-        SyntaxProblem first = problems.get(0);
-        String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
-        sink.report(new Location(file.path(), first.region()),
-                "Syntax error: " + first.message() + more + "; the rest of the file was still checked.",
+        sink.report(new Location(file.path(), problems.get(0).region()),
+                "Syntax error: " + SyntaxProblem.summary(problems) + "; the rest of the file was still checked.",
                 "Fix the syntax error; Python cannot import this file.", "syntax", List.of(), null);
     }
 }
