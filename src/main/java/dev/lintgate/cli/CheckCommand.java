@@ -4,6 +4,7 @@ import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.engine.Engine;
+import dev.lintgate.engine.Timings;
 import dev.lintgate.engine.Selection;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Severity;
@@ -106,10 +107,17 @@ public final class CheckCommand implements Callable<Integer> {
         OutputFormat fmt = format != null ? format : formatFromEnvironment();
         Severity failAt = parseFailLevel();
         Path cwd = Path.of("").toAbsolutePath();
+        Timings timings = Timings.fromEnvironment(System.getenv());
+        long start = timings.start();
         Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
+        project.timings(timings);
+        timings.stop("phase: settings and file walk (wall)", start);
         RuleCatalog catalog = RuleCatalog.bundled();
         List<Rule> rules = enabledRules(catalog, project);
+        start = timings.start();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
+        timings.stop("phase: rules (wall)", start);
+        start = timings.start();
 
         Report report = new Report(result.findings(), result.notifications(), catalog.all(),
                 Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
@@ -133,6 +141,8 @@ public final class CheckCommand implements Callable<Integer> {
                 new StepSummaryReporter().write(report, w);
             }
         }
+        timings.stop("phase: report (wall)", start);
+        timings.print(spec.commandLine().getErr());
         int leftOut = new SarifReporter(sarif).resultsLeftOut(report);
         if (leftOut > 0 && (fmt == OutputFormat.SARIF || sarifOutput != null)) {
             spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS

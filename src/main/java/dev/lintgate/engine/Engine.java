@@ -82,7 +82,11 @@ public final class Engine {
                 }
             }
             for (ProjectRule rule : projectRules) {
-                tasks.add(pool.submit(() -> rule.check(project, collector.sinkFor(rule))));
+                tasks.add(pool.submit(() -> {
+                    long start = project.timings().start();
+                    rule.check(project, collector.sinkFor(rule));
+                    project.timings().stop("rule " + rule.code(), start);
+                }));
             }
             for (Future<?> f : tasks) {
                 try {
@@ -122,7 +126,9 @@ public final class Engine {
                 continue;
             }
             if (content == null) {
+                long read = project.timings().start();
                 Optional<byte[]> bytes = project.bytes(path);
+                project.timings().stop("read files", read);
                 if (bytes.isEmpty()) {
                     collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
                     return;
@@ -130,19 +136,26 @@ public final class Engine {
                 content = bytes.get();
             }
             byte[] bytes = content;
+            long scan = project.timings().start();
             if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
+            project.timings().stop("trigger words", scan);
         }
         if (applicable.isEmpty()) return;
         PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
         if (file == null) return;
+        Timings timings = project.timings();
+        long start = timings.start();
         List<SyntaxProblem> problems = file.syntaxProblems();
+        timings.stop("scan: tokens and statements", start);
         if (!problems.isEmpty() && !syntaxAsFindings) {
             collector.notify(new Notification(Severity.WARNING,
                     "syntax error: " + SyntaxProblem.summary(problems) + "; the rest of the file was still checked",
                     new Location(path, problems.get(0).region())));
         }
         for (FileRule rule : applicable) {
+            start = timings.start();
             rule.check(file, project, collector.sinkFor(rule));
+            timings.stop("rule " + rule.code(), start);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lintgate.project;
 
 import dev.lintgate.config.LintgateConfig;
+import dev.lintgate.engine.Timings;
 import dev.lintgate.python.ModuleNames;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.PythonFiles;
@@ -25,6 +26,7 @@ public final class Project implements ProjectModel {
     private final Map<String, String> moduleIndex;
     private final Map<String, SoftReference<PythonFile>> parsed = new ConcurrentHashMap<>();
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
+    private volatile Timings timings = Timings.OFF;
 
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets) {
         this.root = root;
@@ -39,6 +41,15 @@ public final class Project implements ProjectModel {
             if (module != null && (!index.containsKey(module) || f.endsWith(".py"))) index.put(module, f);
         }
         this.moduleIndex = Map.copyOf(index);
+    }
+
+    /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */
+    public void timings(Timings timings) {
+        this.timings = timings;
+    }
+
+    public Timings timings() {
+        return timings;
     }
 
     public static boolean isPython(String path) {
@@ -129,7 +140,9 @@ public final class Project implements ProjectModel {
             synchronized (fact) {
                 value = facts.get(fact);
                 if (value == null) {
+                    long start = timings.start();
                     value = fact.compute().apply(this);
+                    timings.stop("fact " + fact.name(), start);
                     facts.put(fact, value);
                 }
             }

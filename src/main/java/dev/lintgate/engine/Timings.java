@@ -1,0 +1,75 @@
+package dev.lintgate.engine;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Where a run's time went, for {@code LINTGATE_TIMING=1} (eslint's {@code TIMING=1}): wall time of the phases, and
+ * the CPU time summed over threads of scanning, of each rule and of each project fact. Off by default, and then
+ * every method is a single branch.
+ */
+public final class Timings {
+    public static final Timings OFF = new Timings(false);
+
+    private final boolean on;
+    private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
+
+    private Timings(boolean on) {
+        this.on = on;
+    }
+
+    public static Timings fromEnvironment(Map<String, String> env) {
+        String v = env.get("LINTGATE_TIMING");
+        return v != null && !v.isEmpty() && !v.equals("0") ? new Timings(true) : OFF;
+    }
+
+    public boolean enabled() {
+        return on;
+    }
+
+    public long start() {
+        return on ? System.nanoTime() : 0;
+    }
+
+    public void stop(String what, long start) {
+        if (!on) return;
+        long elapsed = System.nanoTime() - start;
+        nanos.computeIfAbsent(what, k -> {
+            synchronized (order) {
+                order.add(k);
+            }
+            return new LongAdder();
+        }).add(elapsed);
+    }
+
+    public <T> T time(String what, Supplier<T> work) {
+        if (!on) return work.get();
+        long s = start();
+        try {
+            return work.get();
+        } finally {
+            stop(what, s);
+        }
+    }
+
+    /** The table, in first-seen order: phases first, then the per-file work as it happened. */
+    public void print(PrintWriter err) {
+        if (!on) return;
+        List<String> keys;
+        synchronized (order) {
+            keys = new ArrayList<>(order);
+        }
+        int width = keys.stream().mapToInt(String::length).max().orElse(10);
+        err.printf("%-" + width + "s  %10s%n", "lintgate timing", "ms");
+        for (String k : keys) {
+            err.printf("%-" + width + "s  %10.1f%n", k, nanos.get(k).sum() / 1e6);
+        }
+        err.flush();
+    }
+}
