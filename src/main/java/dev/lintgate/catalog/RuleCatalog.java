@@ -1,13 +1,8 @@
 package dev.lintgate.catalog;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +13,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/**
- * Every rule page bundled in the jar (Maven copies {@code rules/LG*.md} to {@code dev/lintgate/rules/docs/}),
- * sorted by code. The pages are data, so listing the folder is the simplest honest index.
- */
+/** Every rule page, sorted by code: bundled in the jar as {@link CatalogIndex}, or read from {@code rules/}. */
 public final class RuleCatalog {
-    static final String FOLDER = "dev/lintgate/rules/docs";
     private static volatile RuleCatalog bundled;
 
     private final Map<String, RuleDoc> byCode;
@@ -66,24 +57,14 @@ public final class RuleCatalog {
     }
 
     private static RuleCatalog loadBundled() {
-        URL url = RuleCatalog.class.getClassLoader().getResource(FOLDER);
-        if (url == null) throw new IllegalStateException("rule pages are missing from the jar (" + FOLDER + ")");
-        try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return fromDirectory(fs.getPath(FOLDER));
+        try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(CatalogIndex.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the rule catalog is missing from the build (" + CatalogIndex.RESOURCE
+                        + "; `mvn process-classes` writes it)");
             }
-            return fromDirectory(Path.of(uri));
+            return new RuleCatalog(CatalogIndex.read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
