@@ -88,21 +88,34 @@ public final class Engine {
                     project.timings().stop("rule " + rule.code(), start);
                 }));
             }
-            for (Future<?> f : tasks) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw new InternalError("a rule failed: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InternalError("interrupted", e);
-                }
+            await(tasks);
+            List<Future<?>> finishing = new ArrayList<>();
+            for (FileRule rule : fileRules) {
+                finishing.add(pool.submit(() -> {
+                    long start = project.timings().start();
+                    rule.finish(project, collector.sinkFor(rule));
+                    project.timings().stop("rule " + rule.code() + Timings.AFTER_ALL_FILES, start);
+                }));
             }
+            await(finishing);
         } finally {
             pool.shutdownNow();
         }
         int checked = (int) project.files().stream().filter(project.targets()::contains).count();
         return new Result(collector.findings(), collector.notifications(), checked);
+    }
+
+    private static void await(List<Future<?>> tasks) {
+        for (Future<?> f : tasks) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new InternalError("a rule failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InternalError("interrupted", e);
+            }
+        }
     }
 
     /** How the engine decides, per rule, whether a file can hold a finding. */

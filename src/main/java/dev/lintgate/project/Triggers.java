@@ -1,83 +1,57 @@
 package dev.lintgate.project;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * A byte-level test that settles most files without tokenizing them: a file that contains none of a rule's words
- * cannot hold its finding. The words are compiled into one Aho-Corasick automaton over UTF-8 bytes, so a file is
- * read once whatever the number of words (a project with hundreds of deprecated names is common), and the loop is
- * one table lookup per byte with no dependence on JIT intrinsics.
+ * cannot hold its finding. The words are searched together with Wu-Manber on byte pairs (Navarro and Raffinot,
+ * "Flexible Pattern Matching in Strings", 3.3 and 6.1): a window as long as the shortest word slides over the
+ * bytes and, unless the pair of bytes that ends it also occurs in the first window-length bytes of some word,
+ * jumps ahead by up to the window's length. Most files hold none of the words, so most bytes are never looked at;
+ * the Aho-Corasick automaton this replaced read every byte, and cost more than tokenizing the files that matched.
  */
 public final class Triggers {
-    private static final int ALPHABET = 256;
-
     private final List<String> words;
-    /** next[state * 256 + byte]: the complete transition table (failure links folded in). */
-    private final int[] next;
-    private final boolean[] accepting;
+    /** Length of the shortest word in bytes: the window. */
+    private final int window;
+    /** By the window's last two bytes (hi << 8 | lo): how far it may move; 0 when some word may end there. */
+    private final int[] shift;
+    /** The words (UTF-8) whose bytes at window - 2 and window - 1 are the pair, to verify there. */
+    private final byte[][][] endingIn;
 
     public Triggers(Collection<String> utf8Words) {
         this.words = List.copyOf(new TreeSet<>(utf8Words));
-        List<int[]> goTo = new ArrayList<>();
-        List<Boolean> accept = new ArrayList<>();
-        goTo.add(newRow());
-        accept.add(false);
+        List<byte[]> encoded = new ArrayList<>();
+        int shortest = Integer.MAX_VALUE;
         for (String w : words) {
-            int state = 0;
-            for (byte b : w.getBytes(StandardCharsets.UTF_8)) {
-                int c = b & 0xFF;
-                if (goTo.get(state)[c] < 0) {
-                    goTo.get(state)[c] = goTo.size();
-                    goTo.add(newRow());
-                    accept.add(false);
-                }
-                state = goTo.get(state)[c];
-            }
-            accept.set(state, true);
+            byte[] b = w.getBytes(StandardCharsets.UTF_8);
+            encoded.add(b);
+            shortest = Math.min(shortest, b.length);
         }
-        int states = goTo.size();
-        next = new int[states * ALPHABET];
-        accepting = new boolean[states];
-        int[] fail = new int[states];
-        Deque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < ALPHABET; c++) {
-            int s = goTo.get(0)[c];
-            if (s < 0) {
-                next[c] = 0;
-            } else {
-                next[c] = s;
-                fail[s] = 0;
-                queue.add(s);
-            }
+        this.window = words.isEmpty() ? 0 : shortest;
+        if (window < 2) {
+            // a one-byte word: the pair table cannot describe it, and such a word is found by plain comparison
+            shift = null;
+            endingIn = new byte[][][] {encoded.toArray(new byte[0][])};
+            return;
         }
-        for (int s = 0; s < states; s++) accepting[s] = accept.get(s);
-        while (!queue.isEmpty()) {
-            int r = queue.poll();
-            accepting[r] |= accepting[fail[r]];
-            for (int c = 0; c < ALPHABET; c++) {
-                int s = goTo.get(r)[c];
-                if (s < 0) {
-                    next[r * ALPHABET + c] = next[fail[r] * ALPHABET + c];
-                } else {
-                    next[r * ALPHABET + c] = s;
-                    fail[s] = next[fail[r] * ALPHABET + c];
-                    queue.add(s);
-                }
+        shift = new int[1 << 16];
+        Arrays.fill(shift, window - 1);
+        java.util.Map<Integer, List<byte[]>> ending = new java.util.HashMap<>();
+        for (byte[] w : encoded) {
+            for (int q = 1; q < window; q++) {
+                int pair = (w[q - 1] & 0xFF) << 8 | (w[q] & 0xFF);
+                shift[pair] = Math.min(shift[pair], window - 1 - q);
             }
+            ending.computeIfAbsent((w[window - 2] & 0xFF) << 8 | (w[window - 1] & 0xFF), k -> new ArrayList<>()).add(w);
         }
-    }
-
-    private static int[] newRow() {
-        int[] row = new int[ALPHABET];
-        Arrays.fill(row, -1);
-        return row;
+        endingIn = new byte[1 << 16][][];
+        ending.forEach((pair, ws) -> endingIn[pair] = ws.toArray(new byte[0][]));
     }
 
     public boolean matchesEverything() {
@@ -90,13 +64,38 @@ public final class Triggers {
 
     public boolean foundIn(byte[] content) {
         if (words.isEmpty()) return true;
-        int state = 0;
-        int[] table = next;
-        boolean[] done = accepting;
-        for (byte b : content) {
-            state = table[(state << 8) | (b & 0xFF)];
-            if (done[state]) return true;
+        if (shift == null) return foundByComparison(content);
+        int m = window;
+        int n = content.length;
+        int[] skip = shift;
+        for (int end = m - 1; end < n; ) {
+            int pair = (content[end - 1] & 0xFF) << 8 | (content[end] & 0xFF);
+            int s = skip[pair];
+            if (s == 0) {
+                int start = end - m + 1;
+                for (byte[] w : endingIn[pair]) {
+                    if (start + w.length <= n && matchesAt(content, start, w)) return true;
+                }
+                s = 1;
+            }
+            end += s;
         }
         return false;
+    }
+
+    private boolean foundByComparison(byte[] content) {
+        for (int start = 0; start < content.length; start++) {
+            for (byte[] w : endingIn[0]) {
+                if (start + w.length <= content.length && matchesAt(content, start, w)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] content, int start, byte[] word) {
+        for (int i = 0; i < word.length; i++) {
+            if (content[start + i] != word[i]) return false;
+        }
+        return true;
     }
 }

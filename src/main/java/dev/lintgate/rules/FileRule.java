@@ -32,4 +32,11 @@ public non-sealed interface FileRule extends Rule {
     }
 
     void check(PythonFile file, ProjectModel project, FindingSink sink);
+
+    /**
+     * Called once after every file was checked, for a rule whose findings need what all files told (LG106
+     * resolves imports against the exports each module recorded). Most rules report everything in {@link #check}.
+     */
+    default void finish(ProjectModel project, FindingSink sink) {
+    }
 }

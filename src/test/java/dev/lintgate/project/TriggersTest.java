@@ -27,7 +27,7 @@ class TriggersTest {
     }
 
     @Test
-    void overlappingWordsUseFailureLinks() {
+    void overlappingAndLongerWordsAreFound() {
         Triggers t = new Triggers(List.of("abcd", "bce"));
         assertTrue(t.foundIn(utf8("xxabcexx")));
         assertFalse(t.foundIn(utf8("xxabcxdxx")));
@@ -39,7 +39,7 @@ class TriggersTest {
         assertTrue(new Triggers(List.of()).foundIn(utf8("anything")));
     }
 
-    /** The automaton agrees with String.contains on random texts and word sets. */
+    /** The search agrees with String.contains on random texts and word sets. */
     @Test
     void agreesWithContains() {
         Random random = new Random(7);
@@ -49,6 +49,26 @@ class TriggersTest {
             for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) words.add(randomText(random, alphabet, 1 + random.nextInt(4)));
             String text = randomText(random, alphabet, random.nextInt(40));
             boolean expected = words.stream().anyMatch(text::contains);
+            assertEquals(expected, new Triggers(words).foundIn(utf8(text)), words + " in '" + text + "'");
+        }
+    }
+
+    /** Longer words and texts, so that the window really jumps, and words that share their last byte pair. */
+    @Test
+    void agreesWithContainsOnLongTexts() {
+        Random random = new Random(11);
+        String alphabet = "import OrderedDict_Optional\n*(é";
+        for (int round = 0; round < 3000; round++) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) words.add(randomText(random, alphabet, 2 + random.nextInt(10)));
+            String text = randomText(random, alphabet, random.nextInt(400));
+            if (random.nextBoolean()) {
+                String w = words.get(random.nextInt(words.size()));
+                int at = random.nextInt(text.length() + 1);
+                text = text.substring(0, at) + w + text.substring(at);
+            }
+            boolean expected = false;
+            for (String w : words) expected |= text.contains(w);
             assertEquals(expected, new Triggers(words).foundIn(utf8(text)), words + " in '" + text + "'");
         }
     }

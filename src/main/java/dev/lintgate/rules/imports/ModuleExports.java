@@ -27,9 +27,21 @@ public record ModuleExports(Set<String> names, boolean open) {
             return known;
         }
         Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python)
-                .map(file -> compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file));
+                .map(file -> compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file, file.bindings()));
         cache.put(module, computed);
         return computed;
+    }
+
+    /**
+     * Records the exports of a file whose name model a rule has just built, so that no importer has to scan it
+     * again (a bindings-only walk of every imported module cost as much as the whole name model of a project).
+     */
+    public static void remember(ProjectModel project, PythonFile file, Names names) {
+        String module = file.moduleName();
+        if (module == null || !project.moduleFile(module).map(file.path()::equals).orElse(false)) return;
+        Map<String, Optional<ModuleExports>> cache = project.fact(CACHE);
+        if (cache.containsKey(module)) return;
+        cache.put(module, Optional.of(compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file, names)));
     }
 
     /**
@@ -42,26 +54,59 @@ public record ModuleExports(Set<String> names, boolean open) {
         }
         java.nio.file.Path path = project.absolute(file.path());
         String name = path.getFileName().toString();
-        String stem = name.substring(0, name.lastIndexOf('.'));
-        try (java.nio.file.DirectoryStream<java.nio.file.Path> siblings =
-                     java.nio.file.Files.newDirectoryStream(path.getParent(), stem + ".*")) {
-            for (java.nio.file.Path p : siblings) {
-                String f = p.getFileName().toString();
-                if (f.endsWith(".so") || f.endsWith(".pyd")) {
-                    return true;
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return true;
-        }
-        return false;
+        return project.fact(COMPILED).in(path.getParent()).contains(name.substring(0, name.lastIndexOf('.')));
     }
 
-    private static ModuleExports compute(PythonFile file) {
+    private static final ProjectModel.Fact<CompiledModules> COMPILED =
+            new ProjectModel.Fact<>("compiled extension modules", project -> new CompiledModules());
+
+    /** The stems of compiled extensions ({@code .so}, {@code .pyd}) per directory, each directory listed once. */
+    static final class CompiledModules {
+        private final Map<java.nio.file.Path, Set<String>> byDirectory = new ConcurrentHashMap<>();
+
+        Set<String> in(java.nio.file.Path dir) {
+            return byDirectory.computeIfAbsent(dir, CompiledModules::list);
+        }
+
+        private static Set<String> list(java.nio.file.Path dir) {
+            Set<String> stems = new HashSet<>();
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = java.nio.file.Files.newDirectoryStream(dir)) {
+                for (java.nio.file.Path p : entries) {
+                    String f = p.getFileName().toString();
+                    if (f.endsWith(".so") || f.endsWith(".pyd")) {
+                        // "_sobol.cpython-311-x86_64-linux-gnu.so" and "_sobol.so" both hold module _sobol
+                        stems.add(f.substring(0, f.indexOf('.')));
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return ALL;
+            }
+            return stems;
+        }
+
+        /** An unreadable directory: treat every module in it as possibly compiled, as before. */
+        private static final Set<String> ALL = new java.util.AbstractSet<>() {
+            @Override
+            public boolean contains(Object o) {
+                return true;
+            }
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return java.util.Collections.emptyIterator();
+            }
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        };
+    }
+
+    private static ModuleExports compute(PythonFile file, Names names) {
         if (!file.syntaxProblems().isEmpty()) {
             return new ModuleExports(Set.of(), true);
         }
-        Names names = file.bindings();
         if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()) {
             return new ModuleExports(Set.of(), true);
         }

@@ -14,7 +14,13 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,28 +59,52 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         return Set.of("import");
     }
 
+    /** Imports to resolve once every file has recorded its exports; see {@link #finish}. */
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+    private record Pending(String path, ImportBinding binding) {
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         // a stub's imports resolve against other stubs (typeshed), not against the runtime modules walked here
-        if (file.imports().isEmpty() || file.isStub()) return;
+        if (file.isStub()) return;
         Names names = file.names();
+        ModuleExports.remember(project, file, names);
+        if (file.imports().isEmpty()) return;
         Set<Integer> conditional = conditionalImportLines(names);
-        Set<Integer> reportedStatements = new HashSet<>();
         for (ImportBinding b : file.imports()) {
             String target = b.target();
             if (target == null || b.isStar() || names.isImportErrorGuarded(b.statementLine())
                     || conditional.contains(b.region().startLine())) continue;
             String top = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
-            if (!project.fact(PACKAGES).contains(top)) continue;
-            String problem = b.name() == null ? missingModule(project, target) : missingName(project, target);
-            if (problem == null) continue;
-            if (problem.startsWith("module") && !reportedStatements.add(b.statementLine())) continue;
-            Severity severity = b.isRuntime() ? null : Severity.WARNING;
-            String when = !b.isRuntime() ? "the import only runs under a type checker"
-                    : "ImportError " + DeprecatedRuntimeImport.when(b);
-            sink.report(new Location(file.path(), b.region()), "`" + target + "` cannot be imported: " + problem + "; " + when + ".",
-                    "Import it from where it is defined now, or remove the import.", target, List.of(), severity);
+            if (project.fact(PACKAGES).contains(top)) pending.add(new Pending(file.path(), b));
         }
+    }
+
+    /**
+     * Resolves the imports after all files ran, when the exports of every checked module are known from its own
+     * name model; modules no rule looked at are read on demand.
+     */
+    @Override
+    public void finish(ProjectModel project, FindingSink sink) {
+        // per file in source order: of several bindings of one statement, the first is reported
+        Map<String, List<ImportBinding>> byFile = new LinkedHashMap<>();
+        for (Pending p; (p = pending.poll()) != null; ) byFile.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p.binding());
+        byFile.entrySet().parallelStream().forEach(e -> {
+            Set<Integer> reportedStatements = new HashSet<>();
+            for (ImportBinding b : e.getValue()) {
+                String target = b.target();
+                String problem = b.name() == null ? missingModule(project, target) : missingName(project, target);
+                if (problem == null) continue;
+                if (problem.startsWith("module") && !reportedStatements.add(b.statementLine())) continue;
+                Severity severity = b.isRuntime() ? null : Severity.WARNING;
+                String when = !b.isRuntime() ? "the import only runs under a type checker"
+                        : "ImportError " + DeprecatedRuntimeImport.when(b);
+                sink.report(new Location(e.getKey(), b.region()), "`" + target + "` cannot be imported: " + problem + "; " + when + ".",
+                        "Import it from where it is defined now, or remove the import.", target, List.of(), severity);
+            }
+        });
     }
 
     /** Lines of runtime imports inside if/try/for/with blocks: they may be platform or version specific. */
@@ -127,6 +157,15 @@ public final class UnresolvedFirstPartyImport implements FileRule {
      */
     private static boolean moduleExists(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         if (project.moduleFile(child).isPresent() || project.fact(PACKAGES).contains(child)) return true;
+        // the answer only depends on the disk below a package, which the same imports ask about again and again
+        String key = parent + "\u0000" + child + "\u0000" + plainModuleChildUnknown;
+        return project.fact(ON_DISK).computeIfAbsent(key, k -> moduleOnDisk(project, parent, child, plainModuleChildUnknown));
+    }
+
+    private static final ProjectModel.Fact<Map<String, Boolean>> ON_DISK =
+            new ProjectModel.Fact<>("first-party submodules on disk", project -> new ConcurrentHashMap<>());
+
+    private static boolean moduleOnDisk(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         Optional<String> parentFile = project.moduleFile(parent);
         if (parentFile.isEmpty()) {
             // a namespace package: it exists only through walked modules inside it, and those are all known
