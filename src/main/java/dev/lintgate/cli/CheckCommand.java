@@ -108,16 +108,16 @@ public final class CheckCommand implements Callable<Integer> {
         Severity failAt = parseFailLevel();
         Path cwd = Path.of("").toAbsolutePath();
         Timings timings = Timings.fromEnvironment(System.getenv());
-        long start = timings.start();
+        long start = timings.startWall();
         Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
         project.timings(timings);
-        timings.stop("phase: settings and file walk (wall)", start);
+        timings.stopWall("phase: settings and file walk (wall)", start);
         RuleCatalog catalog = RuleCatalog.bundled();
         List<Rule> rules = enabledRules(catalog, project);
-        start = timings.start();
+        start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
-        timings.stop("phase: rules (wall)", start);
-        start = timings.start();
+        timings.stopWall("phase: rules (wall)", start);
+        start = timings.startWall();
 
         Report report = new Report(result.findings(), result.notifications(), catalog.all(),
                 Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
@@ -141,7 +141,7 @@ public final class CheckCommand implements Callable<Integer> {
                 new StepSummaryReporter().write(report, w);
             }
         }
-        timings.stop("phase: report (wall)", start);
+        timings.stopWall("phase: report (wall)", start);
         timings.print(spec.commandLine().getErr());
         int leftOut = new SarifReporter(sarif).resultsLeftOut(report);
         if (leftOut > 0 && (fmt == OutputFormat.SARIF || sarifOutput != null)) {

@@ -170,6 +170,7 @@ public final class Engine {
             rule.check(file, project, collector.sinkFor(rule));
             timings.stop("rule " + rule.code(), start);
         }
+        file.release();
     }
 
     /** Gathers findings from all threads, then filters and orders them once. */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
- * Where a run's time went, for {@code LINTGATE_TIMING=1} (eslint's {@code TIMING=1}): wall time of the phases, and
- * the CPU time summed over threads of scanning, of each rule and of each project fact. Off by default, and then
- * every method is a single branch.
+ * Where a run's time went, for {@code LINTGATE_TIMING=1} (eslint's {@code TIMING=1}): wall time of the phases
+ * ({@link #startWall}), and the CPU time, summed over threads, of reading, scanning, each rule and each project
+ * fact ({@link #start}). CPU time, because wall time per task also counts the waits for a core. Off by default, and
+ * then every method is a single branch.
  */
 public final class Timings {
     public static final Timings OFF = new Timings(false);
@@ -34,29 +34,35 @@ public final class Timings {
         return on;
     }
 
+    /** Starts a CPU-time measurement of the calling thread. */
     public long start() {
-        return on ? System.nanoTime() : 0;
+        return on ? Cpu.BEAN.getCurrentThreadCpuTime() : 0;
     }
 
     public void stop(String what, long start) {
-        if (!on) return;
-        long elapsed = System.nanoTime() - start;
+        if (on) add(what, Cpu.BEAN.getCurrentThreadCpuTime() - start);
+    }
+
+    public long startWall() {
+        return on ? System.nanoTime() : 0;
+    }
+
+    public void stopWall(String what, long start) {
+        if (on) add(what, System.nanoTime() - start);
+    }
+
+    /** A holder, so that runs without timings never load the management classes (tens of ms at start-up). */
+    private static final class Cpu {
+        static final java.lang.management.ThreadMXBean BEAN = java.lang.management.ManagementFactory.getThreadMXBean();
+    }
+
+    private void add(String what, long elapsed) {
         nanos.computeIfAbsent(what, k -> {
             synchronized (order) {
                 order.add(k);
             }
             return new LongAdder();
         }).add(elapsed);
-    }
-
-    public <T> T time(String what, Supplier<T> work) {
-        if (!on) return work.get();
-        long s = start();
-        try {
-            return work.get();
-        } finally {
-            stop(what, s);
-        }
     }
 
     /** The table, in first-seen order: phases first, then the per-file work as it happened. */

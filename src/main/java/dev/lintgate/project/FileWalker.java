@@ -2,16 +2,18 @@ package dev.lintgate.project;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * Lists a project's files the way a developer thinks of them: .gitignore files (nested, with negation) are
@@ -37,48 +39,74 @@ public final class FileWalker {
         this.defaultExcludes = defaultExcludes;
     }
 
-    /** Every file under the root that is not ignored, relative with {@code /}, sorted. */
+    /**
+     * Every file under the root that is not ignored, relative with {@code /}, sorted. Directories are listed in
+     * parallel: a walk is one {@code lstat} per entry, and on a 50,000-file tree a single thread spent most of a
+     * second waiting on them before any rule could start. Symbolic links are not followed (as git does not).
+     */
     public List<String> walk() throws IOException {
-        List<String> out = new ArrayList<>();
-        Deque<IgnoreRules> stack = new ArrayDeque<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String rel = relative(dir);
-                if (!rel.isEmpty() && excludedDirectory(rel, dir.getFileName().toString(), stack.peek())) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                IgnoreRules rules = stack.isEmpty() ? IgnoreRules.NONE : stack.peek();
-                Path gitignore = dir.resolve(".gitignore");
-                if (Files.isRegularFile(gitignore)) {
-                    rules = rules.with(rel.isEmpty() ? "" : rel + "/", readLines(gitignore));
-                }
-                stack.push(rules);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
-                String rel = relative(file);
-                IgnoreRules rules = stack.peek();
-                if (!(rules != null && rules.isIgnored(rel, false)) && !configured.isIgnored(rel, false)) out.add(rel);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return FileVisitResult.CONTINUE;   // unreadable entries are not ours to report; skip them
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                stack.pop();
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        ConcurrentLinkedQueue<String> found = new ConcurrentLinkedQueue<>();
+        try {
+            ForkJoinPool.commonPool().invoke(new DirectoryTask(root, "", IgnoreRules.NONE, found));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<String> out = new ArrayList<>(found);
         out.sort(null);
         return out;
+    }
+
+    /** Lists one directory: its files go to {@code found}, its subdirectories become tasks of their own. */
+    private final class DirectoryTask extends RecursiveAction {
+        private final Path dir;
+        private final String rel;             // "" for the root, else "a/b"
+        private final IgnoreRules inherited;
+        private final ConcurrentLinkedQueue<String> found;
+
+        DirectoryTask(Path dir, String rel, IgnoreRules inherited, ConcurrentLinkedQueue<String> found) {
+            this.dir = dir;
+            this.rel = rel;
+            this.inherited = inherited;
+            this.found = found;
+        }
+
+        @Override
+        protected void compute() {
+            List<Path> files = new ArrayList<>();
+            List<Path> dirs = new ArrayList<>();
+            boolean hasGitignore = false;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    BasicFileAttributes attrs;
+                    try {
+                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (IOException e) {
+                        continue;   // vanished or unreadable: not ours to report
+                    }
+                    if (attrs.isDirectory()) dirs.add(entry);
+                    else if (attrs.isRegularFile()) {
+                        files.add(entry);
+                        if (entry.getFileName().toString().equals(".gitignore")) hasGitignore = true;
+                    }
+                }
+            } catch (IOException e) {
+                if (rel.isEmpty()) throw new UncheckedIOException(e);
+                return;             // an unreadable directory below the root is skipped, as before
+            }
+            String prefix = rel.isEmpty() ? "" : rel + "/";
+            IgnoreRules rules = hasGitignore ? inherited.with(prefix, readLines(dir.resolve(".gitignore"))) : inherited;
+            for (Path f : files) {
+                String path = prefix + f.getFileName();
+                if (!rules.isIgnored(path, false) && !configured.isIgnored(path, false)) found.add(path);
+            }
+            List<DirectoryTask> subtasks = new ArrayList<>();
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                String path = prefix + name;
+                if (!excludedDirectory(path, name, rules)) subtasks.add(new DirectoryTask(d, path, rules, found));
+            }
+            invokeAll(subtasks);
+        }
     }
 
     /** True when a root-relative path would be skipped by the excludes (used for {@code --force-exclude}). */
@@ -98,10 +126,6 @@ public final class FileWalker {
         if (defaultExcludes && DEFAULT_EXCLUDES.contains(name)) return true;
         if (rules != null && rules.isIgnored(rel, true)) return true;
         return configured.isIgnored(rel, true);
-    }
-
-    private String relative(Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
     }
 
     private static List<String> readLines(Path file) {

@@ -48,4 +48,10 @@ public interface PythonFile {
      * rules that need expressions should ask).
      */
     SyntaxTree syntaxTree();
+
+    /**
+     * Lets go of what was built for the rules of this file (decoded text, tokens, name model), keeping the small
+     * statement facts. Called when the rules of a file are done; anything asked for later is rebuilt.
+     */
+    void release();
 }

@@ -23,13 +23,12 @@ final class ScannedFile implements PythonFile {
     private Scan scan;
     private SyntaxTree tree;
     /**
-     * Weak: the project keeps every parsed file (for suppressions), and the models of all files would fill the heap
-     * (soft references made the collector keep them until it ran out). The rules of one file run back to back; a
-     * model collected in between is rebuilt.
+     * The tokens and the name model live from first use until {@link #release}: the rules of a file run back to
+     * back and share them. Weak references (used before) were cleared by nearly every young collection, so the
+     * name model tokenized and decoded most files a second time.
      */
-    private java.lang.ref.WeakReference<Names> names = new java.lang.ref.WeakReference<>(null);
-    /** The scan's tokens, kept weakly for the name model, which usually comes right after. */
-    private java.lang.ref.WeakReference<Tokens> scanTokens = new java.lang.ref.WeakReference<>(null);
+    private Tokens tokens;
+    private Names names;
 
     private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
                         Map<Integer, String> comments) {
@@ -80,24 +79,29 @@ final class ScannedFile implements PythonFile {
 
     @Override
     public synchronized Names names() {
-        Names model = names.get();
-        if (model == null) {
-            Set<String> aliases = typeCheckingAliases();
-            Tokens tokens = scanTokens.get();
-            scanTokens.clear();
-            model = NameWalker.run(tokens != null ? tokens : Tokenizer.run(source()).tokens, stub, aliases);
-            names = new java.lang.ref.WeakReference<>(model);
+        if (names == null) {
+            names = NameWalker.run(tokens(), stub, typeCheckingAliases());
         }
-        return model;
+        return names;
     }
 
     @Override
-    public Names bindings() {
-        Names model = names.get();
-        if (model != null) {
-            return model;
+    public synchronized Names bindings() {
+        return names != null ? names : NameWalker.run(tokens(), stub, typeCheckingAliases(), true);
+    }
+
+    @Override
+    public synchronized void release() {
+        tokens = null;
+        names = null;
+        if (tree == null) source = null;
+    }
+
+    private synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = Tokenizer.run(source()).tokens;
         }
-        return NameWalker.run(Tokenizer.run(source()).tokens, stub, typeCheckingAliases(), true);
+        return tokens;
     }
 
     private Set<String> typeCheckingAliases() {
@@ -128,10 +132,7 @@ final class ScannedFile implements PythonFile {
         return tree;
     }
 
-    /**
-     * The decoded text is kept only while something holds on to it through {@link #line} or the tree: the project
-     * caches every scanned file, and the raw bytes cost half of the decoded chars.
-     */
+    /** Decoded on first use; {@link #release} drops it unless the tree holds it. */
     private synchronized SourceText source() {
         if (source == null) {
             source = SourceText.decode(content);
@@ -144,7 +145,7 @@ final class ScannedFile implements PythonFile {
             SourceText text = source();
             Tokenizer tokenizer = Tokenizer.run(text);
             StatementScanner statements = StatementScanner.run(tokenizer.tokens, moduleName, isPackage, stub);
-            scanTokens = new java.lang.ref.WeakReference<>(tokenizer.tokens);
+            tokens = tokenizer.tokens;
             List<SyntaxProblem> problems = new ArrayList<>();
             if (text.decodingProblem != null) {
                 problems.add(new SyntaxProblem(text.decodingProblem, dev.lintgate.finding.Region.line(1)));
@@ -161,7 +162,6 @@ final class ScannedFile implements PythonFile {
             }
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
                     List.copyOf(problems), Collections.unmodifiableMap(comments));
-            if (tree == null) source = null;
         }
         return scan;
     }

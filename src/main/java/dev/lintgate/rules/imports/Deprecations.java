@@ -139,6 +139,8 @@ public final class Deprecations {
             candidates.addAll(matchedPaths);
             for (PythonFile f : matched) addDecorated(f, byName);
             addReexports(parsed, byName);
+            // only the statement facts are needed here; the engine builds the rest when it checks the file
+            for (PythonFile f : matched) f.release();
             newWords = new TreeSet<>(new Deprecations(byName).words());
             newWords.removeAll(words);
         }

@@ -26,8 +26,12 @@ public record ModuleExports(Set<String> names, boolean open) {
         if (known != null) {
             return known;
         }
-        Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python)
-                .map(file -> compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file, file.bindings()));
+        Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python).map(file -> {
+            if (compiledSibling(project, file)) return new ModuleExports(Set.of(), true);
+            ModuleExports exports = compute(file, file.bindings());
+            file.release();
+            return exports;
+        });
         cache.put(module, computed);
         return computed;
     }

@@ -46,7 +46,16 @@ final class Builtins {
     private static final Set<String> PYTHON2 = Set.of("unicode", "basestring", "long", "xrange", "raw_input",
             "unichr", "execfile", "reduce", "file", "cmp", "buffer", "apply", "intern", "coerce", "reload");
 
+    /** One set: this is asked for most names of every file. */
+    private static final Set<String> ALL = union(NAMES, PYTHON2);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     static boolean contains(String name) {
-        return NAMES.contains(name) || PYTHON2.contains(name);
+        return ALL.contains(name);
     }
 }

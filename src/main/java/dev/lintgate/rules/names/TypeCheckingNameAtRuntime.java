@@ -8,6 +8,7 @@ import dev.lintgate.python.Binding;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
@@ -35,16 +36,14 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
             return;
         }
         Names names = file.names();
-        if (names.hasDynamicGlobals() || runtimeStarImport(names)) {
+        if (names.hasDynamicGlobals() || runtimeStarImport(names) || !hasTypingOnlyBinding(names)) {
             return;
         }
         Set<String> injected = project.fact(InjectedBuiltins.FACT);
         for (NameUse use : names.uses()) {
-            if (use.guarded() || injected.contains(use.name()) || !Evaluation.isEvaluated(use, names, project)) {
-                continue;
-            }
             List<Binding> bindings = use.scope().resolve(use.name());
-            if (bindings.isEmpty() || !bindings.stream().allMatch(Binding::typingOnly)) {
+            if (!allTypingOnly(bindings) || use.guarded() || injected.contains(use.name())
+                    || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             Binding first = bindings.get(0);
@@ -57,6 +56,27 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
                     List.of(new Related(new Location(file.path(), Region.line(first.line())), "bound for type checking only here")),
                     Evaluation.severity(use, project));
         }
+    }
+
+    /** Whether any scope binds a name in typing-only context; most files have none, and then nothing can fire. */
+    static boolean hasTypingOnlyBinding(Names names) {
+        for (Scope s : names.scopes()) {
+            for (String n : s.boundNames()) {
+                for (Binding b : s.bindings(n)) {
+                    if (b.typingOnly()) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Non-empty and every binding typing-only. */
+    static boolean allTypingOnly(List<Binding> bindings) {
+        if (bindings.isEmpty()) return false;
+        for (Binding b : bindings) {
+            if (!b.typingOnly()) return false;
+        }
+        return true;
     }
 
     /** A runtime star import may bind any name at runtime. */

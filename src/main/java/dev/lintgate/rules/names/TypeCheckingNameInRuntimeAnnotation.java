@@ -34,6 +34,9 @@ public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
             return;
         }
         Names names = file.names();
+        if (!TypeCheckingNameAtRuntime.hasTypingOnlyBinding(names)) {
+            return;
+        }
         RuntimeEvaluatedClasses classes = null;
         for (NameUse use : names.uses()) {
             if (use.owner() == null || use.typingBlock() || use.guarded()) {
@@ -43,8 +46,7 @@ public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
             if (pythonEvaluates || (use.use() != NameUse.Use.ANNOTATION && use.use() != NameUse.Use.TYPING)) {
                 continue;
             }
-            List<Binding> bindings = use.scope().resolve(use.name());
-            if (bindings.isEmpty() || !bindings.stream().allMatch(Binding::typingOnly)) {
+            if (!TypeCheckingNameAtRuntime.allTypingOnly(use.scope().resolve(use.name()))) {
                 continue;
             }
             if (classes == null) {

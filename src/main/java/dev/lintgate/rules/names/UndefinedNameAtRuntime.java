@@ -44,11 +44,10 @@ public final class UndefinedNameAtRuntime implements FileRule {
         Set<String> starNames = null;
         boolean starChecked = false;
         for (NameUse use : names.uses()) {
-            if (use.guarded() || probed.contains(use.name()) || !Evaluation.isEvaluated(use, names, project)) {
-                continue;
-            }
             String name = use.name();
-            if (Builtins.contains(name) || injected.contains(name) || !use.scope().resolve(name).isEmpty() || implicit(name, use.scope(), file)) {
+            // cheapest first: nearly every name is bound or a builtin, and only the rest need the evaluation context
+            if (!use.scope().resolve(name).isEmpty() || Builtins.contains(name) || use.guarded() || probed.contains(name)
+                    || injected.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
