@@ -109,7 +109,8 @@ public final class Project implements ProjectModel {
     }
 
     private PythonFile scan(String rel, byte[] content) {
-        return PythonFiles.parse(rel, ModuleNames.moduleName(rel, config.src()), ModuleNames.isPackage(rel), content);
+        return PythonFiles.parse(rel, ModuleNames.moduleName(rel, config.src()), ModuleNames.isPackage(rel), content,
+                () -> bytes(rel).orElse(new byte[0]));
     }
 
     @Override

@@ -14,6 +14,15 @@ public final class PythonFiles {
      * @param isPackage    true for {@code __init__.py[i]} (see {@link ModuleNames#isPackage})
      */
     public static PythonFile parse(String relativePath, String moduleName, boolean isPackage, byte[] content) {
-        return new ScannedFile(relativePath, moduleName, isPackage, content);
+        return new ScannedFile(relativePath, moduleName, isPackage, content, null);
+    }
+
+    /**
+     * Like {@link #parse(String, String, boolean, byte[])}, for a project that holds many files: once released,
+     * the file keeps only its statement facts and reads its bytes again through {@code reload} when asked for more.
+     */
+    public static PythonFile parse(String relativePath, String moduleName, boolean isPackage, byte[] content,
+                                   java.util.function.Supplier<byte[]> reload) {
+        return new ScannedFile(relativePath, moduleName, isPackage, content, reload);
     }
 }

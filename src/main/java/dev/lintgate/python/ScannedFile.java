@@ -17,7 +17,9 @@ final class ScannedFile implements PythonFile {
     private final String moduleName;
     private final boolean isPackage;
     private final boolean stub;
+    /** The file's bytes; after {@link #release} re-read through {@link #reload} when needed again. */
     private byte[] content;
+    private final java.util.function.Supplier<byte[]> reload;
 
     private SourceText source;
     private Scan scan;
@@ -30,11 +32,17 @@ final class ScannedFile implements PythonFile {
     private Tokens tokens;
     private Names names;
 
+    /**
+     * What is kept of a released file: the statement facts, and where its comments are (offsets, not text: the
+     * comments of every file as strings were a third of the heap, and only files with findings need them).
+     */
     private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
-                        Map<Integer, String> comments) {
+                        int[] commentStarts, int[] commentEnds) {
     }
 
-    ScannedFile(String path, String moduleName, boolean isPackage, byte[] content) {
+    /** @param reload gives the bytes again after {@link #release}; null keeps them in memory instead */
+    ScannedFile(String path, String moduleName, boolean isPackage, byte[] content, java.util.function.Supplier<byte[]> reload) {
+        this.reload = reload;
         this.path = path;
         this.moduleName = moduleName;
         this.isPackage = isPackage;
@@ -95,6 +103,7 @@ final class ScannedFile implements PythonFile {
         tokens = null;
         names = null;
         if (tree == null) source = null;
+        if (reload != null) content = null;
     }
 
     private synchronized Tokens tokens() {
@@ -115,8 +124,15 @@ final class ScannedFile implements PythonFile {
     }
 
     @Override
-    public Map<Integer, String> comments() {
-        return scan().comments;
+    public synchronized Map<Integer, String> comments() {
+        Scan scanned = scan();
+        SourceText text = source();
+        Map<Integer, String> comments = new TreeMap<>();
+        for (int i = 0; i < scanned.commentStarts.length; i++) {
+            int s = scanned.commentStarts[i];
+            comments.putIfAbsent(text.lineOf(s), text.text(s + 1, scanned.commentEnds[i]));
+        }
+        return Collections.unmodifiableMap(comments);
     }
 
     @Override
@@ -135,6 +151,7 @@ final class ScannedFile implements PythonFile {
     /** Decoded on first use; {@link #release} drops it unless the tree holds it. */
     private synchronized SourceText source() {
         if (source == null) {
+            if (content == null) content = reload.get();
             source = SourceText.decode(content);
         }
         return source;
@@ -155,13 +172,9 @@ final class ScannedFile implements PythonFile {
             problems.sort((a, b) -> a.region().startLine() != b.region().startLine()
                     ? Integer.compare(a.region().startLine(), b.region().startLine())
                     : Integer.compare(a.region().startColumn(), b.region().startColumn()));
-            Map<Integer, String> comments = new TreeMap<>();
-            for (int i = 0; i < tokenizer.commentCount; i++) {
-                int s = tokenizer.commentStart[i];
-                comments.putIfAbsent(text.lineOf(s), text.text(s + 1, tokenizer.commentEnd[i]));
-            }
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
-                    List.copyOf(problems), Collections.unmodifiableMap(comments));
+                    List.copyOf(problems), java.util.Arrays.copyOf(tokenizer.commentStart, tokenizer.commentCount),
+                    java.util.Arrays.copyOf(tokenizer.commentEnd, tokenizer.commentCount));
         }
         return scan;
     }
