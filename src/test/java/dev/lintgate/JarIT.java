@@ -58,4 +58,36 @@ class JarIT {
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("All checks passed"), run.out());
     }
+
+    /** bin/lintgate: the first run records a class-data archive, later runs use it, and both behave the same. */
+    @Test
+    void launcherCachesClassesWithoutChangingOutputOrExitCodes() throws Exception {
+        Path cache = Files.createTempDirectory("lintgate-cache");
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) runs.add(launcher(cache, "check", "testdata/projects/incident", "--format", "concise"));
+        try (var files = Files.list(cache.resolve("lintgate"))) {
+            List<Path> archives = files.toList();
+            assertEquals(1, archives.size(), archives.toString());
+            assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+        }
+        assertEquals(1, runs.get(0).exit(), runs.get(0).err());
+        assertEquals(runs.get(0), runs.get(1));
+        assertEquals(2, launcher(cache, "check", "no-such-dir").exit());
+    }
+
+    private static Run launcher(Path cache, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("sh", "bin/lintgate"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().remove("LINTGATE_OUTPUT_FORMAT");
+        Path out = Files.createTempFile("lintgate-out", ".txt");
+        Path err = Files.createTempFile("lintgate-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish in 120 s");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
 }
