@@ -74,8 +74,9 @@ public final class Engine {
                                     words -> new FileFilter.ByWords(new Triggers(words)))));
                 }
                 List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
-                // contiguous chunks keep a thread on one directory, which the page cache likes
-                int chunk = Math.max(16, targets.size() / (threads * 8) + 1);
+                // contiguous chunks keep a thread on one directory, which the page cache likes; many of them, so
+                // that one slow directory (numpy's tests) does not leave the other cores idle at the end
+                int chunk = Math.max(8, targets.size() / (threads * 64) + 1);
                 for (int i = 0; i < targets.size(); i += chunk) {
                     List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
                     tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, filters, syntaxAsFindings, collector))));

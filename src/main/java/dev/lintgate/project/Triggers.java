@@ -73,8 +73,10 @@ public final class Triggers {
             int s = skip[pair];
             if (s == 0) {
                 int start = end - m + 1;
+                byte first = content[start];
                 for (byte[] w : endingIn[pair]) {
-                    if (start + w.length <= n && matchesAt(content, start, w)) return true;
+                    // the first byte rules out most candidates: common pairs ("at", "al") end many windows
+                    if (w[0] == first && start + w.length <= n && matchesAt(content, start, w)) return true;
                 }
                 s = 1;
             }
