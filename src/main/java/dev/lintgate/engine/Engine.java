@@ -196,12 +196,15 @@ public final class Engine {
         }
 
         List<Finding> findings() {
-            Map<String, Suppressions> suppressions = new HashMap<>();
+            // each file with findings is read again for its comments: in parallel, there may be thousands
+            Map<String, Suppressions> suppressions = new java.util.concurrent.ConcurrentHashMap<>();
+            raw.stream().map(f -> f.location().path()).filter(project.targets()::contains).distinct().toList()
+                    .parallelStream().forEach(path -> suppressions.put(path, suppressionsOf(path)));
             Set<Finding> kept = new LinkedHashSet<>();
             for (Finding f : raw) {
                 String path = f.location().path();
                 if (!project.targets().contains(path)) continue;
-                Suppressions s = suppressions.computeIfAbsent(path, this::suppressionsOf);
+                Suppressions s = suppressions.get(path);
                 if (!s.suppresses(f.code(), f.location().region().startLine())) kept.add(f);
             }
             List<Finding> out = new ArrayList<>(kept);
