@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Speed benchmark (prints numbers; not a test): lintgate LG101 against ruff's banned-api (TID251) on the Python
-# standard library with site-packages, both as whole processes, banning the same two names, same corpus, same run.
+# Speed benchmark (prints numbers; not a test): lintgate against ruff on the Python standard library with
+# site-packages, both as whole processes, same corpus, same run. LG101 is compared with ruff's banned-api (TID251)
+# banning the same two names; the LG1 (imports and names) and LG2 (pytest) families and every default rule are
+# timed on the same corpus against the same ruff run.
 #   bench/ruff-comparison.sh [RUNS]        (default 5 runs each; the median wall time is reported)
 # Needs target/lintgate.jar (mvn -B package) and python3; installs ruff 0.16.9 into target/bench-venv.
 set -euo pipefail
@@ -53,5 +55,7 @@ mb=$(find "$corpus" \( -name '*.py' -o -name '*.pyi' \) -printf '%s\n' | awk '{s
 echo "corpus: $corpus ($files Python files, $mb MB); $(nproc) cores; $(java -version 2>&1 | head -1)"
 measure LG101 "${lg101[@]}"
 measure ruff "${ruff[@]}"
+measure LG1 "${lintgate[@]}" --select LG1
+measure LG2 "${lintgate[@]}" --select LG2
 measure all "${lintgate[@]}"
 echo "(ruff's TID251 also reports attribute uses such as typing.Optional[...] after 'import typing'; LG101 reports imports)"
