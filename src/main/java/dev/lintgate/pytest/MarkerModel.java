@@ -63,6 +63,8 @@ public final class MarkerModel {
     private final List<String> foreignPlugins;
     private final List<String> testModules = new ArrayList<>();
     private List<PytestRun> startingRuns;
+    private final Object scanLock = new Object();
+    private boolean scanned;
     private List<String> pyfuncCallHooks;
 
     private MarkerModel(ProjectModel project) {
@@ -124,10 +126,20 @@ public final class MarkerModel {
     private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
     // every mark use or registration needs one of these words (ASCII, so a byte scan is exact in any encoding)
     private static final Triggers MARK_WORDS = new Triggers(List.of("pytest", "addinivalue_line", "add_marker", "applymarker"));
+    // what each fact of a scan needs: a mark use or add_marker call "mark", a registration "addinivalue_line", a
+    // plugin list "pytest_plugins", an async test "async"
+    private static final Triggers SCAN_WORDS = new Triggers(List.of("mark", "addinivalue_line", "pytest_plugins", "async"));
 
-    /** Scans the test modules on every core: the rules then read them from the cache. */
+    /**
+     * Scans the test modules on every core: the rules then read them from the cache. Once: rules that ask while the
+     * scan runs wait for it (two parallel scans of the same modules would spin on each other's entries).
+     */
     public void scanTestModules() {
-        testModules.parallelStream().forEach(this::marks);
+        synchronized (scanLock) {
+            if (scanned) return;
+            testModules.parallelStream().forEach(this::marks);
+            scanned = true;
+        }
     }
 
     /**
@@ -150,6 +162,8 @@ public final class MarkerModel {
         if (bytes.isEmpty()) return Optional.empty();
         // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
         if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
+        // nor do many that import pytest: without these words the scan could only find nothing
+        if (!SCAN_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
         // the parsed file is only needed for its imports, when pytest is imported under another name
         return Optional.of(PytestMarks.scan(() -> project.python(path).orElseThrow(), bytes.get()));
     }
