@@ -1,8 +1,9 @@
 package dev.lintgate.pytest;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The file names pytest looks for, in the order it tries them within one directory. */
 public enum ConfigKind {
@@ -30,14 +31,19 @@ public enum ConfigKind {
 
     /** The names a given pytest tries, in its order: pytest.toml and .pytest.toml only from 9.0. */
     public static List<ConfigKind> searchOrder(PytestVersion version) {
-        return Arrays.stream(values()).filter(k -> version.hasNativeToml() || !k.isNativeTomlFile()).toList();
+        return version.hasNativeToml() ? ALL : WITHOUT_NATIVE_TOML;
     }
+
+    private static final List<ConfigKind> ALL = List.of(values());
+    private static final List<ConfigKind> WITHOUT_NATIVE_TOML = ALL.stream().filter(k -> !k.isNativeTomlFile()).toList();
+    // asked for every file of the repository
+    private static final Map<String, ConfigKind> BY_NAME = ALL.stream().collect(Collectors.toMap(ConfigKind::fileName, k -> k));
 
     public boolean isNativeTomlFile() {
         return this == PYTEST_TOML || this == DOT_PYTEST_TOML;
     }
 
     public static Optional<ConfigKind> ofFileName(String name) {
-        return Arrays.stream(values()).filter(k -> k.fileName.equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }

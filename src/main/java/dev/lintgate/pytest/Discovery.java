@@ -3,10 +3,10 @@ package dev.lintgate.pytest;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Region;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * pytest's config discovery ({@code _pytest/config/findpaths.py: determine_setup, locate_config}) and the part of
@@ -17,7 +17,8 @@ public final class Discovery {
 
     private final FileTree tree;
     private final PytestVersion version;
-    private final Map<String, Optional<PytestConfigFile>> files = new HashMap<>();
+    private final Map<String, Optional<PytestConfigFile>> files = new ConcurrentHashMap<>();
+    private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
     public Discovery(FileTree tree, PytestVersion version) {
         this.tree = tree;
@@ -33,7 +34,7 @@ public final class Discovery {
     }
 
     /** The parsed file at a path, if it is a file. */
-    public synchronized Optional<PytestConfigFile> file(String path) {
+    public Optional<PytestConfigFile> file(String path) {
         return files.computeIfAbsent(path, p -> {
             if (!tree.isFile(p)) return Optional.empty();
             return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));
@@ -184,48 +185,13 @@ public final class Discovery {
 
     /** findpaths.locate_config: nearest directory first, names in version order, pyproject.toml as last resort. */
     private Located locateConfig(List<String> dirs, List<String> trace) throws Abort {
-        List<ConfigKind> order = ConfigKind.searchOrder(version);
         PytestConfigFile firstPyproject = null;
         for (String dir : dirs) {
-            for (String base : tree.selfAndAncestors(dir)) {
-                List<String> seen = new ArrayList<>();
-                for (int i = 0; i < order.size(); i++) {
-                    Optional<PytestConfigFile> f = file(tree.join(base, order.get(i).fileName()));
-                    if (f.isEmpty()) continue;
-                    if (order.get(i) == ConfigKind.PYPROJECT_TOML && firstPyproject == null) {
-                        firstPyproject = f.get();
-                    }
-                    PytestConfigFile.Load load = f.get().load(version);
-                    seen.add(f.get().fileName() + switch (load.status()) {
-                        case CONFIG -> " (pytest config: used)";
-                        case NOT_CONFIG -> " (no pytest config)";
-                        case ERROR -> " (stops pytest)";
-                    });
-                    // the trace line for this directory is written when pytest leaves it: match, abort or nothing
-                    if (load.status() != PytestConfigFile.Status.NOT_CONFIG) {
-                        trace.add(tree.display(base) + ": " + String.join(", ", seen));
-                    }
-                    checkLoad(f.get(), load);
-                    if (load.status() != PytestConfigFile.Status.CONFIG) continue;
-                    List<PytestConfigFile> shadowed = new ArrayList<>();
-                    // pytest 9 loads every lower-precedence sibling to name it in the header, so a broken one aborts
-                    for (int j = i + 1; j < order.size(); j++) {
-                        Optional<PytestConfigFile> s = file(tree.join(base, order.get(j).fileName()));
-                        if (s.isEmpty()) continue;
-                        PytestConfigFile.Load sl = s.get().load(version);
-                        if (version.hasNativeToml()) {
-                            checkLoad(s.get(), sl);
-                        }
-                        if (sl.status() == PytestConfigFile.Status.CONFIG) {
-                            shadowed.add(s.get());
-                        }
-                    }
-                    return new Located(base, f.get(), load, shadowed);
-                }
-                if (!seen.isEmpty()) {
-                    trace.add(tree.display(base) + ": " + String.join(", ", seen));
-                }
-            }
+            Walk w = walk(dir);
+            trace.addAll(w.trace());
+            if (w.abort() != null) throw new Abort(w.abort().getMessage(), w.abort().location);
+            if (w.found() != null) return w.found();
+            if (firstPyproject == null) firstPyproject = w.pyproject();
         }
         if (firstPyproject != null) {
             // pytest 8.1+: the first pyproject.toml met fixes the rootdir, with an empty config
@@ -233,6 +199,93 @@ public final class Discovery {
                     firstPyproject, null, List.of());
         }
         return null;
+    }
+
+    /**
+     * The walk up from one directory: the trace lines it writes, and the config it stops at, the abort it stops
+     * with, or (when neither) the nearest pyproject.toml it passed.
+     */
+    private record Walk(List<String> trace, Located found, Abort abort, PytestConfigFile pyproject) {
+        static final Walk TOP = new Walk(List.of(), null, null, null);
+    }
+
+    /**
+     * Remembered per directory, and built from the parent's walk: a lint run starts pytest in, or hands it, every
+     * test directory of the repository, and their walks share everything above them.
+     */
+    private Walk walk(String dir) {
+        Walk known = walks.get(dir);
+        if (known != null) return known;
+        Walk here = level(dir);
+        Walk w = here;
+        if (here.found() == null && here.abort() == null) {
+            String parent = tree.parent(dir);
+            Walk above = parent == null ? Walk.TOP : walk(parent);
+            List<String> trace = here.trace().isEmpty() ? above.trace() : concat(here.trace(), above.trace());
+            w = new Walk(trace, above.found(), above.abort(), here.pyproject() != null ? here.pyproject() : above.pyproject());
+        }
+        // not computeIfAbsent: the walk recurses into the map; a race only computes the same walk twice
+        walks.putIfAbsent(dir, w);
+        return w;
+    }
+
+    /** One directory of the walk. */
+    private Walk level(String base) {
+        List<ConfigKind> order = ConfigKind.searchOrder(version);
+        List<String> trace = new ArrayList<>();
+        PytestConfigFile pyproject = null;
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Optional<PytestConfigFile> f = file(tree.join(base, order.get(i).fileName()));
+            if (f.isEmpty()) continue;
+            if (order.get(i) == ConfigKind.PYPROJECT_TOML) {
+                pyproject = f.get();
+            }
+            PytestConfigFile.Load load = f.get().load(version);
+            seen.add(f.get().fileName() + switch (load.status()) {
+                case CONFIG -> " (pytest config: used)";
+                case NOT_CONFIG -> " (no pytest config)";
+                case ERROR -> " (stops pytest)";
+            });
+            // the trace line for this directory is written when pytest leaves it: match, abort or nothing
+            if (load.status() != PytestConfigFile.Status.NOT_CONFIG) {
+                trace.add(tree.display(base) + ": " + String.join(", ", seen));
+            }
+            try {
+                checkLoad(f.get(), load);
+            } catch (Abort a) {
+                return new Walk(List.copyOf(trace), null, a, pyproject);
+            }
+            if (load.status() != PytestConfigFile.Status.CONFIG) continue;
+            List<PytestConfigFile> shadowed = new ArrayList<>();
+            // pytest 9 loads every lower-precedence sibling to name it in the header, so a broken one aborts
+            for (int j = i + 1; j < order.size(); j++) {
+                Optional<PytestConfigFile> s = file(tree.join(base, order.get(j).fileName()));
+                if (s.isEmpty()) continue;
+                PytestConfigFile.Load sl = s.get().load(version);
+                if (version.hasNativeToml()) {
+                    try {
+                        checkLoad(s.get(), sl);
+                    } catch (Abort a) {
+                        return new Walk(List.copyOf(trace), null, a, pyproject);
+                    }
+                }
+                if (sl.status() == PytestConfigFile.Status.CONFIG) {
+                    shadowed.add(s.get());
+                }
+            }
+            return new Walk(List.copyOf(trace), new Located(base, f.get(), load, List.copyOf(shadowed)), null, pyproject);
+        }
+        if (!seen.isEmpty()) {
+            trace.add(tree.display(base) + ": " + String.join(", ", seen));
+        }
+        return new Walk(List.copyOf(trace), null, null, pyproject);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private String parentOf(String path) {
@@ -312,6 +365,8 @@ public final class Discovery {
         }
     }
 
+    private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+
     /** pytest refuses to run below the config's {@code minversion} (compared as release numbers). */
     private void applyMinversion(PytestRun run) throws Abort {
         Object min;
@@ -321,7 +376,7 @@ public final class Discovery {
             throw new Abort(e.getMessage(), run.value("minversion").map(PytestRun.Value::location).orElse(null));
         }
         String text = String.valueOf(min).strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?").matcher(text);
+        java.util.regex.Matcher m = RELEASE.matcher(text);
         if (text.isEmpty() || !m.lookingAt()) return;
         PytestVersion required = new PytestVersion(Integer.parseInt(m.group(1)),
                 m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));

@@ -54,12 +54,17 @@ public final class MarkerModel {
     private final Map<String, Optional<PytestMarks>> scans = new ConcurrentHashMap<>();
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
     private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
-    private final Map<String, String> suggestions = new ConcurrentHashMap<>();
+    private final Map<PytestRun, Registry> registryOf = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> runsByDir = new ConcurrentHashMap<>();
+    private final Map<String, List<PytestRun>> startingRunsByDir = new ConcurrentHashMap<>();
+    private final Set<String> reportedOn = ConcurrentHashMap.newKeySet();
     private final List<String> conftests = new ArrayList<>();
+    private final List<String> conftestDirs;
     private final List<String> foreignPlugins;
     private final List<String> testModules = new ArrayList<>();
     private List<PytestRun> startingRuns;
+    private final Object scanLock = new Object();
+    private boolean scanned;
     private List<String> pyfuncCallHooks;
 
     private MarkerModel(ProjectModel project) {
@@ -77,6 +82,7 @@ public final class MarkerModel {
                 testModules.add(f);
             }
         }
+        this.conftestDirs = conftests.stream().map(PytestConfigModel::dirOf).toList();
         this.foreignPlugins = findForeignPlugins();
     }
 
@@ -120,22 +126,46 @@ public final class MarkerModel {
     private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
     // every mark use or registration needs one of these words (ASCII, so a byte scan is exact in any encoding)
     private static final Triggers MARK_WORDS = new Triggers(List.of("pytest", "addinivalue_line", "add_marker", "applymarker"));
+    // what each fact of a scan needs: a mark use or add_marker call "mark", a registration "addinivalue_line", a
+    // plugin list "pytest_plugins", an async test "async"
+    private static final Triggers SCAN_WORDS = new Triggers(List.of("mark", "addinivalue_line", "pytest_plugins", "async"));
 
-    /** Scans the test modules on every core: the rules then read them from the cache. */
+    /**
+     * Scans the test modules on every core: the rules then read them from the cache. Once: rules that ask while the
+     * scan runs wait for it (two parallel scans of the same modules would spin on each other's entries).
+     */
     public void scanTestModules() {
-        testModules.parallelStream().forEach(this::marks);
+        synchronized (scanLock) {
+            if (scanned) return;
+            testModules.parallelStream().forEach(this::marks);
+            scanned = true;
+        }
+    }
+
+    /**
+     * Called for each test module a rule reports on. The engine reads the comments of every file with a finding
+     * (for suppressions), which takes the file's full scan, one file after another once all rules are done; scanning
+     * it here, while the rules still run on every core, takes that off the critical path.
+     */
+    public void reportingOn(String module) {
+        if (reportedOn.add(module)) project.python(module).ifPresent(PythonFile::comments);
     }
 
     /** The token-level mark facts of a Python file; empty when it cannot be read. */
     public Optional<PytestMarks> marks(String path) {
-        return scans.computeIfAbsent(path, p -> {
-            Optional<PythonFile> file = project.python(p);
-            Optional<byte[]> bytes = project.bytes(p);
-            if (file.isEmpty() || bytes.isEmpty()) return Optional.empty();
-            // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
-            if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
-            return Optional.of(PytestMarks.scan(file.get(), bytes.get()));
-        });
+        return scans.computeIfAbsent(path, this::scan);
+    }
+
+    private Optional<PytestMarks> scan(String path) {
+        if (!path.endsWith(".py") && !path.endsWith(".pyi")) return Optional.empty();
+        Optional<byte[]> bytes = project.bytes(path);
+        if (bytes.isEmpty()) return Optional.empty();
+        // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
+        if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
+        // nor do many that import pytest: without these words the scan could only find nothing
+        if (!SCAN_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
+        // the parsed file is only needed for its imports, when pytest is imported under another name
+        return Optional.of(PytestMarks.scan(() -> project.python(path).orElseThrow(), bytes.get()));
     }
 
     /**
@@ -145,28 +175,33 @@ public final class MarkerModel {
      * conftests (without a config file every run has the same "config" but its own rootdir and confcutdir).
      */
     public List<PytestRun> runsCollecting(String module) {
-        String dir = PytestConfigModel.dirOf(module);
-        List<PytestRun> out = new ArrayList<>();
-        for (PytestRun r : runsByDir.computeIfAbsent(dir, this::runsFor)) {
+        List<PytestRun> all = runsByDir.computeIfAbsent(PytestConfigModel.dirOf(module), this::runsFor);
+        List<PytestRun> out = new ArrayList<>(all.size());
+        for (PytestRun r : all) {
             if (NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
         }
-        return out;
+        // the runs of a directory usually all collect the module: share their list
+        return out.size() == all.size() ? all : out;
     }
 
     private List<PytestRun> runsFor(String dir) {
         List<PytestRun> candidates = new ArrayList<>();
         candidates.add(config.rootRun());
-        if (!dir.isEmpty()) candidates.add(config.discovery().run("", List.of(dir), null));
+        if (!dir.isEmpty()) candidates.add(config.runWithPath(dir));
         List<String> ancestors = config.discovery().tree().selfAndAncestors(dir);
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             if (!ancestors.get(i).isEmpty()) candidates.add(config.runFrom(ancestors.get(i)));
         }
-        Map<String, PytestRun> distinct = new LinkedHashMap<>();
+        Map<RunIdentity, PytestRun> distinct = new LinkedHashMap<>();
         for (PytestRun r : candidates) {
             if (r.error().isPresent() || !config.collects(r, dir)) continue;
-            distinct.putIfAbsent(configName(r) + "\u0000" + r.strictMarkers() + "\u0000" + loadedConftests(r), r);
+            distinct.putIfAbsent(new RunIdentity(configName(r), r.strictMarkers(), loadedConftests(r)), r);
         }
         return List.copyOf(distinct.values());
+    }
+
+    /** What makes two runs register the same markers for a directory's modules. */
+    private record RunIdentity(String config, boolean strictMarkers, List<String> conftests) {
     }
 
     /**
@@ -175,13 +210,31 @@ public final class MarkerModel {
      * Starting inside an arbitrary subdirectory collects anything below it, so it does not count.
      */
     public boolean collectedWithoutArguments(String module) {
-        String dir = PytestConfigModel.dirOf(module);
-        for (PytestRun r : startingRuns()) {
-            if (r.error().isPresent() || !PytestConfigModel.isUnder(dir, r.cwd()) || !config.collects(r, dir)) continue;
-            if (!NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) continue;
+        for (PytestRun r : startingRunsCollecting(module)) {
             if (definesTests(module, r)) return true;
         }
         return false;
+    }
+
+    /** The {@link #startingRuns()} that collect the module's file (directory and {@code python_files}), whatever it defines. */
+    public List<PytestRun> startingRunsCollecting(String module) {
+        List<PytestRun> out = new ArrayList<>();
+        for (PytestRun r : startingRunsByDir.computeIfAbsent(PytestConfigModel.dirOf(module), this::startingRunsCollectingDir)) {
+            if (NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
+        }
+        return out;
+    }
+
+    private List<PytestRun> startingRunsCollectingDir(String dir) {
+        return startingRuns().stream()
+                .filter(r -> r.error().isEmpty() && PytestConfigModel.isUnder(dir, r.cwd()) && config.collects(r, dir))
+                .toList();
+    }
+
+    /** Whether the run looks for pytest's default test names: it then collects a module exactly when it defines tests at all. */
+    public static boolean defaultTestNames(PytestRun run) {
+        return patterns(run, "python_functions", NamePatterns.DEFAULT_FUNCTIONS).equals(NamePatterns.DEFAULT_FUNCTIONS)
+                && patterns(run, "python_classes", NamePatterns.DEFAULT_CLASSES).equals(NamePatterns.DEFAULT_CLASSES);
     }
 
     /** The root run and the run started in the directory of each live config: where LG216 looks. */
@@ -242,12 +295,8 @@ public final class MarkerModel {
     }
 
     public Registry registry(PytestRun run) {
-        return registries.computeIfAbsent(key(run), k -> build(run));
-    }
-
-    /** A rule's memo for messages that depend only on {@code key} ("" for none). */
-    public String suggestion(String key, java.util.function.Supplier<String> compute) {
-        return suggestions.computeIfAbsent(key, k -> compute.get());
+        // by identity first: the rules ask once per mark use, and building the key costs more than the lookup
+        return registryOf.computeIfAbsent(run, r -> registries.computeIfAbsent(key(r), k -> build(r)));
     }
 
     private static String key(PytestRun run) {
@@ -309,14 +358,16 @@ public final class MarkerModel {
 
     private List<String> findLoadedConftests(PytestRun run) {
         String cut = run.configFile().map(f -> PytestConfigModel.dirOf(f.path())).orElse(run.rootdir() == null ? "" : run.rootdir());
+        List<String> bases = run.collectionRoots().stream()
+                .map(root -> config.discovery().tree().isFile(root) ? PytestConfigModel.dirOf(root) : root).toList();
         List<String> out = new ArrayList<>();
-        for (String c : conftests) {
-            String dir = PytestConfigModel.dirOf(c);
+        for (int i = 0; i < conftests.size(); i++) {
+            String c = conftests.get(i);
+            String dir = conftestDirs.get(i);
             if (!PytestConfigModel.isUnder(dir, cut)) continue;
             boolean onRootPath = false;
             boolean underRoot = false;
-            for (String root : run.collectionRoots()) {
-                String base = config.discovery().tree().isFile(root) ? PytestConfigModel.dirOf(root) : root;
+            for (String base : bases) {
                 if (PytestConfigModel.isUnder(base, dir)) onRootPath = true;
                 if (PytestConfigModel.isUnder(dir, base)) underRoot = true;
             }
@@ -382,13 +433,7 @@ public final class MarkerModel {
     private static final Set<String> MARKERLESS = Set.of("pytest-mock", "pytest-env", "pytest-sugar", "pytest-html",
             "pytest-metadata", "pytest-randomly", "pytest-clarity", "pytest-instafail", "pytest-runner");
 
-    @SuppressWarnings("unchecked")
     static List<String> patterns(PytestRun run, String key, List<String> defaults) {
-        try {
-            return (List<String>) run.getini(key, "args", defaults);
-        } catch (PytestRun.TypeMismatch e) {
-            return defaults;
-        }
+        return run.patterns(key, defaults);
     }
-
 }

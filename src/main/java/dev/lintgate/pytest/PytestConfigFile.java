@@ -60,6 +60,7 @@ public final class PytestConfigFile {
     private final ConfigSyntaxException syntaxError;
     private final IniDocument ini;
     private final TomlDocument toml;
+    private final Map<PytestVersion, Load> loads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PytestConfigFile(String path, String displayPath, ConfigSyntaxException syntaxError, IniDocument ini,
                              TomlDocument toml) {
@@ -136,8 +137,15 @@ public final class PytestConfigFile {
         return new Location(displayPath, region);
     }
 
-    /** What pytest {@code version} makes of this file (findpaths.load_config_dict_from_file). */
+    /**
+     * What pytest {@code version} makes of this file (findpaths.load_config_dict_from_file). Remembered per version:
+     * every run whose walk passes the file asks again.
+     */
     public Load load(PytestVersion version) {
+        return loads.computeIfAbsent(version, this::interpret);
+    }
+
+    private Load interpret(PytestVersion version) {
         String suffix = suffix(path);
         if (syntaxError != null && (suffix.equals(".ini") || suffix.equals(".cfg") || suffix.equals(".toml"))) {
             Region r = Region.of(syntaxError.line(), syntaxError.column(), syntaxError.column());

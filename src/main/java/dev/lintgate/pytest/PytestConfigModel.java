@@ -5,7 +5,7 @@ import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Triggers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,11 +43,15 @@ public final class PytestConfigModel {
     private final String versionSource;
     private final Discovery discovery;
     private final List<PytestConfigFile> candidates = new ArrayList<>();
-    private final Map<String, PytestRun> runs = new HashMap<>();
+    private final Map<String, PytestRun> runs = new ConcurrentHashMap<>();
+    // per test directory: LG202, LG205 and the marker model ask about the same directories
+    private final Map<String, PytestRun> runsWithPath = new ConcurrentHashMap<>();
+    private final Map<String, List<PytestRun>> governing = new ConcurrentHashMap<>();
     private final List<String> testDirs;
     private final Set<String> declaredPlugins = new TreeSet<>();
     private final boolean dependenciesKnown;
-    private final boolean asyncioUsed;
+    private Boolean asyncioUsed;
+    private List<PytestConfigFile> liveConfigs;
 
     private PytestConfigModel(ProjectModel project) {
         this.project = project;
@@ -60,14 +65,14 @@ public final class PytestConfigModel {
                 discovery.file(f).ifPresent(candidates::add);
             }
         }
-        Set<String> dirs = new TreeSet<>();
+        Set<String> dirs = new HashSet<>();
         for (String f : project.pythonFiles()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if ((name.startsWith("test_") && name.endsWith(".py")) || name.endsWith("_test.py")) {
                 dirs.add(dirOf(f));
             }
         }
-        this.testDirs = List.copyOf(dirs);
+        this.testDirs = dirs.stream().sorted().toList();
         boolean anyDeps = false;
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
@@ -89,7 +94,6 @@ public final class PytestConfigModel {
             anyDeps = true;
         }
         this.dependenciesKnown = anyDeps;
-        this.asyncioUsed = detectAsyncio();
     }
 
     private static boolean isDependencyFile(String name) {
@@ -188,7 +192,12 @@ public final class PytestConfigModel {
     }
 
     /** Config files some invocation uses: they hold pytest config, this version reads their name, no sibling wins. */
-    public List<PytestConfigFile> liveConfigs() {
+    public synchronized List<PytestConfigFile> liveConfigs() {
+        if (liveConfigs == null) liveConfigs = findLiveConfigs();
+        return liveConfigs;
+    }
+
+    private List<PytestConfigFile> findLiveConfigs() {
         List<ConfigKind> order = ConfigKind.searchOrder(version);
         return candidates.stream()
                 .filter(f -> load(f).status() == PytestConfigFile.Status.CONFIG)
@@ -198,8 +207,13 @@ public final class PytestConfigModel {
     }
 
     /** {@code cd dir && pytest}, with no arguments. */
-    public synchronized PytestRun runFrom(String dir) {
+    public PytestRun runFrom(String dir) {
         return runs.computeIfAbsent(dir, d -> discovery.run(d, List.of(), null));
+    }
+
+    /** {@code pytest dir} from the repository root. */
+    public PytestRun runWithPath(String dir) {
+        return runsWithPath.computeIfAbsent(dir, d -> discovery.run("", List.of(d), null));
     }
 
     /** A bare {@code pytest} at the repository root. */
@@ -222,9 +236,13 @@ public final class PytestConfigModel {
      * each ancestor whose run collects {@code dir}. Distinct by config file; runs that abort are left out.
      */
     public List<PytestRun> governing(String dir) {
+        return governing.computeIfAbsent(dir, this::findGoverning);
+    }
+
+    private List<PytestRun> findGoverning(String dir) {
         Map<String, PytestRun> byConfig = new LinkedHashMap<>();
         List<PytestRun> candidatesRuns = new ArrayList<>();
-        candidatesRuns.add(discovery.run("", dir.isEmpty() ? List.of() : List.of(dir), null));
+        candidatesRuns.add(dir.isEmpty() ? discovery.run("", List.of(), null) : runWithPath(dir));
         List<String> ancestors = discovery.tree().selfAndAncestors(dir);
         for (int i = ancestors.size() - 1; i >= 0; i--) {
             String a = ancestors.get(i);
@@ -241,59 +259,34 @@ public final class PytestConfigModel {
     /** Whether the run (its collection roots, minus norecursedirs) walks into {@code dir}. */
     boolean collects(PytestRun run, String dir) {
         if (run.error().isPresent()) return false;
-        List<String> patterns;
-        try {
-            @SuppressWarnings("unchecked")
-            List<String> n = (List<String>) run.getini("norecursedirs", "args", DEFAULT_NORECURSE);
-            patterns = n;
-        } catch (PytestRun.TypeMismatch e) {
-            patterns = DEFAULT_NORECURSE;
-        }
+        List<String> patterns = run.patterns("norecursedirs", DEFAULT_NORECURSE);
         for (String root : run.collectionRoots()) {
             // a test file given as a root collects only itself: it governs its own directory
             String base = discovery.tree().isFile(root) ? dirOf(root) : root;
             if (discovery.tree().isFile(root) && !dir.equals(base)) continue;
             if (!isUnder(dir, base)) continue;
             String rest = base.isEmpty() ? dir : dir.equals(base) ? "" : dir.substring(base.length() + 1);
-            boolean blocked = false;
-            if (!rest.isEmpty()) {
-                for (String part : rest.split("/")) {
-                    for (String p : patterns) {
-                        if (fnmatch(part, p)) blocked = true;
-                    }
-                }
+            if (rest.isEmpty() || !anyPartMatches(rest, patterns)) return true;
+        }
+        return false;
+    }
+
+    private static boolean anyPartMatches(String path, List<String> patterns) {
+        for (String part : path.split("/")) {
+            for (String p : patterns) {
+                if (fnmatch(part, p)) return true;
             }
-            if (!blocked) return true;
         }
         return false;
     }
 
     static boolean isUnder(String dir, String base) {
-        return base.isEmpty() || dir.equals(base) || dir.startsWith(base + "/");
+        return base.isEmpty() || (dir.startsWith(base) && (dir.length() == base.length() || dir.charAt(base.length()) == '/'));
     }
-
-    // compiled once per pattern: collection checks match every directory and file name against the same few globs
-    private static final Map<String, Optional<Pattern>> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Python's fnmatch for the simple patterns norecursedirs uses: *, ?, [seq]. */
     static boolean fnmatch(String name, String pattern) {
-        Optional<Pattern> compiled = GLOBS.computeIfAbsent(pattern, p -> {
-            StringBuilder re = new StringBuilder();
-            for (char c : p.toCharArray()) {
-                switch (c) {
-                    case '*' -> re.append(".*");
-                    case '?' -> re.append('.');
-                    case '[', ']' -> re.append(c);
-                    default -> re.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            try {
-                return Optional.of(Pattern.compile(re.toString()));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        });
-        return compiled.map(c -> c.matcher(name).matches()).orElse(name.equals(pattern));
+        return Glob.matches(name, pattern);
     }
 
     /** Catalog plugins the project declares (dependency files, or the {@code pytest-plugins} setting). */
@@ -306,7 +299,9 @@ public final class PytestConfigModel {
         return dependenciesKnown;
     }
 
-    public boolean asyncioUsed() {
+    /** Whether pytest-asyncio is in use; may read every Python file, so it is decided when first asked. */
+    public synchronized boolean asyncioUsed() {
+        if (asyncioUsed == null) asyncioUsed = detectAsyncio();
         return asyncioUsed;
     }
 

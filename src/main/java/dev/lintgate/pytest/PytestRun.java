@@ -45,6 +45,7 @@ public final class PytestRun {
     final Map<String, Value> values = new LinkedHashMap<>();
     List<String> addopts = List.of();
     PytestArgs fullArgs;
+    private final Map<String, List<String>> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     PytestRun(PytestVersion version, String cwd, List<String> args) {
         this.version = version;
@@ -203,6 +204,22 @@ public final class PytestRun {
                 return raw;
             }
         }
+    }
+
+    /**
+     * A list-of-globs option ({@code python_files}, {@code norecursedirs}...) as getini "args" reads it, the defaults
+     * when it is unset or unreadable. Collection asks for the same few per file and directory, so each is split
+     * once; Discovery never asks, so the values are final when this is first called.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> patterns(String key, List<String> defaults) {
+        return patterns.computeIfAbsent(key, k -> {
+            try {
+                return (List<String>) getini(k, "args", defaults);
+            } catch (TypeMismatch e) {
+                return defaults;
+            }
+        });
     }
 
     /** pytest's _strtobool; null when the text is none of its words. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a test module or conftest says about pytest marks, read from the token stream (no tree needed): the marks it
@@ -34,6 +35,11 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
     }
 
     public static PytestMarks scan(PythonFile file, byte[] content) {
+        return scan(() -> file, content);
+    }
+
+    /** The file is asked for only when an import renames pytest, so callers need not parse what they have read. */
+    public static PytestMarks scan(Supplier<PythonFile> file, byte[] content) {
         SourceText text = SourceText.decode(content);
         Tokens t = Tokenizer.run(text).tokens;
         Set<String> pytestNames = new HashSet<>();
@@ -43,7 +49,7 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
             pytestNames.add("pytest");
             return new Reader(t, pytestNames, markNames).read();
         }
-        for (ImportBinding b : file.imports()) {
+        for (ImportBinding b : file.get().imports()) {
             if (b.target() == null || b.isStar()) continue;
             if (b.target().equals("pytest")) pytestNames.add(b.boundName());
             if (b.target().equals("pytest.mark") || b.target().equals("_pytest.mark.MARK_GEN")) markNames.add(b.boundName());
@@ -53,9 +59,13 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
 
     /** Whether some import binds pytest or its mark generator under another name ({@code as}, {@code from pytest}). */
     private static boolean renamesPytest(Tokens t) {
+        char[] c = t.source.chars;
         for (int i = 0; i + 1 < t.size; i++) {
-            if (t.is(i, "from") && (t.is(i + 1, "pytest") || t.is(i + 1, "_pytest"))) return true;
-            if (t.is(i, "pytest") && t.is(i + 1, "as")) return true;
+            // every token is looked at: the first letter settles almost all of them
+            if (t.kind[i] != Tokens.NAME) continue;
+            char first = c[t.start[i]];
+            if (first == 'f' && t.is(i, "from") && (t.is(i + 1, "pytest") || t.is(i + 1, "_pytest"))) return true;
+            if (first == 'p' && t.is(i, "pytest") && t.is(i + 1, "as")) return true;
         }
         return false;
     }
@@ -63,8 +73,8 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
     private static final class Reader {
         private final Tokens t;
         private final char[] c;
-        private final Set<String> pytestNames;
-        private final Set<String> markNames;
+        private final String[] pytestNames;
+        private final String[] markNames;
         private final List<Use> uses = new ArrayList<>();
         private final List<Registration> registrations = new ArrayList<>();
         private final List<String> plugins = new ArrayList<>();
@@ -77,42 +87,48 @@ public record PytestMarks(List<Use> uses, List<Registration> registrations, bool
         Reader(Tokens t, Set<String> pytestNames, Set<String> markNames) {
             this.t = t;
             this.c = t.source.chars;
-            this.pytestNames = pytestNames;
-            this.markNames = markNames;
+            this.pytestNames = pytestNames.toArray(String[]::new);
+            this.markNames = markNames.toArray(String[]::new);
         }
 
         PytestMarks read() {
             int n = t.size;
+            // names are compared in place: a String per NAME token would cost more than the tokenizer
             for (int i = 0; i < n; i++) {
                 if (t.kind[i] != Tokens.NAME || (i > 0 && t.isOp(i - 1, '.'))) continue;
-                String name = t.text(i);
-                if (pytestNames.contains(name) && t.isOp(i + 1, '.') && t.is(i + 2, "mark") && t.isOp(i + 3, '.') && t.isName(i + 4)) {
+                if (isOneOf(i, pytestNames) && t.isOp(i + 1, '.') && t.is(i + 2, "mark") && t.isOp(i + 3, '.') && t.isName(i + 4)) {
                     uses.add(new Use(t.name(i + 4), t.region(i + 4, i + 5)));
                     i += 4;
-                } else if (markNames.contains(name) && t.isOp(i + 1, '.') && t.isName(i + 2)) {
+                } else if (isOneOf(i, markNames) && t.isOp(i + 1, '.') && t.isName(i + 2)) {
                     uses.add(new Use(t.name(i + 2), t.region(i + 2, i + 3)));
                     i += 2;
-                } else if (name.equals("for") && t.isName(i + 1) && t.is(i + 2, "in")) {
+                } else if (t.is(i, "for") && t.isName(i + 1) && t.is(i + 2, "in")) {
                     readLoop(i + 1);
-                } else if (name.equals("async") && t.is(i + 1, "def") && t.isName(i + 2)) {
-                    asyncLines.add(t.region(i + 2, i + 3).startLine());
-                } else if (name.equals("pytest_plugins") && atStatementStart(i) && t.isOp(i + 1, '=')) {
+                } else if (t.is(i, "async") && t.is(i + 1, "def") && t.isName(i + 2)) {
+                    asyncLines.add(t.source.lineOf(t.start[i + 2]));
+                } else if (t.is(i, "pytest_plugins") && atStatementStart(i) && t.isOp(i + 1, '=')) {
                     readPlugins(i + 2);
                 }
             }
             // calls are matched on the attribute after a dot, so they are a second pass
             for (int i = 1; i < n; i++) {
                 if (t.kind[i] != Tokens.NAME || !t.isOp(i - 1, '.') || !t.isOp(i + 1, '(')) continue;
-                String name = t.text(i);
-                if (name.equals("add_marker") || name.equals("applymarker")) {
+                if (t.is(i, "add_marker") || t.is(i, "applymarker")) {
                     String s = plainString(i + 2);
                     if (s != null && (t.isOp(i + 3, ')') || t.isOp(i + 3, ','))) uses.add(new Use(s, t.region(i + 2, i + 3)));
-                } else if (name.equals("addinivalue_line") && "markers".equals(plainString(i + 2)) && t.isOp(i + 3, ',')) {
+                } else if (t.is(i, "addinivalue_line") && "markers".equals(plainString(i + 2)) && t.isOp(i + 3, ',')) {
                     readRegistration(i + 4);
                 }
             }
             return new PytestMarks(List.copyOf(uses), List.copyOf(registrations), dynamicRegistration, List.copyOf(plugins),
                     dynamicPlugins, Set.copyOf(asyncLines));
+        }
+
+        private boolean isOneOf(int i, String[] names) {
+            for (String name : names) {
+                if (t.is(i, name)) return true;
+            }
+            return false;
         }
 
         private boolean atStatementStart(int i) {

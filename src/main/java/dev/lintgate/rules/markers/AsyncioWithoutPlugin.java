@@ -57,11 +57,14 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
                         "Add pytest-asyncio to the test dependencies.", "asyncio", List.of(), severity);
             }
             // an async test method may belong to a unittest.IsolatedAsyncioTestCase, which runs it without a plugin:
-            // only module-level async tests of modules written for pytest count
-            boolean pytestStyle = file.get().imports().stream().anyMatch(b -> "pytest".equals(b.module()) || "pytest".equals(b.target()))
+            // only module-level async tests of modules written for pytest count (and the imports and definitions of
+            // a module without async functions are not worth its statement scan)
+            boolean pytestStyle = !marks.asyncFunctions().isEmpty()
+                    && file.get().imports().stream().anyMatch(b -> "pytest".equals(b.module()) || "pytest".equals(b.target()))
                     && model.foreignPlugins().isEmpty() && !model.customTestRunner(module);
+            if (!pytestStyle) continue;
             for (Definition d : file.get().definitions()) {
-                if (!pytestStyle || !d.moduleLevel() || d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
+                if (!d.moduleLevel() || d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
                         || !marks.asyncFunctions().contains(d.nameRegion().startLine())) continue;
                 sink.report(new Location(module, d.nameRegion()), "async test `" + d.name() + "` has no runner: " + why + hidden
                                 + (severity == Severity.ERROR ? "; pytest " + config.version() + " fails it" : "; pytest skips it with a warning"),

@@ -10,6 +10,9 @@ import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.ProjectRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * LG213: a mark that a run registers only through the {@code pytest_configure} of a conftest that is not in the
@@ -27,33 +30,65 @@ public final class OrderDependentMarkerRegistration implements ProjectRule {
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
         model.scanTestModules();
-        for (String module : model.testModules()) {
+        // a finding depends only on the runs collecting the module, its directory and the mark's name
+        Map<Key, Optional<Verdict>> verdicts = new ConcurrentHashMap<>();
+        // one thread: the work per module is a few lookups, and LG210 keeps the other cores busy meanwhile
+        List<List<Verdict.At>> perModule = model.testModules().stream().map(module -> {
             PytestMarks marks = model.marks(module).orElse(null);
-            if (marks == null) continue;
+            if (marks == null || marks.uses().isEmpty()) return List.<Verdict.At>of();
+            List<PytestRun> runs = model.runsCollecting(module);
+            String dir = module.contains("/") ? module.substring(0, module.lastIndexOf('/')) : "";
+            List<Verdict.At> out = new ArrayList<>();
             for (PytestMarks.Use use : marks.uses()) {
-                for (PytestRun run : model.runsCollecting(module)) {
-                    MarkerModel.Registry registry = model.registry(run);
-                    if (registry.unknownBecause() != null || !registry.knows(use.name())) continue;
-                    List<MarkerModel.Source> sources = registry.names().get(use.name());
-                    if (!sources.stream().allMatch(s -> s.conftestDir() != null && !isUnder(module, s.conftestDir()))) continue;
-                    MarkerModel.Source first = sources.get(0);
-                    List<Related> related = new ArrayList<>();
-                    sources.forEach(s -> related.add(new Related(s.location(), "registered here, when pytest collects " + display(s.conftestDir()))));
-                    sink.report(new Location(module, use.region()),
-                            "marker `" + use.name() + "` is registered only by the conftest in " + display(first.conftestDir())
-                                    + ", outside this module's directories: " + model.invocation(run)
-                                    + " it is known only if that directory is collected first",
-                            "Register `" + use.name() + "` in the `markers` option of " + model.configName(run)
-                                    + ", or in a conftest.py above every module that uses it.",
-                            use.name(), related, null);
-                    break;
-                }
+                verdicts.computeIfAbsent(new Key(runs, dir, use.name()), k -> verdict(model, k))
+                        .ifPresent(v -> out.add(new Verdict.At(v, new Location(module, use.region()))));
             }
+            if (!out.isEmpty()) model.reportingOn(module);
+            return out;
+        }).toList();
+        // reported in module order, as a sequential loop would
+        for (List<Verdict.At> findings : perModule) {
+            for (Verdict.At f : findings) f.verdict().report(f.location(), sink);
         }
     }
 
-    private static boolean isUnder(String module, String dir) {
-        return dir.isEmpty() || module.startsWith(dir + "/");
+    private record Key(List<PytestRun> runs, String dir, String name) {
+    }
+
+    /** The finding for one mark name used in one directory under one set of runs, waiting for its locations. */
+    private record Verdict(String name, String message, String hint, List<Related> related) {
+        record At(Verdict verdict, Location location) {
+        }
+
+        void report(Location location, FindingSink sink) {
+            sink.report(location, message, hint, name, related, null);
+        }
+    }
+
+    private static Optional<Verdict> verdict(MarkerModel model, Key key) {
+        String name = key.name();
+        for (PytestRun run : key.runs()) {
+            MarkerModel.Registry registry = model.registry(run);
+            if (registry.unknownBecause() != null || !registry.knows(name)) continue;
+            List<MarkerModel.Source> sources = registry.names().get(name);
+            if (!sources.stream().allMatch(s -> s.conftestDir() != null && !isUnder(key.dir(), s.conftestDir()))) continue;
+            MarkerModel.Source first = sources.get(0);
+            List<Related> related = new ArrayList<>();
+            sources.forEach(s -> related.add(new Related(s.location(), "registered here, when pytest collects " + display(s.conftestDir()))));
+            return Optional.of(new Verdict(name,
+                    "marker `" + name + "` is registered only by the conftest in " + display(first.conftestDir())
+                            + ", outside this module's directories: " + model.invocation(run)
+                            + " it is known only if that directory is collected first",
+                    "Register `" + name + "` in the `markers` option of " + model.configName(run)
+                            + ", or in a conftest.py above every module that uses it.",
+                    List.copyOf(related)));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a module in {@code moduleDir} lies below the conftest's directory. */
+    private static boolean isUnder(String moduleDir, String dir) {
+        return dir.isEmpty() || moduleDir.equals(dir) || moduleDir.startsWith(dir + "/");
     }
 
     private static String display(String dir) {

@@ -32,8 +32,10 @@ public final class UncollectedTestFile implements ProjectRule {
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
         for (String path : project.pythonFiles()) {
-            if (!looksLikeTests(path) || !model.definesTests(path, null)) continue;
-            if (model.collectedWithoutArguments(path)) continue;
+            if (!looksLikeTests(path)) continue;
+            // settled without reading the module's definitions, which most runs never need
+            if (model.startingRunsCollecting(path).stream().anyMatch(MarkerModel::defaultTestNames)) continue;
+            if (!model.definesTests(path, null) || model.collectedWithoutArguments(path)) continue;
             Optional<PythonFile> file = project.python(path);
             Region at = file.flatMap(f -> f.definitions().stream().filter(Definition::moduleLevel).findFirst())
                     .map(Definition::nameRegion).orElse(Region.line(1));

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * LG210: a mark a test module uses that a run collecting it does not register. One finding per use, naming every
@@ -36,59 +39,78 @@ public final class UnregisteredMarker implements ProjectRule {
     public void check(ProjectModel project, FindingSink sink) {
         MarkerModel model = project.fact(MarkerModel.FACT);
         model.scanTestModules();
-        for (String module : model.testModules()) {
+        // a finding depends only on the runs that collect the module and the mark's name: each is built once
+        Map<Key, Optional<Verdict>> verdicts = new ConcurrentHashMap<>();
+        List<List<Verdict.At>> perModule = model.testModules().parallelStream().map(module -> {
             List<PytestRun> runs = model.runsCollecting(module);
-            if (runs.isEmpty()) continue;
-            PytestMarks marks = model.marks(module).orElse(null);
-            if (marks == null) continue;
+            PytestMarks marks = runs.isEmpty() ? null : model.marks(module).orElse(null);
+            if (marks == null) return List.<Verdict.At>of();
+            List<Verdict.At> out = new ArrayList<>();
             for (PytestMarks.Use use : marks.uses()) {
                 if (use.name().startsWith("_")) continue;
-                List<PytestRun> failing = new ArrayList<>();
-                boolean strict = PARAMETRIZE_TYPOS.contains(use.name());
-                for (PytestRun run : runs) {
-                    MarkerModel.Registry registry = model.registry(run);
-                    if (registry.unknownBecause() != null || registry.knows(use.name())) continue;
-                    failing.add(run);
-                    strict |= run.strictMarkers();
-                }
-                if (failing.isEmpty()) continue;
-                report(model, module, use, failing, strict, sink);
+                verdicts.computeIfAbsent(new Key(runs, use.name()), k -> verdict(model, k.runs(), k.name()))
+                        .ifPresent(v -> out.add(new Verdict.At(v, new Location(module, use.region()))));
             }
+            if (!out.isEmpty()) model.reportingOn(module);
+            return out;
+        }).toList();
+        // reported in module order, as a sequential loop would
+        for (List<Verdict.At> findings : perModule) {
+            for (Verdict.At f : findings) f.verdict().report(f.location(), sink);
         }
     }
 
-    private static void report(MarkerModel model, String module, PytestMarks.Use use, List<PytestRun> failing, boolean strict,
-                               FindingSink sink) {
+    private record Key(List<PytestRun> runs, String name) {
+    }
+
+    /** The finding for one mark name under one set of runs, waiting for its locations. */
+    private record Verdict(String name, String message, String hint, List<Related> related, Severity severity) {
+        record At(Verdict verdict, Location location) {
+        }
+
+        void report(Location location, FindingSink sink) {
+            sink.report(location, message, hint, name, related, severity);
+        }
+    }
+
+    private static Optional<Verdict> verdict(MarkerModel model, List<PytestRun> runs, String name) {
+        List<PytestRun> failing = new ArrayList<>();
+        boolean strict = PARAMETRIZE_TYPOS.contains(name);
+        for (PytestRun run : runs) {
+            MarkerModel.Registry registry = model.registry(run);
+            if (registry.unknownBecause() != null || registry.knows(name)) continue;
+            failing.add(run);
+            strict |= run.strictMarkers();
+        }
+        if (failing.isEmpty()) return Optional.empty();
         List<String> where = new ArrayList<>();
         List<Related> related = new ArrayList<>();
         for (PytestRun run : failing) {
-            String outcome = PARAMETRIZE_TYPOS.contains(use.name()) ? "collection fails"
+            String outcome = PARAMETRIZE_TYPOS.contains(name) ? "collection fails"
                     : run.strictMarkers() ? "strict markers: collection fails" : "PytestUnknownMarkWarning";
             where.add(model.invocation(run) + " (" + model.configName(run) + ", " + outcome + ")");
             run.configFile().ifPresent(f -> related.add(new Related(model.config().sectionLocation(f),
                     "config used " + model.invocation(run))));
         }
-        String near = nearest(use.name(), failing, model);
+        String near = nearest(name, failing, model);
         if (near.isEmpty()) near = null;
-        String message = "marker `" + use.name() + "` is not registered " + String.join("; nor ", where)
+        String message = "marker `" + name + "` is not registered " + String.join("; nor ", where)
                 + (near == null ? "" : "; did you mean `" + near + "`?");
         String nearName = near;
         String registeredBy = near == null ? "" : failing.stream().map(r -> model.registry(r).names().get(nearName)).filter(java.util.Objects::nonNull)
                 .findFirst().map(sources -> " (registered by " + sources.get(0).what() + ")").orElse("");
         String hint = near != null ? "Use the registered marker `" + near + "`" + registeredBy + "."
                 : failing.stream().allMatch(r -> r.configFile().isEmpty())
-                ? "Register `" + use.name() + "` in a pytest config file (`markers`) or a conftest.py above the module."
-                : "Register `" + use.name() + "` in the `markers` option of "
+                ? "Register `" + name + "` in a pytest config file (`markers`) or a conftest.py above the module."
+                : "Register `" + name + "` in the `markers` option of "
                 + failing.stream().map(model::configName).distinct().reduce((a, b) -> a + " and " + b).orElse("the config") + ".";
-        sink.report(new Location(module, use.region()), message, hint, use.name(), related, strict ? Severity.ERROR : Severity.WARNING);
+        return Optional.of(new Verdict(name, message, hint, List.copyOf(related), strict ? Severity.ERROR : Severity.WARNING));
     }
 
     /** A registered name close to the used one: case-insensitively equal, or within two edits. */
     private static String nearest(String name, List<PytestRun> runs, MarkerModel model) {
         if (PARAMETRIZE_TYPOS.contains(name)) return "parametrize";
-        // the same unknown name recurs in many modules under the same runs: compute the suggestion once
-        String key = name + runs.stream().map(r -> "\u0000" + r.cwd() + "|" + r.args()).reduce("", String::concat);
-        return model.suggestion(key, () -> closest(name, runs, model));
+        return closest(name, runs, model);
     }
 
     private static String closest(String name, List<PytestRun> runs, MarkerModel model) {

@@ -6,6 +6,7 @@ import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.ProjectRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,21 +24,23 @@ public final class AsyncioFixtureLoopScopeUnset implements ProjectRule {
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         PytestConfigModel model = project.fact(PytestConfigModel.FACT);
-        if (!model.asyncioUsed()) return;
+        List<PytestConfigFile> unset = new ArrayList<>();
         for (PytestConfigFile f : model.liveConfigs()) {
             PytestRun run = model.runFor(f);
             if (run.error().isPresent() || !run.configFile().map(c -> c.path().equals(f.path())).orElse(false)) continue;
             if (run.fullArgs() != null && run.fullArgs().blockedPlugins().contains("asyncio")) continue;
-            String scope;
             try {
-                scope = run.fixtureLoopScope();
+                if (run.fixtureLoopScope() == null) unset.add(f);
             } catch (PytestRun.TypeMismatch e) {
-                continue;
+                // a value of the wrong type is set, not unset
             }
-            if (scope != null) continue;
+        }
+        // whether asyncio is used may take a scan of every Python file: only asked when there is something to say
+        if (unset.isEmpty() || !model.asyncioUsed()) return;
+        for (PytestConfigFile f : unset) {
             String mode;
             try {
-                mode = run.asyncioMode();
+                mode = model.runFor(f).asyncioMode();
             } catch (PytestRun.TypeMismatch e) {
                 mode = "strict";
             }

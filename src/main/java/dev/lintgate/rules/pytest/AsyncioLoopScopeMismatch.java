@@ -4,12 +4,14 @@ import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Triggers;
 import dev.lintgate.pytest.AsyncFixtures;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.ProjectRule;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +40,16 @@ public final class AsyncioLoopScopeMismatch implements ProjectRule {
      * {@code _<scope>_scoped_runner} from a wider request and pytest fails the setup with ScopeMismatch.
      */
     private void checkFixtures(ProjectModel project, PytestConfigModel model, FindingSink sink) {
-        for (String path : project.pythonFiles()) {
+        List<String> candidates = project.pythonFiles().stream().filter(path -> {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            if (!name.equals("conftest.py") && !name.startsWith("test_") && !name.endsWith("_test.py")) continue;
-            String text = project.bytes(path).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).orElse("");
-            if (!text.contains("async") || !text.contains("fixture")) continue;
+            return name.equals("conftest.py") || name.startsWith("test_") || name.endsWith("_test.py");
+        }).toList();
+        // every test module is read: on all cores, and decoded only when it can hold an async fixture
+        List<List<AsyncFixtures.AsyncFixture>> found = candidates.parallelStream().map(path -> fixturesIn(project, path)).toList();
+        for (int i = 0; i < candidates.size(); i++) {
+            String path = candidates.get(i);
             String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-            for (AsyncFixtures.AsyncFixture fx : AsyncFixtures.scan(text)) {
+            for (AsyncFixtures.AsyncFixture fx : found.get(i)) {
                 int cached = rank(fx.scope() == null ? "function" : fx.scope());
                 if (cached < 0) continue;
                 List<String> configs = new ArrayList<>();
@@ -78,6 +83,16 @@ public final class AsyncioLoopScopeMismatch implements ProjectRule {
                         fx.name(), related, Severity.ERROR);
             }
         }
+    }
+
+    private static final Triggers ASYNC = new Triggers(List.of("async"));
+    private static final Triggers FIXTURE = new Triggers(List.of("fixture"));
+
+    private static List<AsyncFixtures.AsyncFixture> fixturesIn(ProjectModel project, String path) {
+        byte[] bytes = project.bytes(path).orElse(new byte[0]);
+        // ASCII words: found in the bytes exactly when found in the decoded text
+        if (!FIXTURE.foundIn(bytes) || !ASYNC.foundIn(bytes)) return List.of();
+        return AsyncFixtures.scan(new String(bytes, StandardCharsets.UTF_8));
     }
 
     private static int rank(String scope) {
