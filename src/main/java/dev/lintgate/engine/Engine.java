@@ -157,6 +157,7 @@ public final class Engine {
         if (applicable.isEmpty()) return;
         PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
         if (file == null) return;
+        file.retain();
         Timings timings = project.timings();
         long start = timings.start();
         List<SyntaxProblem> problems = file.syntaxProblems();
@@ -173,6 +174,9 @@ public final class Engine {
         }
         file.release();
     }
+
+    /** The words every suppression comment holds, in any ASCII case, as {@link Suppressions} matches them. */
+    private static final Triggers SUPPRESSION_WORDS = Triggers.ignoringAsciiCase(java.util.List.of("noqa", "lintgate"));
 
     /** Gathers findings from all threads, then filters and orders them once. */
     private final class Collector {
@@ -219,10 +223,13 @@ public final class Engine {
         }
 
         private Suppressions suppressionsOf(String path) {
+            // a file that never says noqa or lintgate has none: most files, and then nothing is tokenized
+            Optional<byte[]> bytes = project.bytes(path);
+            if (bytes.isEmpty() || !SUPPRESSION_WORDS.foundIn(bytes.get())) return Suppressions.NONE;
             if (Project.isPython(path)) {
                 return project.python(path).map(p -> Suppressions.fromComments(p.comments())).orElse(Suppressions.NONE);
             }
-            return project.bytes(path).map(b -> Suppressions.fromText(new String(b, StandardCharsets.UTF_8))).orElse(Suppressions.NONE);
+            return Suppressions.fromText(new String(bytes.get(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -24,12 +24,27 @@ public final class Triggers {
     /** The words (UTF-8) whose bytes at window - 2 and window - 1 are the pair, to verify there. */
     private final byte[][][] endingIn;
 
+    /** Maps each byte to the one compared: itself, or its ASCII lower case ({@link #ignoringAsciiCase}). */
+    private final byte[] fold;
+
     public Triggers(Collection<String> utf8Words) {
+        this(utf8Words, false);
+    }
+
+    /** Words found in any ASCII case ("noqa", "NOQA", "NoQA"), as a {@code (?i)} regex without UNICODE_CASE finds them. */
+    public static Triggers ignoringAsciiCase(Collection<String> utf8Words) {
+        return new Triggers(utf8Words, true);
+    }
+
+    private Triggers(Collection<String> utf8Words, boolean ignoreCase) {
         this.words = List.copyOf(new TreeSet<>(utf8Words));
+        this.fold = new byte[256];
+        for (int c = 0; c < 256; c++) fold[c] = (byte) (ignoreCase && c >= 'A' && c <= 'Z' ? c + 32 : c);
         List<byte[]> encoded = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
         for (String w : words) {
             byte[] b = w.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < b.length; i++) b[i] = fold[b[i] & 0xFF];
             encoded.add(b);
             shortest = Math.min(shortest, b.length);
         }
@@ -68,12 +83,13 @@ public final class Triggers {
         int m = window;
         int n = content.length;
         int[] skip = shift;
+        byte[] f = fold;
         for (int end = m - 1; end < n; ) {
-            int pair = (content[end - 1] & 0xFF) << 8 | (content[end] & 0xFF);
+            int pair = (f[content[end - 1] & 0xFF] & 0xFF) << 8 | (f[content[end] & 0xFF] & 0xFF);
             int s = skip[pair];
             if (s == 0) {
                 int start = end - m + 1;
-                byte first = content[start];
+                byte first = f[content[start] & 0xFF];
                 for (byte[] w : endingIn[pair]) {
                     // the first byte rules out most candidates: common pairs ("at", "al") end many windows
                     if (w[0] == first && start + w.length <= n && matchesAt(content, start, w)) return true;
@@ -94,9 +110,9 @@ public final class Triggers {
         return false;
     }
 
-    private static boolean matchesAt(byte[] content, int start, byte[] word) {
+    private boolean matchesAt(byte[] content, int start, byte[] word) {
         for (int i = 0; i < word.length; i++) {
-            if (content[start + i] != word[i]) return false;
+            if (fold[content[start + i] & 0xFF] != word[i]) return false;
         }
         return true;
     }

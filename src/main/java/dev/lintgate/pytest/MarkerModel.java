@@ -57,7 +57,6 @@ public final class MarkerModel {
     private final Map<PytestRun, Registry> registryOf = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> runsByDir = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> startingRunsByDir = new ConcurrentHashMap<>();
-    private final Set<String> reportedOn = ConcurrentHashMap.newKeySet();
     private final List<String> conftests = new ArrayList<>();
     private final List<String> conftestDirs;
     private final List<String> foreignPlugins;
@@ -140,15 +139,6 @@ public final class MarkerModel {
             testModules.parallelStream().forEach(this::marks);
             scanned = true;
         }
-    }
-
-    /**
-     * Called for each test module a rule reports on. The engine reads the comments of every file with a finding
-     * (for suppressions), which takes the file's full scan, one file after another once all rules are done; scanning
-     * it here, while the rules still run on every core, takes that off the critical path.
-     */
-    public void reportingOn(String module) {
-        if (reportedOn.add(module)) project.python(module).ifPresent(PythonFile::comments);
     }
 
     /** The token-level mark facts of a Python file; empty when it cannot be read. */

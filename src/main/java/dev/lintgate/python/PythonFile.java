@@ -50,6 +50,12 @@ public interface PythonFile {
     SyntaxTree syntaxTree();
 
     /**
+     * Keeps what is built for this file (decoded text, tokens, name model) until {@link #release}: the engine calls
+     * it before running the rules of the file, which share all of it. Without it, those are held weakly.
+     */
+    void retain();
+
+    /**
      * Lets go of what was built for the rules of this file (decoded text, tokens, name model), keeping the small
      * statement facts. Called when the rules of a file are done; anything asked for later is rebuilt.
      */

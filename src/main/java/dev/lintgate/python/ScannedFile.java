@@ -25,12 +25,16 @@ final class ScannedFile implements PythonFile {
     private Scan scan;
     private SyntaxTree tree;
     /**
-     * The tokens and the name model live from first use until {@link #release}: the rules of a file run back to
-     * back and share them. Weak references (used before) were cleared by nearly every young collection, so the
-     * name model tokenized and decoded most files a second time.
+     * While the engine runs a file's rules ({@link #retain} until {@link #release}), its tokens and name model are
+     * held strongly: the rules run back to back and share them, and weak references were cleared by nearly every
+     * young collection, so most files were tokenized twice. A file that a fact or another file's rule looks at is
+     * held weakly, so that a project-wide lookup never keeps every file's tokens.
      */
+    private boolean retained;
     private Tokens tokens;
     private Names names;
+    private java.lang.ref.WeakReference<Tokens> weakTokens = new java.lang.ref.WeakReference<>(null);
+    private java.lang.ref.WeakReference<Names> weakNames = new java.lang.ref.WeakReference<>(null);
 
     /**
      * What is kept of a released file: the statement facts, and where its comments are (offsets, not text: the
@@ -87,30 +91,49 @@ final class ScannedFile implements PythonFile {
 
     @Override
     public synchronized Names names() {
-        if (names == null) {
-            names = NameWalker.run(tokens(), stub, typeCheckingAliases());
+        Names model = names != null ? names : weakNames.get();
+        if (model == null) {
+            model = NameWalker.run(tokens(), stub, typeCheckingAliases());
+            if (retained) names = model;
+            else weakNames = new java.lang.ref.WeakReference<>(model);
         }
-        return names;
+        return model;
     }
 
     @Override
     public synchronized Names bindings() {
-        return names != null ? names : NameWalker.run(tokens(), stub, typeCheckingAliases(), true);
+        Names model = names != null ? names : weakNames.get();
+        return model != null ? model : NameWalker.run(tokens(), stub, typeCheckingAliases(), true);
+    }
+
+    @Override
+    public synchronized void retain() {
+        retained = true;
     }
 
     @Override
     public synchronized void release() {
+        retained = false;
         tokens = null;
         names = null;
+        weakTokens.clear();
+        weakNames.clear();
         if (tree == null) source = null;
         if (reload != null) content = null;
     }
 
     private synchronized Tokens tokens() {
-        if (tokens == null) {
-            tokens = Tokenizer.run(source()).tokens;
+        Tokens t = tokens != null ? tokens : weakTokens.get();
+        if (t == null) {
+            t = Tokenizer.run(source()).tokens;
+            keep(t);
         }
-        return tokens;
+        return t;
+    }
+
+    private void keep(Tokens t) {
+        if (retained) tokens = t;
+        else weakTokens = new java.lang.ref.WeakReference<>(t);
     }
 
     private Set<String> typeCheckingAliases() {
@@ -162,7 +185,7 @@ final class ScannedFile implements PythonFile {
             SourceText text = source();
             Tokenizer tokenizer = Tokenizer.run(text);
             StatementScanner statements = StatementScanner.run(tokenizer.tokens, moduleName, isPackage, stub);
-            tokens = tokenizer.tokens;
+            keep(tokenizer.tokens);
             List<SyntaxProblem> problems = new ArrayList<>();
             if (text.decodingProblem != null) {
                 problems.add(new SyntaxProblem(text.decodingProblem, dev.lintgate.finding.Region.line(1)));
@@ -175,6 +198,10 @@ final class ScannedFile implements PythonFile {
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
                     List.copyOf(problems), java.util.Arrays.copyOf(tokenizer.commentStart, tokenizer.commentCount),
                     java.util.Arrays.copyOf(tokenizer.commentEnd, tokenizer.commentCount));
+            if (!retained && tree == null) {
+                source = null;   // the tokens, held weakly, still point to it while they live
+                if (reload != null) content = null;
+            }
         }
         return scan;
     }

@@ -35,6 +35,16 @@ class TriggersTest {
     }
 
     @Test
+    void ignoringAsciiCase() {
+        Triggers t = Triggers.ignoringAsciiCase(List.of("noqa", "lintgate"));
+        assertTrue(t.foundIn(utf8("x = 1  # NOQA: LG101")));
+        assertTrue(t.foundIn(utf8("# LintGate: ignore[LG101]")));
+        assertTrue(t.foundIn(utf8("#noqa")));
+        assertFalse(t.foundIn(utf8("# no qa, lint gate")));
+        assertFalse(new Triggers(List.of("noqa")).foundIn(utf8("# NOQA")));
+    }
+
+    @Test
     void noWordsMeansEveryFile() {
         assertTrue(new Triggers(List.of()).foundIn(utf8("anything")));
     }

@@ -43,7 +43,6 @@ public final class OrderDependentMarkerRegistration implements ProjectRule {
                 verdicts.computeIfAbsent(new Key(runs, dir, use.name()), k -> verdict(model, k))
                         .ifPresent(v -> out.add(new Verdict.At(v, new Location(module, use.region()))));
             }
-            if (!out.isEmpty()) model.reportingOn(module);
             return out;
         }).toList();
         // reported in module order, as a sequential loop would

@@ -51,7 +51,6 @@ public final class UnregisteredMarker implements ProjectRule {
                 verdicts.computeIfAbsent(new Key(runs, use.name()), k -> verdict(model, k.runs(), k.name()))
                         .ifPresent(v -> out.add(new Verdict.At(v, new Location(module, use.region()))));
             }
-            if (!out.isEmpty()) model.reportingOn(module);
             return out;
         }).toList();
         // reported in module order, as a sequential loop would
