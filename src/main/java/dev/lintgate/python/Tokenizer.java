@@ -206,14 +206,14 @@ final class Tokenizer {
         if (p >= n || !(p == 0 || c[p - 1] == '\n' || c[p - 1] == '\r')) {
             return false;
         }
-        if (keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
-                || (keywordAt(p, "from") && fromClauseFollows(p + 4))) {
+        int w = keywordAt(p);
+        if (w == Tokens.IMPORT || w == Tokens.DEF || w == Tokens.CLASS || (w == Tokens.FROM && fromClauseFollows(p + 4))) {
             return true;
         }
         // a compound-statement header ("if TYPE_CHECKING:") at column 0 cannot sit inside an expression either
-        return (keywordAt(p, "if") || keywordAt(p, "elif") || keywordAt(p, "else") || keywordAt(p, "try")
-                || keywordAt(p, "except") || keywordAt(p, "finally") || keywordAt(p, "with") || keywordAt(p, "for")
-                || keywordAt(p, "while") || keywordAt(p, "async")) && lineEndsWithColon(p);
+        return (w == Tokens.IF || w == Tokens.ELIF || w == Tokens.ELSE || w == Tokens.TRY || w == Tokens.EXCEPT
+                || w == Tokens.FINALLY || w == Tokens.WITH || w == Tokens.FOR || w == Tokens.WHILE || w == Tokens.ASYNC)
+                && lineEndsWithColon(p);
     }
 
     private boolean lineEndsWithColon(int p) {
@@ -258,20 +258,17 @@ final class Tokenizer {
         while (q < n && (c[q] == ' ' || c[q] == '\t')) {
             q++;
         }
-        return keywordAt(q, "import");
+        return keywordAt(q) == Tokens.IMPORT;
     }
 
-    private boolean keywordAt(int p, String word) {
-        int len = word.length();
-        if (p + len > n) {
-            return false;
+    /** The token code of the word starting at p (a keyword's, say), 0 when it is no word of {@link Tokens}. */
+    private int keywordAt(int p) {
+        int q = p;
+        // statement keywords are short: a longer run of identifier chars is no keyword
+        while (q < n && q - p <= 8 && isIdentifierChar(c[q])) {
+            q++;
         }
-        for (int i = 0; i < len; i++) {
-            if (c[p + i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        return p + len == n || !isIdentifierChar(c[p + len]);
+        return q > p && q - p <= 8 ? Tokens.wordCode(c, p, q) : 0;
     }
 
     private static boolean isIdentifierChar(char ch) {
@@ -279,8 +276,9 @@ final class Tokenizer {
     }
 
     private boolean startsStatementLine(int p) {
-        return startsStatementAtColumnZero(p) || keywordAt(p, "if") || keywordAt(p, "try") || keywordAt(p, "for")
-                || keywordAt(p, "while") || keywordAt(p, "with") || keywordAt(p, "async")
+        int w = keywordAt(p);
+        return startsStatementAtColumnZero(p) || w == Tokens.IF || w == Tokens.TRY || w == Tokens.FOR
+                || w == Tokens.WHILE || w == Tokens.WITH || w == Tokens.ASYNC
                 || (p + 1 < n && c[p] == '@' && Character.isLetter(c[p + 1]));
     }
 
@@ -292,7 +290,7 @@ final class Tokenizer {
                 string(s, e);
             } else {
                 pos = e;
-                tokens.add(Tokens.NAME, s, e);
+                tokens.add(Tokens.NAME, Tokens.wordCode(c, s, e), s, e);
             }
         } else if ((ch >= '0' && ch <= '9') || (ch == '.' && pos + 1 < n && c[pos + 1] >= '0' && c[pos + 1] <= '9')) {
             pos = scanNumber(pos);
@@ -640,7 +638,7 @@ final class Tokenizer {
             }
         }
         pos += len;
-        tokens.add(Tokens.OP, s, pos);
+        tokens.add(Tokens.OP, len == 1 ? ch : Tokens.wordCode(c, s, pos), s, pos);
     }
 
     private void open(char ch, int at) {
