@@ -19,6 +19,11 @@ final class SourceText {
     /** Start offset of each line; lineStarts[0] == 0. A trailing terminator does not open a line of its own. */
     private final int[] lineStarts;
     private final int lineCount;
+    /**
+     * 0-based line of the last answer of {@link #lineOf}. Threads may race on it: it is only a first guess, always a
+     * valid line, and checked before use.
+     */
+    private int lastLine;
     /** Set when the bytes are not valid in the declared encoding (CPython would refuse the file). */
     final String decodingProblem;
 
@@ -206,6 +211,17 @@ final class SourceText {
 
     /** 1-based line containing offset. */
     int lineOf(int offset) {
+        // offsets mostly come in order (tokens, imports, comments): try the last answer and the next few lines first
+        int k = lastLine;
+        if (lineStarts[k] <= offset) {
+            for (int step = 0; step < 4; step++) {
+                if (k + 1 == lineCount || lineStarts[k + 1] > offset) {
+                    lastLine = k;
+                    return k + 1;
+                }
+                k++;
+            }
+        }
         int lo = 0;
         int hi = lineCount - 1;
         while (lo < hi) {
@@ -216,6 +232,7 @@ final class SourceText {
                 hi = mid - 1;
             }
         }
+        lastLine = lo;
         return lo + 1;
     }
 
