@@ -124,8 +124,8 @@ final class NameWalker {
     private Frame pending;
     private final List<String> pendingDecorators = new ArrayList<>();
 
-    /** For each opening bracket token, the index of its closing bracket (-1 when unclosed); computed once. */
-    private final int[] match;
+    /** See {@link Tokens#closer}. */
+    private final int[] closer;
     private final short[] code;
     private final byte[] kind;
     private final int lastLine;
@@ -137,7 +137,7 @@ final class NameWalker {
         this.state = state;
         this.overrideStart = overrideStart;
         this.overrideEnd = overrideEnd;
-        this.match = t.matches();
+        this.closer = t.closer;
         this.code = t.code;
         this.kind = t.kind;
         this.lastLine = src.lineOf(src.length);
@@ -176,8 +176,8 @@ final class NameWalker {
     private void walk(Ctx moduleCtx) {
         stack.add(new Frame(moduleCtx));
         int i = 0;
-        while (t.kind[i] != Tokens.END) {
-            byte k = t.kind[i];
+        while (kind[i] != Tokens.END) {
+            byte k = kind[i];
             if (k == Tokens.INDENT) {
                 Frame body = pending != null ? pending : new Frame(top().ctx);
                 pending = null;
@@ -203,7 +203,7 @@ final class NameWalker {
                 continue;
             }
             int e = i;
-            while (t.kind[e] != Tokens.NEWLINE && t.kind[e] != Tokens.END) {
+            while (kind[e] != Tokens.NEWLINE && kind[e] != Tokens.END) {
                 e++;
             }
             if (e > i) {
@@ -214,7 +214,7 @@ final class NameWalker {
                     depth = 0;
                 }
             }
-            i = t.kind[e] == Tokens.END ? e : e + 1;
+            i = kind[e] == Tokens.END ? e : e + 1;
         }
     }
 
@@ -591,8 +591,10 @@ final class NameWalker {
 
     private void simpleStatements(int s, int e, Ctx ctx) {
         boolean semicolon = false;
-        for (int i = s; i < e && !semicolon; i++) {
-            semicolon = code[i] == ';';
+        if (t.semicolons > 0) {
+            for (int i = s; i < e && !semicolon; i++) {
+                semicolon = code[i] == ';';
+            }
         }
         if (!semicolon) {
             simple(s, e, ctx);
@@ -658,6 +660,11 @@ final class NameWalker {
                 }
             }
         }
+        if (!mayBind(s, e)) {
+            expr(s, e, ctx);
+            noteAllCall(s, e, ctx);
+            return;
+        }
         int ann = findOp(s, e, ':');
         List<int[]> parts = split(s, e, '=');
         if (ann >= 0 && (parts.size() == 1 || ann < parts.get(0)[1])) {
@@ -696,6 +703,21 @@ final class NameWalker {
             target(parts.get(p)[0], parts.get(p)[1], ctx, Binding.Kind.ASSIGNMENT);
             noteAll(parts.get(p)[0], parts.get(p)[1], value[0], value[1], ctx);
         }
+    }
+
+    /**
+     * False when [s, e) has no ':', '=' or augmented assignment at all: then it is a plain expression (a call,
+     * mostly), and the three searches for where its targets end can be skipped.
+     */
+    private boolean mayBind(int s, int e) {
+        short[] code = this.code;
+        for (int i = s; i < e; i++) {
+            int k = code[i];
+            if (k == ':' || k == '=' || Tokens.isAugmentedAssignment(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int augmentedOp(int s, int e) {
@@ -1062,7 +1084,7 @@ final class NameWalker {
     /** The 'for' of a comprehension directly inside brackets [s, close), or -1. Nested brackets are jumped over. */
     private int comprehensionFor(int s, int close) {
         for (int i = s; i < close; i++) {
-            int m = match[i];
+            int m = closer[i] - 1;
             if (m > i) {
                 i = m;
             } else if (code[i] == Tokens.FOR && i > s) {
@@ -1310,7 +1332,7 @@ final class NameWalker {
 
     /** Index of the bracket closing the one at {@code open}, or e - 1 when it is not closed before e. */
     private int closing(int open, int e) {
-        int m = open < match.length ? match[open] : -1;
+        int m = open < t.size ? closer[open] - 1 : -1;
         return m >= 0 && m < e ? m : Math.max(open, e - 1);
     }
 

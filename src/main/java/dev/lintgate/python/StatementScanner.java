@@ -77,9 +77,10 @@ final class StatementScanner {
 
     private void scan() {
         stack.add(new Block("", false, false));
+        byte[] kind = t.kind;
         int i = 0;
-        while (t.kind[i] != Tokens.END) {
-            byte k = t.kind[i];
+        while (kind[i] != Tokens.END) {
+            byte k = kind[i];
             if (k == Tokens.INDENT) {
                 if (pendingBody != null) {
                     stack.add(pendingBody);
@@ -101,13 +102,13 @@ final class StatementScanner {
                 continue;
             }
             int e = i;
-            while (t.kind[e] != Tokens.NEWLINE && t.kind[e] != Tokens.END) {
+            while (kind[e] != Tokens.NEWLINE && kind[e] != Tokens.END) {
                 e++;
             }
             if (e > i) {
                 statement(i, e);
             }
-            i = t.kind[e] == Tokens.END ? e : e + 1;
+            i = kind[e] == Tokens.END ? e : e + 1;
         }
         expectedBlockMissing(i);
         if (!pendingDecorators.isEmpty()) {
@@ -270,6 +271,12 @@ final class StatementScanner {
     }
 
     private void simpleStatements(int s, int e, Block top) {
+        if (t.semicolons == 0) {
+            if (s < e) {
+                simpleStatement(s, e, top);
+            }
+            return;
+        }
         short[] code = t.code;
         int depth = 0;
         int from = s;
@@ -299,8 +306,10 @@ final class StatementScanner {
             s++;
         }
         int statement = s;
-        boolean isImport = importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
-                addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
+        // checked first so that most statements do not allocate the sink
+        boolean isImport = (t.is(s, Tokens.IMPORT) || t.is(s, Tokens.FROM))
+                && importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
+                        addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
         if (!isImport && t.kind[s] == Tokens.NAME && compoundKeyword(s) != null) {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
         }

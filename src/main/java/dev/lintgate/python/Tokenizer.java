@@ -15,6 +15,19 @@ import java.util.List;
 final class Tokenizer {
     /** CPython refuses deeper f-string nesting too; the limit keeps hostile input from exhausting the stack. */
     private static final int MAX_FSTRING_NESTING = 100;
+    /**
+     * ASCII chars that may start / continue a NAME. One table load per char instead of a chain of range tests: the
+     * chain's outcome changes from char to char, and C1 code pays a mispredicted branch for each change.
+     */
+    private static final boolean[] NAME_START = new boolean[128];
+    private static final boolean[] NAME_PART = new boolean[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) {
+            NAME_START[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+            NAME_PART[ch] = NAME_START[ch] || (ch >= '0' && ch <= '9');
+        }
+    }
 
     private final SourceText src;
     private final char[] c;
@@ -56,6 +69,9 @@ final class Tokenizer {
     }
 
     private void scan() {
+        // locals, not fields, in the per-char loops: C1 reloads a field on every use
+        char[] c = this.c;
+        int n = this.n;
         boolean atLineStart = true;
         while (true) {
             if (atLineStart) {
@@ -91,19 +107,22 @@ final class Tokenizer {
                     }
                 }
             }
-            while (pos < n && (c[pos] == ' ' || c[pos] == '\t' || c[pos] == '\f')) {
-                pos++;
+            int p = pos;
+            while (p < n && (c[p] == ' ' || c[p] == '\t' || c[p] == '\f')) {
+                p++;
             }
-            if (pos >= n) {
+            pos = p;
+            if (p >= n) {
                 break;
             }
-            char ch = c[pos];
+            char ch = c[p];
             if (ch == '#') {
-                int s = pos;
-                while (pos < n && c[pos] != '\n' && c[pos] != '\r') {
-                    pos++;
+                int s = p;
+                while (p < n && c[p] != '\n' && c[p] != '\r') {
+                    p++;
                 }
-                addComment(s, pos);
+                pos = p;
+                addComment(s, p);
             } else if (ch == '\n' || ch == '\r') {
                 int s = pos;
                 pos += (ch == '\r' && pos + 1 < n && c[pos + 1] == '\n') ? 2 : 1;
@@ -112,7 +131,7 @@ final class Tokenizer {
                 }
                 atLineStart = true;
             } else if (ch == '\\') {
-                int p = pos + 1;
+                p = pos + 1;
                 if (p < n && (c[p] == '\n' || c[p] == '\r')) {
                     pos = p + ((c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
                     if (pos >= n) {
@@ -284,13 +303,13 @@ final class Tokenizer {
 
     private void token(char ch) {
         int s = pos;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || (ch >= 0x80 && isIdentifierStart(pos))) {
+        if (ch < 128 ? NAME_START[ch] : isIdentifierStart(pos)) {
             int e = scanIdentifier(pos);
             if (e < n && (c[e] == '\'' || c[e] == '"') && isStringPrefix(s, e)) {
                 string(s, e);
             } else {
                 pos = e;
-                tokens.add(Tokens.NAME, Tokens.wordCode(c, s, e), s, e);
+                tokens.add(Tokens.NAME, Tokens.mayBeWord(ch, e - s) ? Tokens.wordCode(c, s, e) : 0, s, e);
             }
         } else if ((ch >= '0' && ch <= '9') || (ch == '.' && pos + 1 < n && c[pos + 1] >= '0' && c[pos + 1] <= '9')) {
             pos = scanNumber(pos);
@@ -337,18 +356,21 @@ final class Tokenizer {
     }
 
     private int scanIdentifier(int p) {
+        char[] c = this.c;
+        int n = this.n;
         while (p < n) {
             char ch = c[p];
-            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_') {
+            if (ch < 128) {
+                if (!NAME_PART[ch]) {
+                    break;
+                }
                 p++;
-            } else if (ch >= 0x80) {
+            } else {
                 int cp = Character.codePointAt(c, p, n);
                 if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
                     break;
                 }
                 p += Character.charCount(cp);
-            } else {
-                break;
             }
         }
         return p;
@@ -402,6 +424,8 @@ final class Tokenizer {
     }
 
     private int digits(int p) {
+        char[] c = this.c;
+        int n = this.n;
         while (p < n && ((c[p] >= '0' && c[p] <= '9') || c[p] == '_')) {
             p++;
         }
@@ -413,6 +437,8 @@ final class Tokenizer {
      * offset. An unterminated single-quoted string ends before the line break, as in CPython's message.
      */
     private int scanString(int s, int q, int nesting) {
+        char[] c = this.c;
+        int n = this.n;
         boolean raw = false;
         boolean fmt = false;
         for (int i = s; i < q; i++) {
@@ -603,13 +629,21 @@ final class Tokenizer {
         switch (ch) {
             case '(', '[', '{' -> {
                 open(ch, s);
-                len = 1;
+                pos++;
+                tokens.addOpening(ch, s);
+                return;
             }
             case ')', ']', '}' -> {
                 close(ch, s);
+                pos++;
+                tokens.addClosing(ch, s);
+                return;
+            }
+            case ',', '~' -> len = 1;
+            case ';' -> {
+                tokens.semicolons++;
                 len = 1;
             }
-            case ',', ';', '~' -> len = 1;
             case '.' -> len = (c1 == '.' && c2 == '.') ? 3 : 1;
             case ':' -> len = c1 == '=' ? 2 : 1;
             case '-' -> len = (c1 == '=' || c1 == '>') ? 2 : 1;

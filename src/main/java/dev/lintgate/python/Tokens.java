@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * The token stream of one file as parallel arrays (kind, start, end offsets into {@link SourceText#chars}): one
+ * The token stream of one file as parallel arrays (kind, code, start, end offsets into {@link SourceText#chars}): one
  * object per file instead of one per token keeps the scanner at tens of MB/s.
  */
 final class Tokens {
@@ -41,14 +41,18 @@ final class Tokens {
         "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "**=", "//=", "<<=", ">>=",
     };
     private static final char[][] WORD_CHARS = new char[WORDS.length][];
-    /** Open addressing over {@link #hash}: the code of a word, 0 for a free slot. */
+    /** Open addressing over {@link #hash} (which masks to its size): the code of a word, 0 for a free slot. */
     private static final short[] WORD_TABLE = new short[512];
+
+    /** Per ASCII first char: bit n set when some word of length n starts with it. */
+    private static final int[] WORD_LENGTHS = new int[128];
 
     static {
         for (int k = 0; k < WORDS.length; k++) {
             char[] w = WORDS[k].toCharArray();
             WORD_CHARS[k] = w;
-            int h = hash(w, 0, w.length);
+            WORD_LENGTHS[w[0]] |= 1 << w.length;
+            int h = hash(w[0], w.length > 1 ? w[1] : 0, w[w.length - 1], w.length);
             while (WORD_TABLE[h] != 0) {
                 h = (h + 1) & (WORD_TABLE.length - 1);
             }
@@ -56,14 +60,11 @@ final class Tokens {
         }
     }
 
-    static final int FALSE = code("False");
-    static final int NONE = code("None");
     static final int AND = code("and");
     static final int AS = code("as");
     static final int ASYNC = code("async");
     static final int CLASS = code("class");
     static final int DEF = code("def");
-    static final int DEL = code("del");
     static final int ELIF = code("elif");
     static final int ELSE = code("else");
     static final int EXCEPT = code("except");
@@ -75,16 +76,15 @@ final class Tokens {
     static final int IMPORT = code("import");
     static final int IN = code("in");
     static final int LAMBDA = code("lambda");
-    static final int NONLOCAL = code("nonlocal");
     static final int NOT = code("not");
     static final int OR = code("or");
     static final int TRY = code("try");
     static final int WHILE = code("while");
     static final int WITH = code("with");
+    /** The last keyword of {@link #WORDS}. */
     static final int YIELD = code("yield");
     static final int MATCH = code("match");
     static final int CASE = code("case");
-    static final int TYPE = code("type");
     static final int LAZY = code("lazy");
     static final int ELLIPSIS = code("...");
     static final int WALRUS = code(":=");
@@ -102,8 +102,17 @@ final class Tokens {
     int[] start;
     int[] end;
     int size;
-    /** See {@link #matches()}; built on first use. */
-    private int[] match;
+    /** How many ';' tokens there are: most files have none, and then no line needs splitting. */
+    int semicolons;
+    /**
+     * Per opening bracket: 1 + the index of the bracket that closes it, whatever its kind (0 when none does, and for
+     * every other token), as {@link #closingBracket} would find it. Filled while tokenizing, which sees the brackets
+     * anyway, rather than in a pass of its own.
+     */
+    int[] closer;
+    /** Opening brackets not closed yet, innermost last. */
+    private int[] unclosed = new int[16];
+    private int unclosedCount;
 
     Tokens(SourceText source) {
         this.source = source;
@@ -111,6 +120,7 @@ final class Tokens {
         int capacity = Math.max(16, source.length / 4);
         kind = new byte[capacity];
         code = new short[capacity];
+        closer = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
     }
@@ -128,6 +138,14 @@ final class Tokens {
         return k;
     }
 
+    /**
+     * False when no word of {@link #WORDS} starts with {@code first} and has length {@code len}, which rules out
+     * most names ({@code self}, {@code x}, {@code name}) before the call to {@link #wordCode}.
+     */
+    static boolean mayBeWord(char first, int len) {
+        return first < 128 && len < 32 && (WORD_LENGTHS[first] & (1 << len)) != 0;
+    }
+
     /** The code of the word spelled c[s, e), 0 when it is not in {@link #WORDS}. */
     static short wordCode(char[] c, int s, int e) {
         int len = e - s;
@@ -135,7 +153,7 @@ final class Tokens {
             return 0;
         }
         short[] table = WORD_TABLE;
-        int h = hash(c, s, e);
+        int h = hash(c[s], len > 1 ? c[s + 1] : 0, c[e - 1], len);
         short w;
         while ((w = table[h]) != 0) {
             char[] word = WORD_CHARS[w - 256];
@@ -153,11 +171,9 @@ final class Tokens {
         return 0;
     }
 
-    /** From the first two and the last char and the length: cheap, and spreads the words well enough. */
-    private static int hash(char[] c, int s, int e) {
-        int len = e - s;
-        int second = len > 1 ? c[s + 1] : 0;
-        return (c[s] * 31 + second * 7 + c[e - 1] * 3 + len) & (WORD_TABLE.length - 1);
+    /** From the first two and the last char and the length: cheap, spreads the words well, small enough to inline. */
+    private static int hash(int first, int second, int last, int len) {
+        return (first * 31 + second * 7 + last * 3 + len) & 511;
     }
 
     /** The spelling of a coded word such as a keyword; "" for a one-char operator and for 0. */
@@ -178,16 +194,17 @@ final class Tokens {
         return code >= FIRST_AUGMENTED && code <= LAST_AUGMENTED;
     }
 
-    void add(byte k, int wordCode, int s, int e) {
+    void add(byte k, int tokenCode, int s, int e) {
         if (size == kind.length) {
             int n = size * 2;
             kind = Arrays.copyOf(kind, n);
             code = Arrays.copyOf(code, n);
+            closer = Arrays.copyOf(closer, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
         }
         kind[size] = k;
-        code[size] = (short) wordCode;
+        code[size] = (short) tokenCode;
         start[size] = s;
         end[size] = e;
         size++;
@@ -197,11 +214,26 @@ final class Tokens {
         add(k, 0, s, e);
     }
 
+    void addOpening(char bracket, int s) {
+        add(OP, bracket, s, s + 1);
+        if (unclosedCount == unclosed.length) {
+            unclosed = Arrays.copyOf(unclosed, unclosedCount * 2);
+        }
+        unclosed[unclosedCount++] = size - 1;
+    }
+
+    void addClosing(char bracket, int s) {
+        add(OP, bracket, s, s + 1);
+        if (unclosedCount > 0) {
+            closer[unclosed[--unclosedCount]] = size;
+        }
+    }
+
     int length(int i) {
         return end[i] - start[i];
     }
 
-    /** True when token i is a NAME or OP spelled exactly {@code text}. */
+    /** True when token i is a NAME or OP spelled exactly {@code text}; {@link #is(int, int)} is the fast form. */
     boolean is(int i, String text) {
         if (i >= size) {
             return false;
@@ -236,7 +268,12 @@ final class Tokens {
         return i < size && kind[i] == NAME;
     }
 
+    /** The token as written; a keyword's (or other coded word's) String is shared, not made again. */
     String text(int i) {
+        int k = code[i];
+        if (k >= 256) {
+            return WORDS[k - 256];
+        }
         return new String(c, start[i], end[i] - start[i]);
     }
 
@@ -276,35 +313,18 @@ final class Tokens {
 
     /** Index of the bracket that closes the one at {@code open}, searching before e; -1 when none does. */
     int closingBracket(int open, int e) {
-        int m = open < size ? matches()[open] : -1;
-        return m < e ? m : -1;
-    }
-
-    /**
-     * For each opening bracket, the index of the bracket that closes it, whatever its kind (-1 when none does, and
-     * for every other token). Counting depth from the opener finds the same closer; this is linear once per file.
-     */
-    int[] matches() {
-        if (match == null) {
-            int[] m = new int[size];
-            int[] stack = new int[64];
-            int top = 0;
-            short[] codes = code;
-            for (int i = 0; i < size; i++) {
-                int k = codes[i];
-                m[i] = -1;
-                if (k == '(' || k == '[' || k == '{') {
-                    if (top == stack.length) {
-                        stack = Arrays.copyOf(stack, top * 2);
-                    }
-                    stack[top++] = i;
-                } else if ((k == ')' || k == ']' || k == '}') && top > 0) {
-                    m[stack[--top]] = i;
-                }
+        // a bounded walk: the statement scanner asks about a few short ranges, not worth matching the whole file
+        short[] codes = code;
+        int depth = 0;
+        for (int i = open; i < e; i++) {
+            int k = codes[i];
+            if (k == '(' || k == '[' || k == '{') {
+                depth++;
+            } else if ((k == ')' || k == ']' || k == '}') && --depth == 0) {
+                return i;
             }
-            match = m;
         }
-        return match;
+        return -1;
     }
 
     /** The source region from token fromToken up to (excluding) toToken; empty at fromToken when they are equal. */
