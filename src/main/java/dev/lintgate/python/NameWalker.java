@@ -1,6 +1,7 @@
 package dev.lintgate.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -660,16 +661,13 @@ final class NameWalker {
                 }
             }
         }
-        if (!mayBind(s, e)) {
-            expr(s, e, ctx);
-            noteAllCall(s, e, ctx);
-            return;
-        }
-        int ann = findOp(s, e, ':');
-        List<int[]> parts = split(s, e, '=');
-        if (ann >= 0 && (parts.size() == 1 || ann < parts.get(0)[1])) {
+        Assignment found = assignment(s, e);
+        int ann = found.annotation;
+        int[] eqs = found.equals;
+        int eqCount = found.equalsCount;
+        if (ann >= 0 && (eqCount == 0 || ann < eqs[0])) {
             // "target: annotation [= value]"
-            int eq = parts.size() > 1 ? parts.get(0)[1] : e;
+            int eq = eqCount > 0 ? eqs[0] : e;
             boolean local = ctx.scope.kind() == Scope.Kind.FUNCTION;
             Scope owner = ctx.scope.kind() == Scope.Kind.CLASS ? ctx.scope : ctx.scope.module();
             expr(ann + 1, eq, local ? ctx.with(NameUse.Use.TYPING) : ctx.owned(owner, NameUse.Use.ANNOTATION));
@@ -684,7 +682,7 @@ final class NameWalker {
             }
             return;
         }
-        int augmented = augmentedOp(s, e);
+        int augmented = found.augmented;
         if (augmented >= 0) {
             expr(s, augmented, ctx);
             target(s, augmented, ctx, Binding.Kind.ASSIGNMENT);
@@ -692,36 +690,42 @@ final class NameWalker {
             noteAll(s, augmented, augmented + 1, e, ctx);
             return;
         }
-        if (parts.size() == 1) {
+        if (eqCount == 0) {
             expr(s, e, ctx);
             noteAllCall(s, e, ctx);
             return;
         }
-        int[] value = parts.get(parts.size() - 1);
-        expr(value[0], value[1], ctx);
-        for (int p = 0; p < parts.size() - 1; p++) {
-            target(parts.get(p)[0], parts.get(p)[1], ctx, Binding.Kind.ASSIGNMENT);
-            noteAll(parts.get(p)[0], parts.get(p)[1], value[0], value[1], ctx);
+        // "a = b = value": the parts before the last '=' are targets
+        int value = eqs[eqCount - 1] + 1;
+        expr(value, e, ctx);
+        int from = s;
+        for (int p = 0; p < eqCount; p++) {
+            target(from, eqs[p], ctx, Binding.Kind.ASSIGNMENT);
+            noteAll(from, eqs[p], value, e, ctx);
+            from = eqs[p] + 1;
         }
+    }
+
+    /** The operators that make a simple statement an assignment; see {@link #assignment}. */
+    private static final class Assignment {
+        /** The annotation's ':' ("x: int = 1"), -1 when none. */
+        int annotation = -1;
+        /** The first augmented assignment ("x += 1"), -1 when none. */
+        int augmented = -1;
+        /** The '=' between targets and value, in order (before a lambda, whose defaults are no assignments). */
+        int[] equals;
+        int equalsCount;
     }
 
     /**
-     * False when [s, e) has no ':', '=' or augmented assignment at all: then it is a plain expression (a call,
-     * mostly), and the three searches for where its targets end can be skipped.
+     * The top-level operators that split a simple statement [s, e), in one pass: the first ':' that is not a
+     * lambda's, every '=' before a lambda, and the first augmented assignment.
      */
-    private boolean mayBind(int s, int e) {
+    private Assignment assignment(int s, int e) {
         short[] code = this.code;
-        for (int i = s; i < e; i++) {
-            int k = code[i];
-            if (k == ':' || k == '=' || Tokens.isAugmentedAssignment(k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private int augmentedOp(int s, int e) {
-        short[] code = this.code;
+        Assignment found = new Assignment();
+        boolean lambdaColon = false;
+        boolean lambdaSeen = false;
         int d = 0;
         for (int i = s; i < e; i++) {
             int k = code[i];
@@ -729,11 +733,31 @@ final class NameWalker {
                 d++;
             } else if (k == ')' || k == ']' || k == '}') {
                 d--;
-            } else if (d == 0 && Tokens.isAugmentedAssignment(k)) {
-                return i;
+            } else if (d == 0) {
+                if (k == ':') {
+                    if (lambdaColon) {
+                        lambdaColon = false;
+                    } else if (found.annotation < 0) {
+                        found.annotation = i;
+                    }
+                } else if (k == '=') {
+                    if (!lambdaSeen) {
+                        if (found.equals == null) {
+                            found.equals = new int[4];
+                        } else if (found.equalsCount == found.equals.length) {
+                            found.equals = Arrays.copyOf(found.equals, found.equalsCount * 2);
+                        }
+                        found.equals[found.equalsCount++] = i;
+                    }
+                } else if (k == Tokens.LAMBDA) {
+                    lambdaColon = true;
+                    lambdaSeen = true;
+                } else if (found.augmented < 0 && Tokens.isAugmentedAssignment(k)) {
+                    found.augmented = i;
+                }
             }
         }
-        return -1;
+        return found;
     }
 
     private void typeAlias(int s, int e, Ctx ctx) {
