@@ -15,10 +15,7 @@ import java.util.List;
 final class Tokenizer {
     /** CPython refuses deeper f-string nesting too; the limit keeps hostile input from exhausting the stack. */
     private static final int MAX_FSTRING_NESTING = 100;
-    /**
-     * ASCII chars that may start / continue a NAME. One table load per char instead of a chain of range tests: the
-     * chain's outcome changes from char to char, and C1 code pays a mispredicted branch for each change.
-     */
+    /** ASCII chars that may start / continue a NAME: one table load per char instead of a chain of range tests. */
     private static final boolean[] NAME_START = new boolean[128];
     private static final boolean[] NAME_PART = new boolean[128];
 
