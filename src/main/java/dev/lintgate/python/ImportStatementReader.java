@@ -34,11 +34,11 @@ final class ImportStatementReader {
 
     /** True when the simple statement [s, e) is an import; its bindings go to the sink. */
     boolean read(int s, int e, Sink sink) {
-        if (t.is(s, "import")) {
+        if (t.is(s, Tokens.IMPORT)) {
             importStatement(s, e, sink);
             return true;
         }
-        if (t.is(s, "from")) {
+        if (t.is(s, Tokens.FROM)) {
             fromStatement(s, e, sink);
             return true;
         }
@@ -61,7 +61,7 @@ final class ImportStatementReader {
             String module = t.joined(nameStart, nameEnd);
             i = nameEnd;
             String bound;
-            if (i < e && t.is(i, "as")) {
+            if (i < e && t.is(i, Tokens.AS)) {
                 if (!t.isName(i + 1) || i + 1 >= e) {
                     problem("expected a name after 'as'", i, i + 1);
                     return;
@@ -88,19 +88,19 @@ final class ImportStatementReader {
     private void fromStatement(int s, int e, Sink sink) {
         int i = s + 1;
         int level = 0;
-        while (i < e && t.kind[i] == Tokens.OP && (t.isOp(i, '.') || t.is(i, "..."))) {
+        while (i < e && t.kind[i] == Tokens.OP && (t.isOp(i, '.') || t.is(i, Tokens.ELLIPSIS))) {
             level += t.length(i);
             i++;
         }
         int moduleStart = i;
-        int moduleEnd = t.is(i, "import") ? i : t.dottedNameEnd(i, e);
+        int moduleEnd = t.is(i, Tokens.IMPORT) ? i : t.dottedNameEnd(i, e);
         if (moduleEnd == moduleStart && level == 0) {
             problem("expected module name after 'from'", s, s + 1);
             return;
         }
         String module = t.joined(moduleStart, moduleEnd);
         i = moduleEnd;
-        if (!t.is(i, "import") || i >= e) {
+        if (!t.is(i, Tokens.IMPORT) || i >= e) {
             problem("expected 'import' after 'from " + ".".repeat(level) + module + "'", s, Math.max(s + 1, i));
             return;
         }
@@ -127,7 +127,7 @@ final class ImportStatementReader {
             int nameAt = i;
             i++;
             String bound = name;
-            if (t.is(i, "as") && i < e) {
+            if (t.is(i, Tokens.AS) && i < e) {
                 if (!t.isName(i + 1) || i + 1 >= e) {
                     problem("expected a name after 'as'", i, i + 1);
                     return;

@@ -1,6 +1,7 @@
 package dev.lintgate.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +14,6 @@ import java.util.Set;
  * walked as plain expressions.
  */
 final class NameWalker {
-    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
-            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
-            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-            "while", "with", "yield");
     /** Handlers that catch NameError; {@code except:} (no type) is handled separately. */
     private static final Set<String> CATCHES_NAME_ERROR = Set.of("NameError", "Exception", "BaseException",
             "UnboundLocalError");
@@ -24,16 +21,32 @@ final class NameWalker {
             "BaseException");
     private static final int MAX_DEPTH = 200;
 
-    private static final String[][] KEYWORDS_BY_LENGTH = new String[9][];
-    private static final boolean[] KEYWORD_START = new boolean[128];
+    private static final int LITERAL = Tokens.code("Literal");
+    private static final int NAME_ERROR = Tokens.code("NameError");
+    private static final int UNBOUND_LOCAL_ERROR = Tokens.code("UnboundLocalError");
+    private static final int DUNDER_NAME = Tokens.code("__name__");
+    private static final int DUNDER_ALL = Tokens.code("__all__");
+    private static final int ANNOTATIONS = Tokens.code("annotations");
+    private static final int CONVERT = Tokens.code("_convert_");
+    private static final int GLOBAL_ENUM = Tokens.code("global_enum");
+    private static final int INSTALL = Tokens.code("install");
+    private static final int MODULES = Tokens.code("modules");
+    private static final int META_PATH = Tokens.code("meta_path");
+    private static final int PATH_HOOKS = Tokens.code("path_hooks");
+    private static final int GLOBALS = Tokens.code("globals");
+    private static final int VARS = Tokens.code("vars");
+    private static final int LOCALS = Tokens.code("locals");
+    private static final int EXEC = Tokens.code("exec");
+    private static final int EXECFILE = Tokens.code("execfile");
+    private static final int DUNDER_BUILTINS = Tokens.code("__builtins__");
+    private static final int BUILTINS = Tokens.code("builtins");
+    private static final int DUNDER_DICT = Tokens.code("__dict__");
+    /** Indexed by token code: the callees of {@link StringArgument#CALLEES}. */
+    private static final boolean[] STRING_ARGUMENT_CALLEE = new boolean[1024];
 
     static {
-        for (String k : KEYWORDS) {
-            KEYWORD_START[k.charAt(0)] = true;
-        }
-        for (int n = 0; n < KEYWORDS_BY_LENGTH.length; n++) {
-            final int len = n;
-            KEYWORDS_BY_LENGTH[n] = KEYWORDS.stream().filter(k -> k.length() == len).toArray(String[]::new);
+        for (String callee : StringArgument.CALLEES) {
+            STRING_ARGUMENT_CALLEE[Tokens.code(callee)] = true;
         }
     }
 
@@ -112,8 +125,10 @@ final class NameWalker {
     private Frame pending;
     private final List<String> pendingDecorators = new ArrayList<>();
 
-    /** For each opening bracket token, the index of its closing bracket (-1 when unclosed); computed once. */
-    private final int[] match;
+    /** See {@link Tokens#closer}. */
+    private final int[] closer;
+    private final short[] code;
+    private final byte[] kind;
     private final int lastLine;
     private int cursorLine = 1;
 
@@ -123,31 +138,10 @@ final class NameWalker {
         this.state = state;
         this.overrideStart = overrideStart;
         this.overrideEnd = overrideEnd;
-        this.match = matchBrackets(t);
+        this.closer = t.closer;
+        this.code = t.code;
+        this.kind = t.kind;
         this.lastLine = src.lineOf(src.length);
-    }
-
-    private static int[] matchBrackets(Tokens t) {
-        int[] match = new int[t.size];
-        int[] stack = new int[64];
-        int top = 0;
-        char[] c = t.source.chars;
-        for (int i = 0; i < t.size; i++) {
-            match[i] = -1;
-            if (t.kind[i] != Tokens.OP || t.end[i] - t.start[i] != 1) {
-                continue;
-            }
-            char ch = c[t.start[i]];
-            if (ch == '(' || ch == '[' || ch == '{') {
-                if (top == stack.length) {
-                    stack = java.util.Arrays.copyOf(stack, top * 2);
-                }
-                stack[top++] = i;
-            } else if ((ch == ')' || ch == ']' || ch == '}') && top > 0) {
-                match[stack[--top]] = i;
-            }
-        }
-        return match;
     }
 
     /** Line of an offset; the walk mostly moves forward, so a cursor beats a binary search. */
@@ -183,8 +177,8 @@ final class NameWalker {
     private void walk(Ctx moduleCtx) {
         stack.add(new Frame(moduleCtx));
         int i = 0;
-        while (t.kind[i] != Tokens.END) {
-            byte k = t.kind[i];
+        while (kind[i] != Tokens.END) {
+            byte k = kind[i];
             if (k == Tokens.INDENT) {
                 Frame body = pending != null ? pending : new Frame(top().ctx);
                 pending = null;
@@ -210,7 +204,7 @@ final class NameWalker {
                 continue;
             }
             int e = i;
-            while (t.kind[e] != Tokens.NEWLINE && t.kind[e] != Tokens.END) {
+            while (kind[e] != Tokens.NEWLINE && kind[e] != Tokens.END) {
                 e++;
             }
             if (e > i) {
@@ -221,7 +215,7 @@ final class NameWalker {
                     depth = 0;
                 }
             }
-            i = t.kind[e] == Tokens.END ? e : e + 1;
+            i = kind[e] == Tokens.END ? e : e + 1;
         }
     }
 
@@ -238,9 +232,9 @@ final class NameWalker {
     /** A logical line: a compound header with an optional inline body, or simple statements split at ';'. */
     private void line(int s, int e) {
         Frame f = top();
-        String head = t.kind[s] == Tokens.NAME ? t.text(s) : "";
-        boolean soft = head.equals("match") || head.equals("case");
-        if (isCompound(head, s, e) || (soft && isSoftCompound(s, e))) {
+        int head = kind[s] == Tokens.NAME ? code[s] : 0;
+        boolean soft = head == Tokens.MATCH || head == Tokens.CASE;
+        if (isCompound(head) || (soft && isSoftCompound(s, e))) {
             int colon = headerColon(s, e);
             if (colon < 0) {
                 simpleStatements(s, e, f.ctx);
@@ -276,11 +270,10 @@ final class NameWalker {
         simpleStatements(s, e, f.ctx);
     }
 
-    private static boolean isCompound(String head, int s, int e) {
-        return switch (head) {
-            case "if", "elif", "else", "while", "for", "with", "try", "except", "finally", "def", "class", "async" -> true;
-            default -> false;
-        };
+    private static boolean isCompound(int head) {
+        return head == Tokens.IF || head == Tokens.ELIF || head == Tokens.ELSE || head == Tokens.WHILE
+                || head == Tokens.FOR || head == Tokens.WITH || head == Tokens.TRY || head == Tokens.EXCEPT
+                || head == Tokens.FINALLY || head == Tokens.DEF || head == Tokens.CLASS || head == Tokens.ASYNC;
     }
 
     /** match/case are soft keywords: a statement only when a subject follows and the line ends with ':'. */
@@ -289,34 +282,31 @@ final class NameWalker {
             return false;
         }
         int n = s + 1;
-        if (t.kind[n] == Tokens.OP) {
-            String op = t.text(n);
-            return op.equals("(") || op.equals("[") || op.equals("{") || op.equals("-") || op.equals("*");
+        if (kind[n] == Tokens.OP) {
+            int op = code[n];
+            return op == '(' || op == '[' || op == '{' || op == '-' || op == '*';
         }
         return true;
     }
 
     /** The ':' ending a compound header: the first at bracket depth 0 that is not a lambda's. */
     private int headerColon(int s, int e) {
+        short[] code = this.code;
         int d = 0;
         int lambdas = 0;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.OP) {
-                char ch = t.source.chars[t.start[i]];
-                if (t.length(i) == 1) {
-                    if (ch == '(' || ch == '[' || ch == '{') {
-                        d++;
-                    } else if (ch == ')' || ch == ']' || ch == '}') {
-                        d--;
-                    } else if (ch == ':' && d == 0) {
-                        if (lambdas > 0) {
-                            lambdas--;
-                        } else {
-                            return i;
-                        }
-                    }
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                d++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                d--;
+            } else if (k == ':' && d == 0) {
+                if (lambdas > 0) {
+                    lambdas--;
+                } else {
+                    return i;
                 }
-            } else if (d == 0 && t.is(i, "lambda")) {
+            } else if (d == 0 && k == Tokens.LAMBDA) {
                 lambdas++;
             }
         }
@@ -324,16 +314,16 @@ final class NameWalker {
     }
 
     /** Handles a compound header [s, colon); returns the frame its body runs in, or null to skip the line. */
-    private Frame header(String head, int s, int colon, Frame f) {
+    private Frame header(int headCode, int s, int colon, Frame f) {
         Ctx ctx = f.ctx;
         Ctx cond = new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
-        if (head.equals("async")) {
+        if (headCode == Tokens.ASYNC) {
             s++;
-            head = t.kind[s] == Tokens.NAME ? t.text(s) : "";
+            headCode = kind[s] == Tokens.NAME ? code[s] : 0;
         }
         Boolean chain = f.elseTypingOnly;
         f.elseTypingOnly = null;
-        switch (head) {
+        switch (Tokens.word(headCode)) {
             case "if" -> {
                 expr(s + 1, colon, ctx);
                 boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
@@ -358,7 +348,7 @@ final class NameWalker {
                 return new Frame(cond);
             }
             case "for" -> {
-                int in = findKeyword(s + 1, colon, "in");
+                int in = findKeyword(s + 1, colon, Tokens.IN);
                 if (in < 0) {
                     expr(s + 1, colon, ctx);
                 } else {
@@ -371,18 +361,18 @@ final class NameWalker {
                 int from = s + 1;
                 int to = colon;
                 // "with (a as x, b as y):" (3.9+): the parentheses group the items, they are not an expression
-                if (t.isOp(from, '(') && closing(from, colon) == colon - 1 && findKeyword(from + 1, colon - 1, "as") >= 0) {
+                if (t.isOp(from, '(') && closing(from, colon) == colon - 1 && findKeyword(from + 1, colon - 1, Tokens.AS) >= 0) {
                     from++;
                     to--;
                 }
                 // "with self.assertRaises(NameError):" / "with pytest.raises(NameError):" expect the failure
                 boolean expectsNameError = false;
                 for (int k = from; k < to; k++) {
-                    expectsNameError |= t.is(k, "NameError") || t.is(k, "UnboundLocalError");
+                    expectsNameError |= t.is(k, NAME_ERROR) || t.is(k, UNBOUND_LOCAL_ERROR);
                 }
                 Frame body = new Frame(expectsNameError ? cond.guarding() : cond);
                 for (int[] item : split(from, to, ',')) {
-                    int as = findKeyword(item[0], item[1], "as");
+                    int as = findKeyword(item[0], item[1], Tokens.AS);
                     if (as < 0) {
                         expr(item[0], item[1], ctx);
                     } else {
@@ -405,7 +395,7 @@ final class NameWalker {
                 if (t.isOp(a, '*')) {
                     a++;
                 }
-                int as = findKeyword(a, colon, "as");
+                int as = findKeyword(a, colon, Tokens.AS);
                 int typeEnd = as < 0 ? colon : as;
                 markGuarded(f, a, typeEnd);
                 expr(a, typeEnd, new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
@@ -430,7 +420,7 @@ final class NameWalker {
             case "case" -> {
                 Ctx pattern = new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
                         "when the `case` on line " + lineOfOffset(t.start[s]) + " is tried", ctx.importTime, null, true);
-                int guard = findKeyword(s + 1, colon, "if");
+                int guard = findKeyword(s + 1, colon, Tokens.IF);
                 pattern(s + 1, guard < 0 ? colon : guard, pattern);
                 if (guard >= 0) {
                     expr(guard + 1, colon, pattern);
@@ -445,10 +435,10 @@ final class NameWalker {
 
     /** {@code __name__ == "__main__"} (either way round): the block runs only when the file is executed. */
     private boolean isMainGuard(int s, int e) {
-        if (e - s != 3 || !t.is(s + 1, "==")) {
+        if (e - s != 3 || !t.is(s + 1, Tokens.EQUALS)) {
             return false;
         }
-        int name = t.is(s, "__name__") ? s + 2 : t.is(s + 2, "__name__") ? s : -1;
+        int name = t.is(s, DUNDER_NAME) ? s + 2 : t.is(s + 2, DUNDER_NAME) ? s : -1;
         if (name < 0 || t.kind[name] != Tokens.STRING) {
             return false;
         }
@@ -528,7 +518,7 @@ final class NameWalker {
             parameters(p + 1, close, sig, ctx, fn);
             p = close + 1;
         }
-        if (t.is(p, "->")) {
+        if (t.is(p, Tokens.ARROW)) {
             expr(p + 1, colon, sig.owned(fn, NameUse.Use.ANNOTATION));
         }
         String when = "when `" + qualified + "()` is called";
@@ -568,7 +558,7 @@ final class NameWalker {
         Scope tp = scope(Scope.Kind.TYPE_PARAMETERS, qualified, ctx.scope, List.of(), List.of());
         for (int[] item : split(open + 1, close, ',')) {
             int a = item[0];
-            while (a < item[1] && t.kind[a] == Tokens.OP && (t.isOp(a, '*') || t.is(a, "**"))) {
+            while (a < item[1] && t.kind[a] == Tokens.OP && (t.isOp(a, '*') || t.is(a, Tokens.POWER))) {
                 a++;
             }
             if (t.isName(a)) {
@@ -583,14 +573,14 @@ final class NameWalker {
     private void parameters(int s, int e, Ctx sig, Ctx outer, Scope fn) {
         for (int[] item : split(s, e, ',')) {
             int a = item[0];
-            while (a < item[1] && (t.isOp(a, '*') || t.is(a, "**") || t.isOp(a, '/'))) {
+            while (a < item[1] && (t.isOp(a, '*') || t.is(a, Tokens.POWER) || t.isOp(a, '/'))) {
                 a++;
             }
             if (!t.isName(a)) {
                 continue;
             }
             fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, outer.typingBlock, false, line(a), null));
-            int eq = findOp(a + 1, item[1], "=");
+            int eq = findOp(a + 1, item[1], '=');
             if (t.isOp(a + 1, ':')) {
                 expr(a + 2, eq < 0 ? item[1] : eq, sig.owned(fn, NameUse.Use.ANNOTATION));
             }
@@ -602,8 +592,10 @@ final class NameWalker {
 
     private void simpleStatements(int s, int e, Ctx ctx) {
         boolean semicolon = false;
-        for (int i = s; i < e && !semicolon; i++) {
-            semicolon = t.kind[i] == Tokens.OP && t.isOp(i, ';');
+        if (t.semicolons > 0) {
+            for (int i = s; i < e && !semicolon; i++) {
+                semicolon = code[i] == ';';
+            }
         }
         if (!semicolon) {
             simple(s, e, ctx);
@@ -618,8 +610,9 @@ final class NameWalker {
         if (s >= e) {
             return;
         }
-        if (t.kind[s] == Tokens.NAME) {
-            switch (t.text(s)) {
+        if (kind[s] == Tokens.NAME) {
+            // only coded words can match a case
+            switch (Tokens.word(code[s])) {
                 case "import" -> {
                     importNames(s + 1, e, ctx);
                     return;
@@ -629,7 +622,7 @@ final class NameWalker {
                     return;
                 }
                 case "global", "nonlocal" -> {
-                    boolean global = t.is(s, "global");
+                    boolean global = t.is(s, Tokens.GLOBAL);
                     for (int i = s + 1; i < e; i++) {
                         if (t.isName(i)) {
                             if (global) {
@@ -668,11 +661,13 @@ final class NameWalker {
                 }
             }
         }
-        int ann = findOp(s, e, ":");
-        List<int[]> parts = split(s, e, '=');
-        if (ann >= 0 && (parts.size() == 1 || ann < parts.get(0)[1])) {
+        Assignment found = assignment(s, e);
+        int ann = found.annotation;
+        int[] eqs = found.equals;
+        int eqCount = found.equalsCount;
+        if (ann >= 0 && (eqCount == 0 || ann < eqs[0])) {
             // "target: annotation [= value]"
-            int eq = parts.size() > 1 ? parts.get(0)[1] : e;
+            int eq = eqCount > 0 ? eqs[0] : e;
             boolean local = ctx.scope.kind() == Scope.Kind.FUNCTION;
             Scope owner = ctx.scope.kind() == Scope.Kind.CLASS ? ctx.scope : ctx.scope.module();
             expr(ann + 1, eq, local ? ctx.with(NameUse.Use.TYPING) : ctx.owned(owner, NameUse.Use.ANNOTATION));
@@ -687,7 +682,7 @@ final class NameWalker {
             }
             return;
         }
-        int augmented = augmentedOp(s, e);
+        int augmented = found.augmented;
         if (augmented >= 0) {
             expr(s, augmented, ctx);
             target(s, augmented, ctx, Binding.Kind.ASSIGNMENT);
@@ -695,37 +690,74 @@ final class NameWalker {
             noteAll(s, augmented, augmented + 1, e, ctx);
             return;
         }
-        if (parts.size() == 1) {
+        if (eqCount == 0) {
             expr(s, e, ctx);
             noteAllCall(s, e, ctx);
             return;
         }
-        int[] value = parts.get(parts.size() - 1);
-        expr(value[0], value[1], ctx);
-        for (int p = 0; p < parts.size() - 1; p++) {
-            target(parts.get(p)[0], parts.get(p)[1], ctx, Binding.Kind.ASSIGNMENT);
-            noteAll(parts.get(p)[0], parts.get(p)[1], value[0], value[1], ctx);
+        // "a = b = value": the parts before the last '=' are targets
+        int value = eqs[eqCount - 1] + 1;
+        expr(value, e, ctx);
+        int from = s;
+        for (int p = 0; p < eqCount; p++) {
+            target(from, eqs[p], ctx, Binding.Kind.ASSIGNMENT);
+            noteAll(from, eqs[p], value, e, ctx);
+            from = eqs[p] + 1;
         }
     }
 
-    private int augmentedOp(int s, int e) {
+    /** The operators that make a simple statement an assignment; see {@link #assignment}. */
+    private static final class Assignment {
+        /** The annotation's ':' ("x: int = 1"), -1 when none. */
+        int annotation = -1;
+        /** The first augmented assignment ("x += 1"), -1 when none. */
+        int augmented = -1;
+        /** The '=' between targets and value, in order (before a lambda, whose defaults are no assignments). */
+        int[] equals;
+        int equalsCount;
+    }
+
+    /**
+     * The top-level operators that split a simple statement [s, e), in one pass: the first ':' that is not a
+     * lambda's, every '=' before a lambda, and the first augmented assignment.
+     */
+    private Assignment assignment(int s, int e) {
+        short[] code = this.code;
+        Assignment found = new Assignment();
+        boolean lambdaColon = false;
+        boolean lambdaSeen = false;
         int d = 0;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] != Tokens.OP) {
-                continue;
-            }
-            int n = t.length(i);
-            char c0 = t.source.chars[t.start[i]];
-            if (n == 1 && (c0 == '(' || c0 == '[' || c0 == '{')) {
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
                 d++;
-            } else if (n == 1 && (c0 == ')' || c0 == ']' || c0 == '}')) {
+            } else if (k == ')' || k == ']' || k == '}') {
                 d--;
-            } else if (d == 0 && n >= 2 && t.source.chars[t.end[i] - 1] == '='
-                    && !(n == 2 && (c0 == '=' || c0 == '!' || c0 == '<' || c0 == '>' || c0 == ':'))) {
-                return i;
+            } else if (d == 0) {
+                if (k == ':') {
+                    if (lambdaColon) {
+                        lambdaColon = false;
+                    } else if (found.annotation < 0) {
+                        found.annotation = i;
+                    }
+                } else if (k == '=') {
+                    if (!lambdaSeen) {
+                        if (found.equals == null) {
+                            found.equals = new int[4];
+                        } else if (found.equalsCount == found.equals.length) {
+                            found.equals = Arrays.copyOf(found.equals, found.equalsCount * 2);
+                        }
+                        found.equals[found.equalsCount++] = i;
+                    }
+                } else if (k == Tokens.LAMBDA) {
+                    lambdaColon = true;
+                    lambdaSeen = true;
+                } else if (found.augmented < 0 && Tokens.isAugmentedAssignment(k)) {
+                    found.augmented = i;
+                }
             }
         }
-        return -1;
+        return found;
     }
 
     private void typeAlias(int s, int e, Ctx ctx) {
@@ -744,7 +776,6 @@ final class NameWalker {
         }
     }
 
-    /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
     /**
      * An attribute chain that changes a module's globals from outside: {@code Enum._convert_},
      * {@code enum.global_enum}, {@code sys.modules[__name__] = ...}, {@code gettext.install()} (builtins), and
@@ -752,43 +783,50 @@ final class NameWalker {
      */
     private void noteDynamicChain(int i, int p) {
         for (int k = i + 2; k <= p; k += 2) {
-            if (t.is(k, "_convert_") || t.is(k, "global_enum") || (k == p && t.is(k, "install") && t.isOp(p + 1, '('))
-                    || (t.is(k, "modules") && t.isOp(k + 1, '[') && t.is(k + 2, "__name__"))
-                    || t.is(k, "meta_path") || t.is(k, "path_hooks")) {
+            if (code[k] == 0) {
+                continue; // a plain name: none of the words below
+            }
+            if (t.is(k, CONVERT) || t.is(k, GLOBAL_ENUM) || (k == p && t.is(k, INSTALL) && t.isOp(p + 1, '('))
+                    || (t.is(k, MODULES) && t.isOp(k + 1, '[') && t.is(k + 2, DUNDER_NAME))
+                    || t.is(k, META_PATH) || t.is(k, PATH_HOOKS)) {
                 state.dynamic = true;
             }
         }
     }
 
+    /** {@code globals()[k] = v}, {@code globals().update(...)}, module-level {@code exec}, writes to builtins. */
     private void noteDynamicGlobals(int i, Ctx ctx) {
+        if (code[i] == 0) {
+            return; // a plain name: none of the words below
+        }
         boolean function = ctx.scope.kind() == Scope.Kind.FUNCTION;
         boolean call = t.isOp(i + 1, '(') && t.isOp(i + 2, ')');
         boolean written = call && (t.isOp(i + 3, '[') || t.isOp(i + 3, '.'));
-        if (t.is(i, "global_enum")) {
+        if (t.is(i, GLOBAL_ENUM)) {
             state.dynamic = true; // enum.global_enum copies the members into the module's globals
-        } else if (t.is(i, "globals") && call && !t.isOp(i + 3, '.') || t.is(i, "globals") && written) {
+        } else if (t.is(i, GLOBALS) && call && !t.isOp(i + 3, '.') || t.is(i, GLOBALS) && written) {
             // globals() handed to a callee (parse(..., globals=globals())) may be written there
             state.dynamic = true;
-        } else if (!function && (t.is(i, "vars") || t.is(i, "locals")) && written) {
+        } else if (!function && (t.is(i, VARS) || t.is(i, LOCALS)) && written) {
             state.dynamic = true;
-        } else if (!function && (t.is(i, "exec") || t.is(i, "execfile"))) {
+        } else if (!function && (t.is(i, EXEC) || t.is(i, EXECFILE))) {
             state.dynamic = true;
-        } else if (t.is(i, "__builtins__")) {
+        } else if (t.is(i, DUNDER_BUILTINS)) {
             state.dynamic = true;
-        } else if (t.is(i, "builtins") && t.isOp(i + 1, '.') && t.isName(i + 2)
-                && (t.isOp(i + 3, '=') || t.is(i + 1, ".") && t.is(i + 2, "__dict__"))) {
+        } else if (t.is(i, BUILTINS) && t.isOp(i + 1, '.') && t.isName(i + 2)
+                && (t.isOp(i + 3, '=') || t.isOp(i + 1, '.') && t.is(i + 2, DUNDER_DICT))) {
             state.dynamic = true;
         }
     }
 
     private void noteAll(int ts, int te, int vs, int ve, Ctx ctx) {
-        if (te - ts == 1 && t.is(ts, "__all__") && ctx.scope.kind() == Scope.Kind.MODULE) {
+        if (te - ts == 1 && t.is(ts, DUNDER_ALL) && ctx.scope.kind() == Scope.Kind.MODULE) {
             collectStrings(vs, ve);
         }
     }
 
     private void noteAllCall(int s, int e, Ctx ctx) {
-        if (e - s >= 4 && t.is(s, "__all__") && t.isOp(s + 1, '.') && ctx.scope.kind() == Scope.Kind.MODULE) {
+        if (e - s >= 4 && t.is(s, DUNDER_ALL) && t.isOp(s + 1, '.') && ctx.scope.kind() == Scope.Kind.MODULE) {
             collectStrings(s + 3, e);
         }
     }
@@ -808,7 +846,7 @@ final class NameWalker {
 
     private void importNames(int s, int e, Ctx ctx) {
         for (int[] item : split(s, e, ',')) {
-            int as = findKeyword(item[0], item[1], "as");
+            int as = findKeyword(item[0], item[1], Tokens.AS);
             String module = dotted(item[0], as < 0 ? item[1] : as);
             if (module.isEmpty()) {
                 continue;
@@ -820,7 +858,7 @@ final class NameWalker {
     }
 
     private void fromImport(int s, int e, Ctx ctx) {
-        int imp = findKeyword(s + 1, e, "import");
+        int imp = findKeyword(s + 1, e, Tokens.IMPORT);
         if (imp < 0) {
             return;
         }
@@ -831,7 +869,7 @@ final class NameWalker {
         String m = module.toString();
         if (m.equals("__future__")) {
             for (int i = imp + 1; i < e; i++) {
-                state.future |= t.is(i, "annotations");
+                state.future |= t.is(i, ANNOTATIONS);
             }
             return;
         }
@@ -851,7 +889,7 @@ final class NameWalker {
                 ctx.scope.bind(new Binding("*", Binding.Kind.STAR_IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + ".*"));
                 continue;
             }
-            int as = findKeyword(item[0], item[1], "as");
+            int as = findKeyword(item[0], item[1], Tokens.AS);
             if (!t.isName(item[0])) {
                 continue;
             }
@@ -959,7 +997,7 @@ final class NameWalker {
                     }
                     noteDynamicChain(i, p);
                 }
-                if (i > s && t.is(i, ":=") && t.isName(i - 1)) {
+                if (i > s && t.is(i, Tokens.WALRUS) && t.isName(i - 1)) {
                     ctx.scope.bind(new Binding(t.text(i - 1), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i - 1), null));
                 }
             }
@@ -970,13 +1008,14 @@ final class NameWalker {
             return;
         }
         try {
+            short[] code = this.code;
+            byte[] kind = this.kind;
             int d = 0;
             for (int i = s; i < e && i < t.size; i++) {
-                byte k = t.kind[i];
+                byte k = kind[i];
                 if (k == Tokens.OP) {
-                    int n = t.length(i);
-                    char c0 = t.source.chars[t.start[i]];
-                    if (n == 1 && (c0 == '(' || c0 == '[' || c0 == '{')) {
+                    int c0 = code[i];
+                    if (c0 == '(' || c0 == '[' || c0 == '{') {
                         int close = closing(i, e);
                         int forAt = comprehensionFor(i + 1, close);
                         if (forAt >= 0) {
@@ -984,16 +1023,16 @@ final class NameWalker {
                             i = close;
                             continue;
                         }
-                        if (ctx.use != NameUse.Use.RUNTIME && c0 == '[' && i > s && t.is(i - 1, "Literal")) {
+                        if (ctx.use != NameUse.Use.RUNTIME && c0 == '[' && i > s && t.is(i - 1, LITERAL)) {
                             i = close; // Literal["a"] holds values, not forward references
                             continue;
                         }
                         d++;
-                    } else if (n == 1 && (c0 == ')' || c0 == ']' || c0 == '}')) {
+                    } else if (c0 == ')' || c0 == ']' || c0 == '}') {
                         d--;
                     }
                 } else if (k == Tokens.NAME) {
-                    if (t.is(i, "lambda")) {
+                    if (t.is(i, Tokens.LAMBDA)) {
                         i = lambda(i, e, ctx) - 1;
                         continue;
                     }
@@ -1003,7 +1042,7 @@ final class NameWalker {
                     if (d > 0 && t.isOp(i + 1, '=')) {
                         continue; // keyword argument
                     }
-                    if (t.is(i + 1, ":=")) {
+                    if (t.is(i + 1, Tokens.WALRUS)) {
                         Scope target = ctx.scope;
                         while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
                             target = target.parent();
@@ -1031,10 +1070,7 @@ final class NameWalker {
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
         noteDynamicChain(i, p);
         String name = t.text(i);
-        char first = name.charAt(0);
-        if (first == 'g' || first == 'v' || first == 'l' || first == 'e' || first == '_' || first == 'b') {
-            noteDynamicGlobals(i, ctx);
-        }
+        noteDynamicGlobals(i, ctx);
         state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
                 ctx.guarded, ctx.owner, chainEnd));
         if (t.isOp(p + 1, '(') && overrideStart < 0 && ctx.use == NameUse.Use.RUNTIME && !ctx.typingBlock) {
@@ -1044,11 +1080,7 @@ final class NameWalker {
 
     /** Calls whose string arguments name modules or attributes: import_module("a.b"), patch("a.b.C"), ... */
     private void stringArguments(int first, int last, Ctx ctx) {
-        boolean known = false;
-        for (String c : StringArgument.CALLEES) {
-            known |= t.is(last, c);
-        }
-        if (!known) {
+        if (!STRING_ARGUMENT_CALLEE[code[last]]) {
             return;
         }
         int open = last + 1;
@@ -1076,13 +1108,11 @@ final class NameWalker {
     /** The 'for' of a comprehension directly inside brackets [s, close), or -1. Nested brackets are jumped over. */
     private int comprehensionFor(int s, int close) {
         for (int i = s; i < close; i++) {
-            if (t.kind[i] == Tokens.OP) {
-                int m = match[i];
-                if (m > i) {
-                    i = m;
-                }
-            } else if (t.kind[i] == Tokens.NAME && t.is(i, "for") && i > s) {
-                return t.is(i - 1, "async") ? i - 1 : i;
+            int m = closer[i] - 1;
+            if (m > i) {
+                i = m;
+            } else if (code[i] == Tokens.FOR && i > s) {
+                return t.is(i - 1, Tokens.ASYNC) ? i - 1 : i;
             }
         }
         return -1;
@@ -1093,17 +1123,18 @@ final class NameWalker {
         Scope comp = scope(Scope.Kind.COMPREHENSION, ctx.scope.qualifiedName(), ctx.scope, List.of(), List.of());
         Ctx inner = ctx.in(comp);
         List<Integer> clauses = new ArrayList<>();
+        short[] code = this.code;
         int d = 0;
         for (int i = forAt; i < close; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
+            int c0 = code[i];
+            if (Tokens.isOneCharOp(c0)) {
                 if (c0 == '(' || c0 == '[' || c0 == '{') {
                     d++;
                 } else if (c0 == ')' || c0 == ']' || c0 == '}') {
                     d--;
                 }
-            } else if (d == 0 && (t.is(i, "for") && !t.is(i - 1, "async") || t.is(i, "async") || t.is(i, "if"))) {
-                if (t.is(i, "if") && isTernaryIf(forAt, i)) {
+            } else if (d == 0 && (t.is(i, Tokens.FOR) && !t.is(i - 1, Tokens.ASYNC) || t.is(i, Tokens.ASYNC) || t.is(i, Tokens.IF))) {
+                if (t.is(i, Tokens.IF) && isTernaryIf(forAt, i)) {
                     continue;
                 }
                 clauses.add(i);
@@ -1114,12 +1145,12 @@ final class NameWalker {
         for (int c = 0; c + 1 < clauses.size(); c++) {
             int a = clauses.get(c);
             int b = clauses.get(c + 1);
-            if (t.is(a, "if")) {
+            if (t.is(a, Tokens.IF)) {
                 expr(a + 1, b, inner);
                 continue;
             }
-            int f = t.is(a, "async") ? a + 1 : a;
-            int in = findKeyword(f + 1, b, "in");
+            int f = t.is(a, Tokens.ASYNC) ? a + 1 : a;
+            int in = findKeyword(f + 1, b, Tokens.IN);
             if (in < 0) {
                 continue;
             }
@@ -1135,8 +1166,8 @@ final class NameWalker {
     private boolean isTernaryIf(int from, int ifAt) {
         int d = 0;
         for (int i = ifAt + 1; i < t.size; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
+            int c0 = code[i];
+            if (Tokens.isOneCharOp(c0)) {
                 if (c0 == '(' || c0 == '[' || c0 == '{') {
                     d++;
                 } else if (c0 == ')' || c0 == ']' || c0 == '}') {
@@ -1144,9 +1175,9 @@ final class NameWalker {
                         return false;
                     }
                 }
-            } else if (d == 0 && (t.is(i, "for") || t.is(i, "if"))) {
+            } else if (d == 0 && (t.is(i, Tokens.FOR) || t.is(i, Tokens.IF))) {
                 return false;
-            } else if (d == 0 && t.is(i, "else")) {
+            } else if (d == 0 && t.is(i, Tokens.ELSE)) {
                 return true;
             } else if (t.kind[i] == Tokens.NEWLINE) {
                 return false;
@@ -1160,8 +1191,8 @@ final class NameWalker {
         int colon = -1;
         int d = 0;
         for (int i = at + 1; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
+            int c0 = code[i];
+            if (Tokens.isOneCharOp(c0)) {
                 if (c0 == '(' || c0 == '[' || c0 == '{') {
                     d++;
                 } else if (c0 == ')' || c0 == ']' || c0 == '}') {
@@ -1178,8 +1209,8 @@ final class NameWalker {
         int end = e;
         d = 0;
         for (int i = colon + 1; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
+            int c0 = code[i];
+            if (Tokens.isOneCharOp(c0)) {
                 if (c0 == '(' || c0 == '[' || c0 == '{') {
                     d++;
                 } else if (c0 == ')' || c0 == ']' || c0 == '}') {
@@ -1191,7 +1222,7 @@ final class NameWalker {
                     end = i;
                     break;
                 }
-            } else if (d == 0 && t.is(i, "for")) {
+            } else if (d == 0 && t.is(i, Tokens.FOR)) {
                 end = i; // (lambda: x for ...) - the comprehension clause is not the body
                 break;
             }
@@ -1200,7 +1231,7 @@ final class NameWalker {
         Scope fn = scope(Scope.Kind.FUNCTION, ctx.scope.qualifiedName(), ctx.scope, List.of(), List.of());
         for (int[] item : split(at + 1, colon, ',')) {
             int a = item[0];
-            while (a < item[1] && (t.isOp(a, '*') || t.is(a, "**") || t.isOp(a, '/'))) {
+            while (a < item[1] && (t.isOp(a, '*') || t.is(a, Tokens.POWER) || t.isOp(a, '/'))) {
                 a++;
             }
             if (t.isName(a)) {
@@ -1290,19 +1321,9 @@ final class NameWalker {
 
     // ---- token utilities ----
 
-    /** KEYWORDS.contains(t.text(i)) without allocating: most names are not keywords and fail on length. */
+    /** For a NAME token: spelled as a (hard) keyword. */
     private boolean isKeyword(int i) {
-        int n = t.length(i);
-        char first = t.source.chars[t.start[i]];
-        if (n < 2 || n >= KEYWORDS_BY_LENGTH.length || first >= 128 || !KEYWORD_START[first]) {
-            return false;
-        }
-        for (String k : KEYWORDS_BY_LENGTH[n]) {
-            if (t.is(i, k)) {
-                return true;
-            }
-        }
-        return false;
+        return Tokens.isKeyword(code[i]);
     }
 
     private int line(int i) {
@@ -1335,51 +1356,45 @@ final class NameWalker {
 
     /** Index of the bracket closing the one at {@code open}, or e - 1 when it is not closed before e. */
     private int closing(int open, int e) {
-        int m = open < match.length ? match[open] : -1;
+        int m = open < t.size ? closer[open] - 1 : -1;
         return m >= 0 && m < e ? m : Math.max(open, e - 1);
     }
 
-    private int findKeyword(int s, int e, String word) {
+    /** First top-level token coded {@code word} (a keyword, say); -1 when absent. */
+    private int findKeyword(int s, int e, int word) {
+        short[] code = this.code;
         int d = 0;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
-                    d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
-                    d--;
-                }
-            } else if (d == 0 && t.is(i, word)) {
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                d++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                d--;
+            } else if (d == 0 && k == word) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** First top-level operator spelled exactly {@code op}, ignoring lambdas' colons; -1 when absent. */
-    private int findOp(int s, int e, String op) {
+    /** First top-level operator coded {@code op} (not a bracket), ignoring lambdas' colons; -1 when absent. */
+    private int findOp(int s, int e, int op) {
+        short[] code = this.code;
         int d = 0;
         boolean lambda = false;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.OP) {
-                if (t.length(i) == 1) {
-                    char c0 = t.source.chars[t.start[i]];
-                    if (c0 == '(' || c0 == '[' || c0 == '{') {
-                        d++;
-                        continue;
-                    } else if (c0 == ')' || c0 == ']' || c0 == '}') {
-                        d--;
-                        continue;
-                    }
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                d++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                d--;
+            } else if (d == 0 && k == op) {
+                if (lambda && op == ':') {
+                    lambda = false;
+                    continue;
                 }
-                if (d == 0 && t.is(i, op)) {
-                    if (lambda && op.equals(":")) {
-                        lambda = false;
-                        continue;
-                    }
-                    return i;
-                }
-            } else if (d == 0 && t.is(i, "lambda")) {
+                return i;
+            } else if (d == 0 && k == Tokens.LAMBDA) {
                 lambda = true;
             }
         }
@@ -1388,30 +1403,30 @@ final class NameWalker {
 
     /** [start, end) pairs of the parts of [s, e) between top-level {@code sep} operators. */
     private List<int[]> split(int s, int e, char sep) {
+        short[] code = this.code;
         List<int[]> parts = new ArrayList<>(2);
         int d = 0;
         int from = s;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char c0 = t.source.chars[t.start[i]];
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
-                    d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
-                    d--;
-                } else if (d == 0 && c0 == sep) {
-                    parts.add(new int[] {from, i});
-                    from = i + 1;
-                }
-            } else if (d == 0 && t.is(i, "lambda")) {
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                d++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                d--;
+            } else if (d == 0 && k == sep) {
+                parts.add(new int[] {from, i});
+                from = i + 1;
+            } else if (d == 0 && k == Tokens.LAMBDA) {
                 if (sep == '=') {
                     break; // a lambda's defaults are not assignments
                 }
                 // "f(key=lambda a, b: a)": the lambda's parameter commas do not separate items
-                while (i + 1 < e && !(t.isOp(i + 1, ':') && d == 0)) {
+                while (i + 1 < e && !(code[i + 1] == ':' && d == 0)) {
                     i++;
-                    if (t.isOp(i, '(') || t.isOp(i, '[') || t.isOp(i, '{')) {
+                    int b = code[i];
+                    if (b == '(' || b == '[' || b == '{') {
                         d++;
-                    } else if (t.isOp(i, ')') || t.isOp(i, ']') || t.isOp(i, '}')) {
+                    } else if (b == ')' || b == ']' || b == '}') {
                         d--;
                     }
                 }

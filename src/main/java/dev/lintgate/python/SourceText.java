@@ -19,13 +19,23 @@ final class SourceText {
     /** Start offset of each line; lineStarts[0] == 0. A trailing terminator does not open a line of its own. */
     private final int[] lineStarts;
     private final int lineCount;
+    /**
+     * 0-based line of the last answer of {@link #lineOf}. Threads may race on it: it is only a first guess, always a
+     * valid line, and checked before use.
+     */
+    private int lastLine;
     /** Set when the bytes are not valid in the declared encoding (CPython would refuse the file). */
     final String decodingProblem;
 
-    private SourceText(char[] chars, String decodingProblem) {
+    private SourceText(char[] chars, int[] lineStarts, int lineCount, String decodingProblem) {
         this.chars = chars;
         this.length = chars.length;
         this.decodingProblem = decodingProblem;
+        this.lineStarts = lineStarts;
+        this.lineCount = lineCount;
+    }
+
+    private static SourceText of(char[] chars, String decodingProblem) {
         int[] starts = new int[Math.max(16, chars.length / 32)];
         int n = 0;
         starts[n++] = 0;
@@ -43,12 +53,11 @@ final class SourceText {
                 }
             }
         }
-        this.lineStarts = starts;
-        this.lineCount = n;
+        return new SourceText(chars, starts, n, decodingProblem);
     }
 
     static SourceText of(String text) {
-        return new SourceText(text.toCharArray(), null);
+        return of(text.toCharArray(), null);
     }
 
     /**
@@ -76,8 +85,8 @@ final class SourceText {
             }
         }
         if (charset == StandardCharsets.UTF_8) {
-            char[] ascii = asciiChars(bytes, offset);
-            if (ascii != null) return new SourceText(ascii, problem);
+            SourceText ascii = ascii(bytes, offset, problem);
+            if (ascii != null) return ascii;
         }
         String text = new String(bytes, offset, bytes.length - offset, charset);
         if (problem == null && charset == StandardCharsets.UTF_8 && text.indexOf('\uFFFD') >= 0) {
@@ -91,21 +100,40 @@ final class SourceText {
                 problem = "invalid UTF-8 in source (no encoding declared)";
             }
         }
-        return new SourceText(text.toCharArray(), problem);
+        return of(text.toCharArray(), problem);
     }
 
     /**
-     * Most source files are pure ASCII: then the chars are the bytes, in one pass, with no intermediate String and
-     * no search for U+FFFD. Null as soon as a byte is not ASCII.
+     * Most source files are pure ASCII: then the chars are the bytes, copied in the same pass that builds the line
+     * table, with no intermediate String and no search for U+FFFD. Null as soon as a byte is not ASCII.
      */
-    private static char[] asciiChars(byte[] bytes, int offset) {
-        char[] chars = new char[bytes.length - offset];
-        for (int i = offset; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b < 0) return null;
-            chars[i - offset] = (char) b;
+    private static SourceText ascii(byte[] bytes, int offset, String decodingProblem) {
+        int length = bytes.length - offset;
+        char[] chars = new char[length];
+        int[] starts = new int[Math.max(16, length / 32)];
+        int n = 0;
+        starts[n++] = 0;
+        for (int i = 0, b = offset; i < length; i++, b++) {
+            byte c = bytes[b];
+            if (c < 0) {
+                return null;
+            }
+            chars[i] = (char) c;
+            if (c <= '\r' && (c == '\n' || c == '\r')) {
+                if (c == '\r' && i + 1 < length && bytes[b + 1] == '\n') {
+                    i++;
+                    b++;
+                    chars[i] = '\n';
+                }
+                if (i + 1 < length) {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i + 1;
+                }
+            }
         }
-        return chars;
+        return new SourceText(chars, starts, n, decodingProblem);
     }
 
     /** The PEP 263 cookie from the first two lines ("coding[:=]\s*name" inside a comment), or null. */
@@ -183,6 +211,17 @@ final class SourceText {
 
     /** 1-based line containing offset. */
     int lineOf(int offset) {
+        // offsets mostly come in order (tokens, imports, comments): try the last answer and the next few lines first
+        int k = lastLine;
+        if (lineStarts[k] <= offset) {
+            for (int step = 0; step < 4; step++) {
+                if (k + 1 == lineCount || lineStarts[k + 1] > offset) {
+                    lastLine = k;
+                    return k + 1;
+                }
+                k++;
+            }
+        }
         int lo = 0;
         int hi = lineCount - 1;
         while (lo < hi) {
@@ -193,6 +232,7 @@ final class SourceText {
                 hi = mid - 1;
             }
         }
+        lastLine = lo;
         return lo + 1;
     }
 

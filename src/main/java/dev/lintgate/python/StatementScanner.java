@@ -77,9 +77,10 @@ final class StatementScanner {
 
     private void scan() {
         stack.add(new Block("", false, false));
+        byte[] kind = t.kind;
         int i = 0;
-        while (t.kind[i] != Tokens.END) {
-            byte k = t.kind[i];
+        while (kind[i] != Tokens.END) {
+            byte k = kind[i];
             if (k == Tokens.INDENT) {
                 if (pendingBody != null) {
                     stack.add(pendingBody);
@@ -101,13 +102,13 @@ final class StatementScanner {
                 continue;
             }
             int e = i;
-            while (t.kind[e] != Tokens.NEWLINE && t.kind[e] != Tokens.END) {
+            while (kind[e] != Tokens.NEWLINE && kind[e] != Tokens.END) {
                 e++;
             }
             if (e > i) {
                 statement(i, e);
             }
-            i = t.kind[e] == Tokens.END ? e : e + 1;
+            i = kind[e] == Tokens.END ? e : e + 1;
         }
         expectedBlockMissing(i);
         if (!pendingDecorators.isEmpty()) {
@@ -137,7 +138,8 @@ final class StatementScanner {
         }
         if (t.kind[s] == Tokens.NAME) {
             int k = s;
-            if (t.is(s, "async") && s + 1 < e && (t.is(s + 1, "def") || t.is(s + 1, "for") || t.is(s + 1, "with"))) {
+            if (t.is(s, Tokens.ASYNC) && s + 1 < e
+                    && (t.is(s + 1, Tokens.DEF) || t.is(s + 1, Tokens.FOR) || t.is(s + 1, Tokens.WITH))) {
                 k = s + 1;
             }
             String word = compoundKeyword(k);
@@ -145,7 +147,7 @@ final class StatementScanner {
                 compound(word, s, k, e, top);
                 return;
             }
-            if ((t.is(s, "match") || t.is(s, "case")) && t.isOp(e - 1, ':') && e + 1 < t.size && t.kind[e + 1] == Tokens.INDENT
+            if ((t.is(s, Tokens.MATCH) || t.is(s, Tokens.CASE)) && t.isOp(e - 1, ':') && e + 1 < t.size && t.kind[e + 1] == Tokens.INDENT
                     && e - s > 2 && !t.isOp(s + 1, '=') && !t.isOp(s + 1, '.')) {
                 // soft keywords: a header only when it ends in ':' and an indented block follows
                 clearDecorators();
@@ -160,15 +162,11 @@ final class StatementScanner {
     }
 
     private String compoundKeyword(int k) {
-        return switch (t.length(k)) {
-            case 2 -> t.is(k, "if") ? "if" : null;
-            case 3 -> t.is(k, "def") ? "def" : t.is(k, "for") ? "for" : t.is(k, "try") ? "try" : null;
-            case 4 -> t.is(k, "elif") ? "elif" : t.is(k, "else") ? "else" : t.is(k, "with") ? "with" : null;
-            case 5 -> t.is(k, "class") ? "class" : t.is(k, "while") ? "while" : null;
-            case 6 -> t.is(k, "except") ? "except" : null;
-            case 7 -> t.is(k, "finally") ? "finally" : null;
-            default -> null;
-        };
+        int w = t.code[k];
+        boolean compound = w == Tokens.IF || w == Tokens.DEF || w == Tokens.FOR || w == Tokens.TRY || w == Tokens.ELIF
+                || w == Tokens.ELSE || w == Tokens.WITH || w == Tokens.CLASS || w == Tokens.WHILE || w == Tokens.EXCEPT
+                || w == Tokens.FINALLY;
+        return compound ? Tokens.word(w) : null;
     }
 
     private void compound(String word, int s, int k, int e, Block top) {
@@ -246,21 +244,19 @@ final class StatementScanner {
     private int headerColon(int s, int e) {
         int depth = 0;
         int lambdas = 0;
+        short[] code = t.code;
         for (int i = s; i < e; i++) {
-            byte k = t.kind[i];
-            if (k == Tokens.OP && t.length(i) == 1) {
-                char ch = src.chars[t.start[i]];
-                if (ch == '(' || ch == '[' || ch == '{') {
-                    depth++;
-                } else if (ch == ')' || ch == ']' || ch == '}') {
-                    depth = Math.max(0, depth - 1);
-                } else if (ch == ':' && depth == 0) {
-                    if (lambdas == 0) {
-                        return i;
-                    }
-                    lambdas--;
+            int k = code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                depth++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (k == ':' && depth == 0) {
+                if (lambdas == 0) {
+                    return i;
                 }
-            } else if (k == Tokens.NAME && depth == 0 && t.is(i, "lambda")) {
+                lambdas--;
+            } else if (k == Tokens.LAMBDA && depth == 0) {
                 lambdas++;
             }
         }
@@ -275,11 +271,18 @@ final class StatementScanner {
     }
 
     private void simpleStatements(int s, int e, Block top) {
+        if (t.semicolons == 0) {
+            if (s < e) {
+                simpleStatement(s, e, top);
+            }
+            return;
+        }
+        short[] code = t.code;
         int depth = 0;
         int from = s;
         for (int i = s; i <= e; i++) {
-            if (i < e && t.kind[i] == Tokens.OP && t.length(i) == 1) {
-                char ch = src.chars[t.start[i]];
+            if (i < e && Tokens.isOneCharOp(code[i])) {
+                int ch = code[i];
                 if (ch == '(' || ch == '[' || ch == '{') {
                     depth++;
                 } else if (ch == ')' || ch == ']' || ch == '}') {
@@ -298,13 +301,15 @@ final class StatementScanner {
         if (s >= e) {
             return;
         }
-        if (t.is(s, "lazy") && s + 1 < e && (t.is(s + 1, "import") || t.is(s + 1, "from"))) {
+        if (t.is(s, Tokens.LAZY) && s + 1 < e && (t.is(s + 1, Tokens.IMPORT) || t.is(s + 1, Tokens.FROM))) {
             // PEP 810 (3.15) soft keyword: the import still runs, on first use of the name
             s++;
         }
         int statement = s;
-        boolean isImport = importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
-                addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
+        // checked first so that most statements do not allocate the sink
+        boolean isImport = (t.is(s, Tokens.IMPORT) || t.is(s, Tokens.FROM))
+                && importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
+                        addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
         if (!isImport && t.kind[s] == Tokens.NAME && compoundKeyword(s) != null) {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
         }

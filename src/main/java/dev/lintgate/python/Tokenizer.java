@@ -15,6 +15,16 @@ import java.util.List;
 final class Tokenizer {
     /** CPython refuses deeper f-string nesting too; the limit keeps hostile input from exhausting the stack. */
     private static final int MAX_FSTRING_NESTING = 100;
+    /** ASCII chars that may start / continue a NAME: one table load per char instead of a chain of range tests. */
+    private static final boolean[] NAME_START = new boolean[128];
+    private static final boolean[] NAME_PART = new boolean[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) {
+            NAME_START[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+            NAME_PART[ch] = NAME_START[ch] || (ch >= '0' && ch <= '9');
+        }
+    }
 
     private final SourceText src;
     private final char[] c;
@@ -56,6 +66,9 @@ final class Tokenizer {
     }
 
     private void scan() {
+        // locals, not fields, in the per-char loops: C1 reloads a field on every use
+        char[] c = this.c;
+        int n = this.n;
         boolean atLineStart = true;
         while (true) {
             if (atLineStart) {
@@ -91,19 +104,22 @@ final class Tokenizer {
                     }
                 }
             }
-            while (pos < n && (c[pos] == ' ' || c[pos] == '\t' || c[pos] == '\f')) {
-                pos++;
+            int p = pos;
+            while (p < n && (c[p] == ' ' || c[p] == '\t' || c[p] == '\f')) {
+                p++;
             }
-            if (pos >= n) {
+            pos = p;
+            if (p >= n) {
                 break;
             }
-            char ch = c[pos];
+            char ch = c[p];
             if (ch == '#') {
-                int s = pos;
-                while (pos < n && c[pos] != '\n' && c[pos] != '\r') {
-                    pos++;
+                int s = p;
+                while (p < n && c[p] != '\n' && c[p] != '\r') {
+                    p++;
                 }
-                addComment(s, pos);
+                pos = p;
+                addComment(s, p);
             } else if (ch == '\n' || ch == '\r') {
                 int s = pos;
                 pos += (ch == '\r' && pos + 1 < n && c[pos + 1] == '\n') ? 2 : 1;
@@ -112,7 +128,7 @@ final class Tokenizer {
                 }
                 atLineStart = true;
             } else if (ch == '\\') {
-                int p = pos + 1;
+                p = pos + 1;
                 if (p < n && (c[p] == '\n' || c[p] == '\r')) {
                     pos = p + ((c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
                     if (pos >= n) {
@@ -206,14 +222,14 @@ final class Tokenizer {
         if (p >= n || !(p == 0 || c[p - 1] == '\n' || c[p - 1] == '\r')) {
             return false;
         }
-        if (keywordAt(p, "import") || keywordAt(p, "def") || keywordAt(p, "class")
-                || (keywordAt(p, "from") && fromClauseFollows(p + 4))) {
+        int w = keywordAt(p);
+        if (w == Tokens.IMPORT || w == Tokens.DEF || w == Tokens.CLASS || (w == Tokens.FROM && fromClauseFollows(p + 4))) {
             return true;
         }
         // a compound-statement header ("if TYPE_CHECKING:") at column 0 cannot sit inside an expression either
-        return (keywordAt(p, "if") || keywordAt(p, "elif") || keywordAt(p, "else") || keywordAt(p, "try")
-                || keywordAt(p, "except") || keywordAt(p, "finally") || keywordAt(p, "with") || keywordAt(p, "for")
-                || keywordAt(p, "while") || keywordAt(p, "async")) && lineEndsWithColon(p);
+        return (w == Tokens.IF || w == Tokens.ELIF || w == Tokens.ELSE || w == Tokens.TRY || w == Tokens.EXCEPT
+                || w == Tokens.FINALLY || w == Tokens.WITH || w == Tokens.FOR || w == Tokens.WHILE || w == Tokens.ASYNC)
+                && lineEndsWithColon(p);
     }
 
     private boolean lineEndsWithColon(int p) {
@@ -258,20 +274,17 @@ final class Tokenizer {
         while (q < n && (c[q] == ' ' || c[q] == '\t')) {
             q++;
         }
-        return keywordAt(q, "import");
+        return keywordAt(q) == Tokens.IMPORT;
     }
 
-    private boolean keywordAt(int p, String word) {
-        int len = word.length();
-        if (p + len > n) {
-            return false;
+    /** The token code of the word starting at p (a keyword's, say), 0 when it is no word of {@link Tokens}. */
+    private int keywordAt(int p) {
+        int q = p;
+        // statement keywords are short: a longer run of identifier chars is no keyword
+        while (q < n && q - p <= 8 && isIdentifierChar(c[q])) {
+            q++;
         }
-        for (int i = 0; i < len; i++) {
-            if (c[p + i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        return p + len == n || !isIdentifierChar(c[p + len]);
+        return q > p && q - p <= 8 ? Tokens.wordCode(c, p, q) : 0;
     }
 
     private static boolean isIdentifierChar(char ch) {
@@ -279,20 +292,21 @@ final class Tokenizer {
     }
 
     private boolean startsStatementLine(int p) {
-        return startsStatementAtColumnZero(p) || keywordAt(p, "if") || keywordAt(p, "try") || keywordAt(p, "for")
-                || keywordAt(p, "while") || keywordAt(p, "with") || keywordAt(p, "async")
+        int w = keywordAt(p);
+        return startsStatementAtColumnZero(p) || w == Tokens.IF || w == Tokens.TRY || w == Tokens.FOR
+                || w == Tokens.WHILE || w == Tokens.WITH || w == Tokens.ASYNC
                 || (p + 1 < n && c[p] == '@' && Character.isLetter(c[p + 1]));
     }
 
     private void token(char ch) {
         int s = pos;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || (ch >= 0x80 && isIdentifierStart(pos))) {
+        if (ch < 128 ? NAME_START[ch] : isIdentifierStart(pos)) {
             int e = scanIdentifier(pos);
             if (e < n && (c[e] == '\'' || c[e] == '"') && isStringPrefix(s, e)) {
                 string(s, e);
             } else {
                 pos = e;
-                tokens.add(Tokens.NAME, s, e);
+                tokens.add(Tokens.NAME, Tokens.mayBeWord(ch, e - s) ? Tokens.wordCode(c, s, e) : 0, s, e);
             }
         } else if ((ch >= '0' && ch <= '9') || (ch == '.' && pos + 1 < n && c[pos + 1] >= '0' && c[pos + 1] <= '9')) {
             pos = scanNumber(pos);
@@ -339,18 +353,21 @@ final class Tokenizer {
     }
 
     private int scanIdentifier(int p) {
+        char[] c = this.c;
+        int n = this.n;
         while (p < n) {
             char ch = c[p];
-            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_') {
+            if (ch < 128) {
+                if (!NAME_PART[ch]) {
+                    break;
+                }
                 p++;
-            } else if (ch >= 0x80) {
+            } else {
                 int cp = Character.codePointAt(c, p, n);
                 if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
                     break;
                 }
                 p += Character.charCount(cp);
-            } else {
-                break;
             }
         }
         return p;
@@ -404,6 +421,8 @@ final class Tokenizer {
     }
 
     private int digits(int p) {
+        char[] c = this.c;
+        int n = this.n;
         while (p < n && ((c[p] >= '0' && c[p] <= '9') || c[p] == '_')) {
             p++;
         }
@@ -415,6 +434,8 @@ final class Tokenizer {
      * offset. An unterminated single-quoted string ends before the line break, as in CPython's message.
      */
     private int scanString(int s, int q, int nesting) {
+        char[] c = this.c;
+        int n = this.n;
         boolean raw = false;
         boolean fmt = false;
         for (int i = s; i < q; i++) {
@@ -605,13 +626,21 @@ final class Tokenizer {
         switch (ch) {
             case '(', '[', '{' -> {
                 open(ch, s);
-                len = 1;
+                pos++;
+                tokens.addOpening(ch, s);
+                return;
             }
             case ')', ']', '}' -> {
                 close(ch, s);
+                pos++;
+                tokens.addClosing(ch, s);
+                return;
+            }
+            case ',', '~' -> len = 1;
+            case ';' -> {
+                tokens.semicolons++;
                 len = 1;
             }
-            case ',', ';', '~' -> len = 1;
             case '.' -> len = (c1 == '.' && c2 == '.') ? 3 : 1;
             case ':' -> len = c1 == '=' ? 2 : 1;
             case '-' -> len = (c1 == '=' || c1 == '>') ? 2 : 1;
@@ -640,7 +669,7 @@ final class Tokenizer {
             }
         }
         pos += len;
-        tokens.add(Tokens.OP, s, pos);
+        tokens.add(Tokens.OP, len == 1 ? ch : Tokens.wordCode(c, s, pos), s, pos);
     }
 
     private void open(char ch, int at) {

@@ -42,18 +42,16 @@ final class TypeCheckingCondition {
         boolean sawAnd = false;
         boolean result = false;
         for (int i = s; i < e; i++) {
-            if (t.kind[i] == Tokens.OP) {
-                char ch = t.source.chars[t.start[i]];
-                if (t.length(i) == 1 && (ch == '(' || ch == '[' || ch == '{')) {
-                    depth++;
-                } else if (t.length(i) == 1 && (ch == ')' || ch == ']' || ch == '}')) {
-                    depth--;
-                }
+            int k = t.code[i];
+            if (k == '(' || k == '[' || k == '{') {
+                depth++;
+            } else if (k == ')' || k == ']' || k == '}') {
+                depth--;
             } else if (depth == 0 && t.kind[i] == Tokens.NAME) {
-                if (t.is(i, "or") || t.is(i, "if") || t.is(i, "else") || t.is(i, "lambda")) {
+                if (k == Tokens.OR || k == Tokens.IF || k == Tokens.ELSE || k == Tokens.LAMBDA) {
                     return false; // a lower-precedence operator: the and-operands are not the whole condition
                 }
-                if (t.is(i, "and")) {
+                if (k == Tokens.AND) {
                     sawAnd = true;
                     result |= operandStart < i && bodyIsTypingOnly(operandStart, i, nesting + 1);
                     operandStart = i + 1;
@@ -71,7 +69,7 @@ final class TypeCheckingCondition {
         long r = strip(s, e);
         s = (int) (r >>> 32);
         e = (int) r;
-        return e - s >= 2 && t.is(s, "not") && isTypingOnlySpelling(s + 1, e);
+        return e - s >= 2 && t.is(s, Tokens.NOT) && isTypingOnlySpelling(s + 1, e);
     }
 
     private boolean isTypingOnlySpelling(int s, int e) {
