@@ -131,6 +131,8 @@ public final class Deprecations {
             List<PythonFile> matched = pending.parallelStream()
                     .map(path -> project.bytes(path).filter(fresh::foundIn).map(b -> parse(project, path, b)).orElse(null))
                     .filter(java.util.Objects::nonNull)
+                    // scanned here, on every core: the loops below would otherwise scan them one by one
+                    .peek(PythonFile::imports)
                     .toList();
             Set<String> matchedPaths = new HashSet<>();
             for (PythonFile f : matched) matchedPaths.add(f.path());
