@@ -132,6 +132,17 @@ public final class Engine {
                            boolean syntaxAsFindings, Collector collector) {
         List<FileRule> applicable = new ArrayList<>();
         Map<FileFilter, Boolean> found = new HashMap<>(4);
+        // when some rule looks at this file whatever it holds, the file's model is built anyway: rules that are
+        // cheap on a built model then run without their byte search (it cost more than they do)
+        boolean parsedAnyway = false;
+        for (FileRule r : rules) {
+            FileFilter filter = filters.get(r);
+            if (filter instanceof FileFilter.Known known ? known.files().contains(path)
+                    : ((FileFilter.ByWords) filter).words().matchesEverything()) {
+                parsedAnyway = true;
+                break;
+            }
+        }
         byte[] content = null;
         for (FileRule r : rules) {
             FileFilter filter = filters.get(r);
@@ -148,6 +159,10 @@ public final class Engine {
                     return;
                 }
                 content = bytes.get();
+            }
+            if (parsedAnyway && r.cheapOnBuiltModel()) {
+                applicable.add(r);
+                continue;
             }
             byte[] bytes = content;
             long scan = project.timings().start();

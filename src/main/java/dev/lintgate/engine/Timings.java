@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where a run's time went, for {@code LINTGATE_TIMING=1} (eslint's {@code TIMING=1}): wall time of the phases
- * ({@link #startWall}), and the CPU time, summed over threads, of reading, scanning, each rule and each project
- * fact ({@link #start}). CPU time, because wall time per task also counts the waits for a core. Off by default, and
+ * and project facts ({@link #startWall}), and the CPU time, summed over threads, of reading, scanning and each rule
+ * ({@link #start}). CPU time, because wall time per task also counts the waits for a core. Off by default, and
  * then every method is a single branch.
  */
 public final class Timings {

@@ -141,9 +141,10 @@ public final class Project implements ProjectModel {
             synchronized (fact) {
                 value = facts.get(fact);
                 if (value == null) {
-                    long start = timings.start();
+                    // wall time: a fact may compute on several threads, and rules wait for it
+                    long start = timings.startWall();
                     value = fact.compute().apply(this);
-                    timings.stop("fact " + fact.name(), start);
+                    timings.stopWall("fact " + fact.name() + " (wall)", start);
                     facts.put(fact, value);
                 }
             }

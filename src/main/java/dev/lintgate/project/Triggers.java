@@ -21,6 +21,12 @@ public final class Triggers {
     private final int window;
     /** By the window's last two bytes (hi << 8 | lo): how far it may move; 0 when some word may end there. */
     private final int[] shift;
+    /**
+     * Where the window may go after a pair that ends some word was verified: the nearest other place the pair has
+     * in any word's first window-length bytes. Frequent pairs ("at" of "deprecated(", "al" of "Optional") end
+     * many windows, and moving by one after each cost more than the rest of the search.
+     */
+    private final int[] shiftAfterVerify;
     /** The words (UTF-8) whose bytes at window - 2 and window - 1 are the pair, to verify there. */
     private final byte[][][] endingIn;
 
@@ -52,16 +58,20 @@ public final class Triggers {
         if (window < 2) {
             // a one-byte word: the pair table cannot describe it, and such a word is found by plain comparison
             shift = null;
+            shiftAfterVerify = null;
             endingIn = new byte[][][] {encoded.toArray(new byte[0][])};
             return;
         }
         shift = new int[1 << 16];
+        shiftAfterVerify = new int[1 << 16];
         Arrays.fill(shift, window - 1);
+        Arrays.fill(shiftAfterVerify, window - 1);
         java.util.Map<Integer, List<byte[]>> ending = new java.util.HashMap<>();
         for (byte[] w : encoded) {
             for (int q = 1; q < window; q++) {
                 int pair = (w[q - 1] & 0xFF) << 8 | (w[q] & 0xFF);
                 shift[pair] = Math.min(shift[pair], window - 1 - q);
+                if (q < window - 1) shiftAfterVerify[pair] = Math.min(shiftAfterVerify[pair], window - 1 - q);
             }
             ending.computeIfAbsent((w[window - 2] & 0xFF) << 8 | (w[window - 1] & 0xFF), k -> new ArrayList<>()).add(w);
         }
@@ -94,7 +104,7 @@ public final class Triggers {
                     // the first byte rules out most candidates: common pairs ("at", "al") end many windows
                     if (w[0] == first && start + w.length <= n && matchesAt(content, start, w)) return true;
                 }
-                s = 1;
+                s = shiftAfterVerify[pair];
             }
             end += s;
         }

@@ -24,6 +24,15 @@ public non-sealed interface FileRule extends Rule {
     }
 
     /**
+     * True when {@link #check} costs little on a file without any of the {@link #triggers} once the file's model
+     * (statements and names) is built: then, on a file another rule builds the model of anyway, the engine runs this
+     * rule without searching the bytes for its words. By the contract of triggers such a file yields nothing.
+     */
+    default boolean cheapOnBuiltModel() {
+        return false;
+    }
+
+    /**
      * True for a rule that reports a file's syntax problems as findings; while one runs, the engine does not
      * repeat them as notifications.
      */

@@ -59,6 +59,12 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         return Set.of("import");
     }
 
+    /** Nothing to do without an import statement, and the imports come with the statement scan. */
+    @Override
+    public boolean cheapOnBuiltModel() {
+        return true;
+    }
+
     /** Imports to resolve once every file has recorded its exports; see {@link #finish}. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
 

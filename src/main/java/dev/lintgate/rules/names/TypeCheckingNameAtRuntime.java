@@ -29,6 +29,12 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
         return TRIGGERS;
     }
 
+    /** Without a typing-only binding (known once the name model is built) it returns at once. */
+    @Override
+    public boolean cheapOnBuiltModel() {
+        return true;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         // in a file that does not parse, the recovered statements around the error are guesses: LG001 reports it

@@ -28,6 +28,12 @@ public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
         return TypeCheckingNameAtRuntime.TRIGGERS;
     }
 
+    /** Without a typing-only binding (known once the name model is built) it returns at once. */
+    @Override
+    public boolean cheapOnBuiltModel() {
+        return true;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         if (file.isStub()) {
