@@ -10,11 +10,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 corpus=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 [ -f target/lintgate.jar ] || mvn -B -q package -DskipTests
-if [ ! -x target/bench-venv/bin/ruff ]; then
-  python3 -m venv target/bench-venv
-  if [ -d /opt/pypi/simple ]; then export PIP_INDEX_URL=file:///opt/pypi/simple; fi
-  target/bench-venv/bin/pip -q install ruff==0.16.9
-fi
+. bench/common.sh
+ensure_ruff
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/lintgate.toml" <<TOML
@@ -35,20 +32,6 @@ ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select 
   # one inline table: a second --config for banned-api would replace the first, not add to it
   --config 'lint.flake8-tidy-imports.banned-api = {"collections.OrderedDict" = {msg = "deprecated"}, "typing.Optional" = {msg = "deprecated"}}')
 
-measure() {  # name, command...: prints the median wall seconds and the largest RSS over the runs
-  local name=$1; shift
-  "$@" >/dev/null 2>&1 || true   # warm the page cache so both tools read from memory
-  local times=() rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null || true
-    read -r t m <"$work/time"
-    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  findings: %s\n' "$name" "$median" "${times[*]}" \
-    $((rss / 1024)) "$(grep -c -E ': (LG[0-9]{3}|TID251) ' "$work/out" || true)"
-}
 
 files=$(find "$corpus" -name '*.py' -o -name '*.pyi' | wc -l)
 mb=$(find "$corpus" \( -name '*.py' -o -name '*.pyi' \) -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s/1048576}')
