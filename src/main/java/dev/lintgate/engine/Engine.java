@@ -242,7 +242,7 @@ public final class Engine {
             Optional<byte[]> bytes = project.bytes(path);
             if (bytes.isEmpty() || !SUPPRESSION_WORDS.foundIn(bytes.get())) return Suppressions.NONE;
             if (Project.isPython(path)) {
-                return project.python(path).map(p -> Suppressions.fromComments(p.comments())).orElse(Suppressions.NONE);
+                return Suppressions.fromComments(project.parse(path, bytes.get()).comments());
             }
             return Suppressions.fromText(new String(bytes.get(), StandardCharsets.UTF_8));
         }

@@ -29,6 +29,8 @@ public final class Triggers {
     private final int[] shiftAfterVerify;
     /** The words (UTF-8) whose bytes at window - 2 and window - 1 are the pair, to verify there. */
     private final byte[][][] endingIn;
+    /** Every word, when the shortest has one byte: the pair table cannot describe it, so each place is compared. */
+    private final byte[][] compareEverywhere;
 
     /** Maps each byte to the one compared: itself, or its ASCII lower case ({@link #ignoringAsciiCase}). */
     private final byte[] fold;
@@ -56,10 +58,10 @@ public final class Triggers {
         }
         this.window = words.isEmpty() ? 0 : shortest;
         if (window < 2) {
-            // a one-byte word: the pair table cannot describe it, and such a word is found by plain comparison
             shift = null;
             shiftAfterVerify = null;
-            endingIn = new byte[][][] {encoded.toArray(new byte[0][])};
+            endingIn = null;
+            compareEverywhere = encoded.toArray(new byte[0][]);
             return;
         }
         shift = new int[1 << 16];
@@ -75,6 +77,7 @@ public final class Triggers {
             }
             ending.computeIfAbsent((w[window - 2] & 0xFF) << 8 | (w[window - 1] & 0xFF), k -> new ArrayList<>()).add(w);
         }
+        compareEverywhere = null;
         endingIn = new byte[1 << 16][][];
         ending.forEach((pair, ws) -> endingIn[pair] = ws.toArray(new byte[0][]));
     }
@@ -113,7 +116,7 @@ public final class Triggers {
 
     private boolean foundByComparison(byte[] content) {
         for (int start = 0; start < content.length; start++) {
-            for (byte[] w : endingIn[0]) {
+            for (byte[] w : compareEverywhere) {
                 if (start + w.length <= content.length && matchesAt(content, start, w)) return true;
             }
         }

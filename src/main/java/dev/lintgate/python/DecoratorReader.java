@@ -35,7 +35,7 @@ final class DecoratorReader {
         while (argEnd < e && !(depth == 0 && t.isOp(argEnd, ','))) {
             if (t.kind[argEnd] == Tokens.OP && t.length(argEnd) == 1) {
                 char ch = t.source.chars[t.start[argEnd]];
-                depth += (ch == '(' || ch == '[' || ch == '{') ? 1 : (ch == ')' || ch == ']' || ch == '}') ? -1 : 0;
+                depth += Tokens.opens(ch) ? 1 : Tokens.closes(ch) ? -1 : 0;
             }
             argEnd++;
         }

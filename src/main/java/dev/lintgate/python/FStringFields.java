@@ -73,7 +73,7 @@ final class FStringFields {
                 p = skipString(p);
                 continue;
             }
-            if (ch == '(' || ch == '[' || ch == '{') {
+            if (Tokens.opens(ch)) {
                 depth++;
             } else if (ch == ')' || ch == ']' || (ch == '}' && depth > 0)) {
                 depth--;

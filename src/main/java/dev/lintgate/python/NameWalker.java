@@ -296,9 +296,9 @@ final class NameWalker {
         int lambdas = 0;
         for (int i = s; i < e; i++) {
             int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 d++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 d--;
             } else if (k == ':' && d == 0) {
                 if (lambdas > 0) {
@@ -348,7 +348,7 @@ final class NameWalker {
                 return new Frame(cond);
             }
             case "for" -> {
-                int in = findKeyword(s + 1, colon, Tokens.IN);
+                int in = find(s + 1, colon, Tokens.IN);
                 if (in < 0) {
                     expr(s + 1, colon, ctx);
                 } else {
@@ -361,7 +361,7 @@ final class NameWalker {
                 int from = s + 1;
                 int to = colon;
                 // "with (a as x, b as y):" (3.9+): the parentheses group the items, they are not an expression
-                if (t.isOp(from, '(') && closing(from, colon) == colon - 1 && findKeyword(from + 1, colon - 1, Tokens.AS) >= 0) {
+                if (t.isOp(from, '(') && closing(from, colon) == colon - 1 && find(from + 1, colon - 1, Tokens.AS) >= 0) {
                     from++;
                     to--;
                 }
@@ -372,7 +372,7 @@ final class NameWalker {
                 }
                 Frame body = new Frame(expectsNameError ? cond.guarding() : cond);
                 for (int[] item : split(from, to, ',')) {
-                    int as = findKeyword(item[0], item[1], Tokens.AS);
+                    int as = find(item[0], item[1], Tokens.AS);
                     if (as < 0) {
                         expr(item[0], item[1], ctx);
                     } else {
@@ -395,7 +395,7 @@ final class NameWalker {
                 if (t.isOp(a, '*')) {
                     a++;
                 }
-                int as = findKeyword(a, colon, Tokens.AS);
+                int as = find(a, colon, Tokens.AS);
                 int typeEnd = as < 0 ? colon : as;
                 markGuarded(f, a, typeEnd);
                 expr(a, typeEnd, new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
@@ -420,7 +420,7 @@ final class NameWalker {
             case "case" -> {
                 Ctx pattern = new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
                         "when the `case` on line " + lineOfOffset(t.start[s]) + " is tried", ctx.importTime, null, true);
-                int guard = findKeyword(s + 1, colon, Tokens.IF);
+                int guard = find(s + 1, colon, Tokens.IF);
                 pattern(s + 1, guard < 0 ? colon : guard, pattern);
                 if (guard >= 0) {
                     expr(guard + 1, colon, pattern);
@@ -580,7 +580,7 @@ final class NameWalker {
                 continue;
             }
             fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, outer.typingBlock, false, line(a), null));
-            int eq = findOp(a + 1, item[1], '=');
+            int eq = find(a + 1, item[1], '=');
             if (t.isOp(a + 1, ':')) {
                 expr(a + 2, eq < 0 ? item[1] : eq, sig.owned(fn, NameUse.Use.ANNOTATION));
             }
@@ -729,9 +729,9 @@ final class NameWalker {
         int d = 0;
         for (int i = s; i < e; i++) {
             int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 d++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 d--;
             } else if (d == 0) {
                 if (k == ':') {
@@ -846,7 +846,7 @@ final class NameWalker {
 
     private void importNames(int s, int e, Ctx ctx) {
         for (int[] item : split(s, e, ',')) {
-            int as = findKeyword(item[0], item[1], Tokens.AS);
+            int as = find(item[0], item[1], Tokens.AS);
             String module = dotted(item[0], as < 0 ? item[1] : as);
             if (module.isEmpty()) {
                 continue;
@@ -858,7 +858,7 @@ final class NameWalker {
     }
 
     private void fromImport(int s, int e, Ctx ctx) {
-        int imp = findKeyword(s + 1, e, Tokens.IMPORT);
+        int imp = find(s + 1, e, Tokens.IMPORT);
         if (imp < 0) {
             return;
         }
@@ -889,7 +889,7 @@ final class NameWalker {
                 ctx.scope.bind(new Binding("*", Binding.Kind.STAR_IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + ".*"));
                 continue;
             }
-            int as = findKeyword(item[0], item[1], Tokens.AS);
+            int as = find(item[0], item[1], Tokens.AS);
             if (!t.isName(item[0])) {
                 continue;
             }
@@ -1015,7 +1015,7 @@ final class NameWalker {
                 byte k = kind[i];
                 if (k == Tokens.OP) {
                     int c0 = code[i];
-                    if (c0 == '(' || c0 == '[' || c0 == '{') {
+                    if (Tokens.opens(c0)) {
                         int close = closing(i, e);
                         int forAt = comprehensionFor(i + 1, close);
                         if (forAt >= 0) {
@@ -1028,7 +1028,7 @@ final class NameWalker {
                             continue;
                         }
                         d++;
-                    } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                    } else if (Tokens.closes(c0)) {
                         d--;
                     }
                 } else if (k == Tokens.NAME) {
@@ -1128,9 +1128,9 @@ final class NameWalker {
         for (int i = forAt; i < close; i++) {
             int c0 = code[i];
             if (Tokens.isOneCharOp(c0)) {
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                if (Tokens.opens(c0)) {
                     d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                } else if (Tokens.closes(c0)) {
                     d--;
                 }
             } else if (d == 0 && (t.is(i, Tokens.FOR) && !t.is(i - 1, Tokens.ASYNC) || t.is(i, Tokens.ASYNC) || t.is(i, Tokens.IF))) {
@@ -1150,7 +1150,7 @@ final class NameWalker {
                 continue;
             }
             int f = t.is(a, Tokens.ASYNC) ? a + 1 : a;
-            int in = findKeyword(f + 1, b, Tokens.IN);
+            int in = find(f + 1, b, Tokens.IN);
             if (in < 0) {
                 continue;
             }
@@ -1168,9 +1168,9 @@ final class NameWalker {
         for (int i = ifAt + 1; i < t.size; i++) {
             int c0 = code[i];
             if (Tokens.isOneCharOp(c0)) {
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                if (Tokens.opens(c0)) {
                     d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                } else if (Tokens.closes(c0)) {
                     if (--d < 0) {
                         return false;
                     }
@@ -1193,9 +1193,9 @@ final class NameWalker {
         for (int i = at + 1; i < e; i++) {
             int c0 = code[i];
             if (Tokens.isOneCharOp(c0)) {
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                if (Tokens.opens(c0)) {
                     d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                } else if (Tokens.closes(c0)) {
                     d--;
                 } else if (c0 == ':' && d == 0) {
                     colon = i;
@@ -1211,9 +1211,9 @@ final class NameWalker {
         for (int i = colon + 1; i < e; i++) {
             int c0 = code[i];
             if (Tokens.isOneCharOp(c0)) {
-                if (c0 == '(' || c0 == '[' || c0 == '{') {
+                if (Tokens.opens(c0)) {
                     d++;
-                } else if (c0 == ')' || c0 == ']' || c0 == '}') {
+                } else if (Tokens.closes(c0)) {
                     if (--d < 0) {
                         end = i;
                         break;
@@ -1360,33 +1360,19 @@ final class NameWalker {
         return m >= 0 && m < e ? m : Math.max(open, e - 1);
     }
 
-    /** First top-level token coded {@code word} (a keyword, say); -1 when absent. */
-    private int findKeyword(int s, int e, int word) {
-        short[] code = this.code;
-        int d = 0;
-        for (int i = s; i < e; i++) {
-            int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
-                d++;
-            } else if (k == ')' || k == ']' || k == '}') {
-                d--;
-            } else if (d == 0 && k == word) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** First top-level operator coded {@code op} (not a bracket), ignoring lambdas' colons; -1 when absent. */
-    private int findOp(int s, int e, int op) {
+    /**
+     * First top-level token coded {@code op} (a keyword or an operator, not a bracket), where a lambda's own colon
+     * does not count as the ':' sought; -1 when absent.
+     */
+    private int find(int s, int e, int op) {
         short[] code = this.code;
         int d = 0;
         boolean lambda = false;
         for (int i = s; i < e; i++) {
             int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 d++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 d--;
             } else if (d == 0 && k == op) {
                 if (lambda && op == ':') {
@@ -1409,9 +1395,9 @@ final class NameWalker {
         int from = s;
         for (int i = s; i < e; i++) {
             int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 d++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 d--;
             } else if (d == 0 && k == sep) {
                 parts.add(new int[] {from, i});
@@ -1424,9 +1410,9 @@ final class NameWalker {
                 while (i + 1 < e && !(code[i + 1] == ':' && d == 0)) {
                     i++;
                     int b = code[i];
-                    if (b == '(' || b == '[' || b == '{') {
+                    if (Tokens.opens(b)) {
                         d++;
-                    } else if (b == ')' || b == ']' || b == '}') {
+                    } else if (Tokens.closes(b)) {
                         d--;
                     }
                 }

@@ -247,9 +247,9 @@ final class StatementScanner {
         short[] code = t.code;
         for (int i = s; i < e; i++) {
             int k = code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 depth++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 depth = Math.max(0, depth - 1);
             } else if (k == ':' && depth == 0) {
                 if (lambdas == 0) {
@@ -283,9 +283,9 @@ final class StatementScanner {
         for (int i = s; i <= e; i++) {
             if (i < e && Tokens.isOneCharOp(code[i])) {
                 int ch = code[i];
-                if (ch == '(' || ch == '[' || ch == '{') {
+                if (Tokens.opens(ch)) {
                     depth++;
-                } else if (ch == ')' || ch == ']' || ch == '}') {
+                } else if (Tokens.closes(ch)) {
                     depth = Math.max(0, depth - 1);
                 } else if (ch == ';' && depth == 0) {
                     simpleStatement(from, i, top);

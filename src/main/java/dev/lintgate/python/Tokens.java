@@ -194,6 +194,15 @@ final class Tokens {
         return code >= FIRST_AUGMENTED && code <= LAST_AUGMENTED;
     }
 
+    /** An opening bracket, as a one-character token code or a char. */
+    static boolean opens(int c) {
+        return c == '(' || c == '[' || c == '{';
+    }
+
+    static boolean closes(int c) {
+        return c == ')' || c == ']' || c == '}';
+    }
+
     void add(byte k, int tokenCode, int s, int e) {
         if (size == kind.length) {
             int n = size * 2;
@@ -318,9 +327,9 @@ final class Tokens {
         int depth = 0;
         for (int i = open; i < e; i++) {
             int k = codes[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (opens(k)) {
                 depth++;
-            } else if ((k == ')' || k == ']' || k == '}') && --depth == 0) {
+            } else if (closes(k) && --depth == 0) {
                 return i;
             }
         }

@@ -43,9 +43,9 @@ final class TypeCheckingCondition {
         boolean result = false;
         for (int i = s; i < e; i++) {
             int k = t.code[i];
-            if (k == '(' || k == '[' || k == '{') {
+            if (Tokens.opens(k)) {
                 depth++;
-            } else if (k == ')' || k == ']' || k == '}') {
+            } else if (Tokens.closes(k)) {
                 depth--;
             } else if (depth == 0 && t.kind[i] == Tokens.NAME) {
                 if (k == Tokens.OR || k == Tokens.IF || k == Tokens.ELSE || k == Tokens.LAMBDA) {

@@ -58,7 +58,7 @@ public record ModuleExports(Set<String> names, boolean open) {
         }
         java.nio.file.Path path = project.absolute(file.path());
         String name = path.getFileName().toString();
-        return project.fact(COMPILED).in(path.getParent()).contains(name.substring(0, name.lastIndexOf('.')));
+        return project.fact(COMPILED).holds(path.getParent(), name.substring(0, name.lastIndexOf('.')));
     }
 
     private static final ProjectModel.Fact<CompiledModules> COMPILED =
@@ -67,10 +67,6 @@ public record ModuleExports(Set<String> names, boolean open) {
     /** The stems of compiled extensions ({@code .so}, {@code .pyd}) per directory, each directory listed once. */
     static final class CompiledModules {
         private final Map<java.nio.file.Path, Set<String>> byDirectory = new ConcurrentHashMap<>();
-
-        Set<String> in(java.nio.file.Path dir) {
-            return byDirectory.computeIfAbsent(dir, CompiledModules::list);
-        }
 
         private static Set<String> list(java.nio.file.Path dir) {
             Set<String> stems = new HashSet<>();
@@ -83,28 +79,18 @@ public record ModuleExports(Set<String> names, boolean open) {
                     }
                 }
             } catch (java.io.IOException | RuntimeException e) {
-                return ALL;
+                return UNREADABLE;
             }
             return stems;
         }
 
-        /** An unreadable directory: treat every module in it as possibly compiled, as before. */
-        private static final Set<String> ALL = new java.util.AbstractSet<>() {
-            @Override
-            public boolean contains(Object o) {
-                return true;
-            }
+        /** An unreadable directory: every module in it may be compiled. Its own instance, compared by identity. */
+        private static final Set<String> UNREADABLE = java.util.Collections.unmodifiableSet(new HashSet<>());
 
-            @Override
-            public java.util.Iterator<String> iterator() {
-                return java.util.Collections.emptyIterator();
-            }
-
-            @Override
-            public int size() {
-                return 0;
-            }
-        };
+        boolean holds(java.nio.file.Path dir, String stem) {
+            Set<String> stems = byDirectory.computeIfAbsent(dir, CompiledModules::list);
+            return stems == UNREADABLE || stems.contains(stem);
+        }
     }
 
     private static ModuleExports compute(PythonFile file, Names names) {

@@ -7,16 +7,14 @@ import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Binding;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
-import java.util.Set;
 
 /**
  * LG108: the same import under TYPE_CHECKING and unconditionally at runtime in one scope. Only an identical import
  * counts: {@code import a.b} at runtime does not make {@code import a.c} redundant, although both bind {@code a}.
  */
-public final class RedundantTypeCheckingImport implements FileRule {
+public final class RedundantTypeCheckingImport implements TypingOnlyRule {
 
     @Override
     public String code() {
@@ -24,19 +22,8 @@ public final class RedundantTypeCheckingImport implements FileRule {
     }
 
     @Override
-    public Set<String> triggers(ProjectModel project) {
-        return TypeCheckingNameAtRuntime.TRIGGERS;
-    }
-
-    /** Without a typing-only binding (known once the name model is built) it returns at once. */
-    @Override
-    public boolean cheapOnBuiltModel() {
-        return true;
-    }
-
-    @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        if (file.isStub()) {
+        if (file.isStub() || !TypingOnlyRule.hasTypingOnlyBinding(file.names())) {
             return;
         }
         for (Scope scope : file.names().scopes()) {

@@ -8,31 +8,15 @@ import dev.lintgate.python.Binding;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.python.Scope;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Set;
 
 /** LG102: a name bound only under TYPE_CHECKING (or another typing-only block) read where Python evaluates it. */
-public final class TypeCheckingNameAtRuntime implements FileRule {
-    /** Every typing-only block spelling contains one of these. */
-    static final Set<String> TRIGGERS = Set.of("TYPE_CHECKING", "if False", "if 0");
-
+public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
     @Override
     public String code() {
         return "LG102";
-    }
-
-    @Override
-    public Set<String> triggers(ProjectModel project) {
-        return TRIGGERS;
-    }
-
-    /** Without a typing-only binding (known once the name model is built) it returns at once. */
-    @Override
-    public boolean cheapOnBuiltModel() {
-        return true;
     }
 
     @Override
@@ -42,13 +26,13 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
             return;
         }
         Names names = file.names();
-        if (names.hasDynamicGlobals() || runtimeStarImport(names) || !hasTypingOnlyBinding(names)) {
+        if (names.hasDynamicGlobals() || runtimeStarImport(names) || !TypingOnlyRule.hasTypingOnlyBinding(names)) {
             return;
         }
         Set<String> injected = project.fact(InjectedBuiltins.FACT);
         for (NameUse use : names.uses()) {
             List<Binding> bindings = use.scope().resolve(use.name());
-            if (!allTypingOnly(bindings) || use.guarded() || injected.contains(use.name())
+            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || injected.contains(use.name())
                     || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
@@ -62,27 +46,6 @@ public final class TypeCheckingNameAtRuntime implements FileRule {
                     List.of(new Related(new Location(file.path(), Region.line(first.line())), "bound for type checking only here")),
                     Evaluation.severity(use, project));
         }
-    }
-
-    /** Whether any scope binds a name in typing-only context; most files have none, and then nothing can fire. */
-    static boolean hasTypingOnlyBinding(Names names) {
-        for (Scope s : names.scopes()) {
-            for (String n : s.boundNames()) {
-                for (Binding b : s.bindings(n)) {
-                    if (b.typingOnly()) return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Non-empty and every binding typing-only. */
-    static boolean allTypingOnly(List<Binding> bindings) {
-        if (bindings.isEmpty()) return false;
-        for (Binding b : bindings) {
-            if (!b.typingOnly()) return false;
-        }
-        return true;
     }
 
     /** A runtime star import may bind any name at runtime. */

@@ -2,36 +2,22 @@ package dev.lintgate.rules.names;
 
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.ProjectModel;
-import dev.lintgate.python.Binding;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * LG103: a typing-only name in an annotation that a library (pydantic, attrs, singledispatch, ...) evaluates at
  * runtime, quoted or deferred or not. Unquoted annotations that Python itself evaluates are LG102's.
  */
-public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
+public final class TypeCheckingNameInRuntimeAnnotation implements TypingOnlyRule {
 
     @Override
     public String code() {
         return "LG103";
-    }
-
-    @Override
-    public Set<String> triggers(ProjectModel project) {
-        return TypeCheckingNameAtRuntime.TRIGGERS;
-    }
-
-    /** Without a typing-only binding (known once the name model is built) it returns at once. */
-    @Override
-    public boolean cheapOnBuiltModel() {
-        return true;
     }
 
     @Override
@@ -40,7 +26,7 @@ public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
             return;
         }
         Names names = file.names();
-        if (!TypeCheckingNameAtRuntime.hasTypingOnlyBinding(names)) {
+        if (!TypingOnlyRule.hasTypingOnlyBinding(names)) {
             return;
         }
         RuntimeEvaluatedClasses classes = null;
@@ -52,7 +38,7 @@ public final class TypeCheckingNameInRuntimeAnnotation implements FileRule {
             if (pythonEvaluates || (use.use() != NameUse.Use.ANNOTATION && use.use() != NameUse.Use.TYPING)) {
                 continue;
             }
-            if (!TypeCheckingNameAtRuntime.allTypingOnly(use.scope().resolve(use.name()))) {
+            if (!TypingOnlyRule.allTypingOnly(use.scope().resolve(use.name()))) {
                 continue;
             }
             if (classes == null) {
