@@ -144,4 +144,16 @@ class EndToEndTest {
         assertEquals(1, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith("netra_backend/app/agents/supervisor_agent.py:2:"), lines.get(0));
     }
+
+    @Test
+    void aFileCheckedBeforeAndAfterTheDeprecationSurveyTellsItsSyntaxErrorOnce() throws IOException {
+        // LG107 looks at x.py in the engine's pass (and skips it: broken), LG101 after the survey of that pass
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG101\", \"LG107\"]\n[[deprecated]]\nname = \"old.Thing\"\n");
+        Files.writeString(temp.resolve("x.py"), "from old import Thing\nx = 'unterminated\nprint(undefined_name)\n");
+        Run run = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        String all = run.out() + run.err();
+        assertTrue(all.contains("x.py:1:17: LG101"), all);
+        assertEquals(1, all.lines().filter(l -> l.contains("syntax error")).count(), all);
+    }
 }

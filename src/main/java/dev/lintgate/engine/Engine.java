@@ -8,6 +8,7 @@ import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
+import dev.lintgate.project.Survey;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.SyntaxProblem;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,26 +63,21 @@ public final class Engine {
             return t;
         });
         try {
+            // rules that need a survey of every file (the deprecation index) run after the pass that feeds it
+            List<FileRule> duringPass = new ArrayList<>();
+            List<FileRule> afterPass = new ArrayList<>();
+            Set<Survey> surveys = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (FileRule r : fileRules) {
+                Optional<Survey> survey = r.survey(project);
+                survey.ifPresent(surveys::add);
+                (survey.isPresent() ? afterPass : duringPass).add(r);
+            }
+            // with a rule reporting syntax problems, a notification as well would say it twice
+            boolean syntaxAsFindings = fileRules.stream().anyMatch(FileRule::reportsSyntaxProblems);
+            List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
             List<Future<?>> tasks = new ArrayList<>();
-            if (!fileRules.isEmpty()) {
-                // with a rule reporting syntax problems, a notification as well would say it twice
-                boolean syntaxAsFindings = fileRules.stream().anyMatch(FileRule::reportsSyntaxProblems);
-                Map<FileRule, FileFilter> filters = new HashMap<>();
-                // rules with the same words share one automaton, so checkFile scans a file's bytes once per word set
-                Map<Set<String>, FileFilter.ByWords> byWords = new HashMap<>();
-                for (FileRule r : fileRules) {
-                    filters.put(r, r.candidates(project).<FileFilter>map(FileFilter.Known::new)
-                            .orElseGet(() -> byWords.computeIfAbsent(Set.copyOf(r.triggers(project)),
-                                    words -> new FileFilter.ByWords(new Triggers(words)))));
-                }
-                List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
-                // contiguous chunks keep a thread on one directory, which the page cache likes; many of them, so
-                // that one slow directory (numpy's tests) does not leave the other cores idle at the end
-                int chunk = Math.max(8, targets.size() / (threads * 64) + 1);
-                for (int i = 0; i < targets.size(); i += chunk) {
-                    List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
-                    tasks.add(pool.submit(() -> slice.forEach(path -> checkFile(project, path, fileRules, filters, syntaxAsFindings, collector))));
-                }
+            if (!duringPass.isEmpty() || !surveys.isEmpty()) {
+                submitChunks(pool, targets, new Pass(project, duringPass, List.copyOf(surveys), syntaxAsFindings, collector), tasks);
             }
             for (ProjectRule rule : projectRules) {
                 tasks.add(pool.submit(() -> {
@@ -90,6 +87,11 @@ public final class Engine {
                 }));
             }
             await(tasks);
+            if (!afterPass.isEmpty()) {
+                List<Future<?>> late = new ArrayList<>();
+                submitChunks(pool, targets, new Pass(project, afterPass, List.of(), syntaxAsFindings, collector), late);
+                await(late);
+            }
             List<Future<?>> finishing = new ArrayList<>();
             for (FileRule rule : fileRules) {
                 finishing.add(pool.submit(() -> {
@@ -119,6 +121,16 @@ public final class Engine {
         }
     }
 
+    private void submitChunks(ExecutorService pool, List<String> targets, Pass pass, List<Future<?>> tasks) {
+        // contiguous chunks keep a thread on one directory, which the page cache likes; many of them, so that one
+        // slow directory (numpy's tests) does not leave the other cores idle at the end
+        int chunk = Math.max(8, targets.size() / (threads * 64) + 1);
+        for (int i = 0; i < targets.size(); i += chunk) {
+            List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
+            tasks.add(pool.submit(() -> slice.forEach(pass::check)));
+        }
+    }
+
     /** How the engine decides, per rule, whether a file can hold a finding. */
     private sealed interface FileFilter {
         record Known(Set<String> files) implements FileFilter {
@@ -128,66 +140,101 @@ public final class Engine {
         }
     }
 
-    private void checkFile(Project project, String path, List<FileRule> rules, Map<FileRule, FileFilter> filters,
-                           boolean syntaxAsFindings, Collector collector) {
-        List<FileRule> applicable = new ArrayList<>();
-        Map<FileFilter, Boolean> found = new HashMap<>(4);
-        // when some rule looks at this file whatever it holds, the file's model is built anyway: rules that are
-        // cheap on a built model then run without their byte search (it cost more than they do)
-        boolean parsedAnyway = false;
-        for (FileRule r : rules) {
-            FileFilter filter = filters.get(r);
-            if (filter instanceof FileFilter.Known known ? known.files().contains(path)
-                    : ((FileFilter.ByWords) filter).words().matchesEverything()) {
-                parsedAnyway = true;
-                break;
+    /** One pass over the files: some rules, and the surveys to feed with every file read. */
+    private final class Pass {
+        private final Project project;
+        private final List<FileRule> rules;
+        private final List<Survey> surveys;
+        private final boolean syntaxAsFindings;
+        private final Collector collector;
+        private final Map<FileRule, FileFilter> filters = new HashMap<>();
+
+        Pass(Project project, List<FileRule> rules, List<Survey> surveys, boolean syntaxAsFindings, Collector collector) {
+            this.project = project;
+            this.rules = rules;
+            this.surveys = surveys;
+            this.syntaxAsFindings = syntaxAsFindings;
+            this.collector = collector;
+            // rules with the same words share one automaton, so check scans a file's bytes once per word set
+            Map<Set<String>, FileFilter.ByWords> byWords = new HashMap<>();
+            for (FileRule r : rules) {
+                filters.put(r, r.candidates(project).<FileFilter>map(FileFilter.Known::new)
+                        .orElseGet(() -> byWords.computeIfAbsent(Set.copyOf(r.triggers(project)),
+                                words -> new FileFilter.ByWords(new Triggers(words)))));
             }
         }
-        byte[] content = null;
-        for (FileRule r : rules) {
-            FileFilter filter = filters.get(r);
-            if (filter instanceof FileFilter.Known known) {
-                if (known.files().contains(path)) applicable.add(r);
-                continue;
-            }
-            if (content == null) {
-                long read = project.timings().start();
-                Optional<byte[]> bytes = project.bytes(path);
-                project.timings().stop("read files", read);
-                if (bytes.isEmpty()) {
-                    collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
-                    return;
+
+        void check(String path) {
+            List<FileRule> applicable = new ArrayList<>();
+            Map<FileFilter, Boolean> found = new HashMap<>(4);
+            // when some rule looks at this file whatever it holds, the file's model is built anyway: rules that are
+            // cheap on a built model then run without their byte search (it cost more than they do)
+            boolean parsedAnyway = false;
+            for (FileRule r : rules) {
+                FileFilter filter = filters.get(r);
+                if (filter instanceof FileFilter.Known known ? known.files().contains(path)
+                        : ((FileFilter.ByWords) filter).words().matchesEverything()) {
+                    parsedAnyway = true;
+                    break;
                 }
-                content = bytes.get();
             }
-            if (parsedAnyway && r.cheapOnBuiltModel()) {
-                applicable.add(r);
-                continue;
+            byte[] content = null;
+            if (!surveys.isEmpty()) {
+                content = read(path);
+                if (content == null) return;
+                byte[] bytes = content;
+                for (Survey survey : surveys) survey.take(path, bytes, () -> project.parse(path, bytes));
             }
-            byte[] bytes = content;
-            long scan = project.timings().start();
-            if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
-            project.timings().stop("trigger words", scan);
+            for (FileRule r : rules) {
+                FileFilter filter = filters.get(r);
+                if (filter instanceof FileFilter.Known known) {
+                    if (known.files().contains(path)) applicable.add(r);
+                    continue;
+                }
+                if (content == null) {
+                    content = read(path);
+                    if (content == null) return;
+                }
+                if (parsedAnyway && r.cheapOnBuiltModel()) {
+                    applicable.add(r);
+                    continue;
+                }
+                byte[] bytes = content;
+                long scan = project.timings().start();
+                if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
+                project.timings().stop("trigger words", scan);
+            }
+            if (applicable.isEmpty()) return;
+            PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
+            if (file == null) return;
+            file.retain();
+            Timings timings = project.timings();
+            long start = timings.start();
+            List<SyntaxProblem> problems = file.syntaxProblems();
+            timings.stop("scan: tokens and statements", start);
+            if (!problems.isEmpty() && !syntaxAsFindings) {
+                collector.notify(new Notification(Severity.WARNING,
+                        "syntax error: " + SyntaxProblem.summary(problems) + "; the rest of the file was still checked",
+                        new Location(path, problems.get(0).region())));
+            }
+            for (FileRule rule : applicable) {
+                start = timings.start();
+                rule.check(file, project, collector.sinkFor(rule));
+                timings.stop("rule " + rule.code(), start);
+            }
+            file.release();
         }
-        if (applicable.isEmpty()) return;
-        PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
-        if (file == null) return;
-        file.retain();
-        Timings timings = project.timings();
-        long start = timings.start();
-        List<SyntaxProblem> problems = file.syntaxProblems();
-        timings.stop("scan: tokens and statements", start);
-        if (!problems.isEmpty() && !syntaxAsFindings) {
-            collector.notify(new Notification(Severity.WARNING,
-                    "syntax error: " + SyntaxProblem.summary(problems) + "; the rest of the file was still checked",
-                    new Location(path, problems.get(0).region())));
+
+        private byte[] read(String path) {
+            long read = project.timings().start();
+            Optional<byte[]> bytes = project.bytes(path);
+            project.timings().stop("read files", read);
+            if (bytes.isEmpty()) {
+                collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
+                return null;
+            }
+            return bytes.get();
         }
-        for (FileRule rule : applicable) {
-            start = timings.start();
-            rule.check(file, project, collector.sinkFor(rule));
-            timings.stop("rule " + rule.code(), start);
-        }
-        file.release();
     }
 
     /** The words every suppression comment holds, in any ASCII case, as {@link Suppressions} matches them. */
@@ -232,7 +279,8 @@ public final class Engine {
         }
 
         List<Notification> notifications() {
-            List<Notification> out = new ArrayList<>(notes);
+            // a file checked in both passes tells its syntax problem (or that it cannot be read) twice
+            List<Notification> out = new ArrayList<>(new LinkedHashSet<>(notes));
             out.sort((a, b) -> a.location().compareTo(b.location()));
             return out;
         }

@@ -1,6 +1,7 @@
 package dev.lintgate.rules;
 
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Survey;
 import dev.lintgate.python.PythonFile;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +16,18 @@ public non-sealed interface FileRule extends Rule {
     Set<String> triggers(ProjectModel project);
 
     /**
-     * The files that can hold a finding, when a project-wide fact already knows them (the deprecation index has
-     * scanned every file for the same words); then the engine reads no other file for this rule. Empty means:
-     * decide by {@link #triggers}.
+     * A project-wide fact this rule needs before it checks any file, gathered from every file's contents (the
+     * deprecation index: a shim anywhere may re-export a deprecated name). The engine feeds it while it reads the
+     * files for the other rules, and runs this rule after that pass. Rules that return the same survey share it.
+     */
+    default Optional<Survey> survey(ProjectModel project) {
+        return Optional.empty();
+    }
+
+    /**
+     * The files that can hold a finding, when a project-wide fact already knows them (the deprecation index found
+     * the files that hold its words); then the engine reads no other file for this rule. Empty means: decide by
+     * {@link #triggers}.
      */
     default Optional<Set<String>> candidates(ProjectModel project) {
         return Optional.empty();

@@ -5,6 +5,7 @@ import dev.lintgate.project.Triggers;
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Survey;
 import dev.lintgate.python.Decorator;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.ImportBinding;
@@ -18,6 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * Every deprecated name of the project: the configured {@code [[deprecated]]} targets, first-party definitions
@@ -111,52 +116,102 @@ public final class Deprecations {
         }
     }
 
+    /**
+     * Gathers the files that hold a word of the configured names (or the PEP 702 decorator call, or a star import)
+     * while the engine reads every file; {@link #FACT} completes from what it took. One per project.
+     */
+    public static final ProjectModel.Fact<Gathering> SURVEY = new ProjectModel.Fact<>("deprecation survey", Gathering::new);
+
     private static Deprecations build(ProjectModel project) {
-        Map<String, Deprecation> byName = new LinkedHashMap<>();
-        for (DeprecatedTarget t : project.config().deprecated()) {
-            byName.putIfAbsent(t.name(), new Deprecation(t.name(), t, null));
-        }
-        // Fixpoint: parse the files that hold any word of the names known so far (and every file that may
-        // declare a PEP 702 deprecation); what they decorate or re-export gives new names, whose words may pull
-        // in more files. Each round reads only the files no earlier word matched.
-        Set<String> words = new TreeSet<>();
-        Set<String> newWords = new TreeSet<>(new Deprecations(byName).words());
-        newWords.add(DECORATOR_CALL);
-        List<String> pending = new ArrayList<>(project.pythonFiles());
-        List<PythonFile> parsed = new ArrayList<>();
-        Set<String> candidates = new TreeSet<>();
-        while (!newWords.isEmpty()) {
-            words.addAll(newWords);
-            Triggers fresh = new Triggers(newWords);
-            List<PythonFile> matched = pending.parallelStream()
-                    .map(path -> project.bytes(path).filter(fresh::foundIn).map(b -> parse(project, path, b)).orElse(null))
-                    .filter(java.util.Objects::nonNull)
-                    // scanned here, on every core: the loops below would otherwise scan them one by one
-                    .peek(PythonFile::imports)
-                    .toList();
-            Set<String> matchedPaths = new HashSet<>();
-            for (PythonFile f : matched) matchedPaths.add(f.path());
-            pending.removeIf(matchedPaths::contains);
-            parsed.addAll(matched);
-            candidates.addAll(matchedPaths);
-            for (PythonFile f : matched) addDecorated(f, byName);
-            addReexports(parsed, byName);
-            // only the statement facts are needed here; the engine builds the rest when it checks the file
-            for (PythonFile f : matched) f.release();
-            newWords = new TreeSet<>(new Deprecations(byName).words());
-            newWords.removeAll(words);
-        }
-        Deprecations result = new Deprecations(byName);
-        // files that hold only the decorator call cannot import anything deprecated
-        Triggers finalWords = new Triggers(result.words());
-        Set<String> importing = new TreeSet<>();
-        for (PythonFile f : parsed) if (candidates.contains(f.path()) && mentions(project, f, finalWords)) importing.add(f.path());
-        return new Deprecations(byName, importing);
+        return project.fact(SURVEY).complete(project);
     }
 
-    private static boolean mentions(ProjectModel project, PythonFile file, Triggers words) {
-        return project.bytes(file.path()).map(words::foundIn).orElse(false);
+    /** The survey behind the deprecation index. */
+    public static final class Gathering implements Survey {
+        private final Map<String, Deprecation> configured = new LinkedHashMap<>();
+        /** What the first round looks for: every configured name's words and the PEP 702 decorator call. */
+        private final Set<String> firstWords;
+        private final Triggers first;
+        /** The same without the decorator call: a file that holds one of these can import a deprecated name. */
+        private final Triggers names;
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        private final Queue<PythonFile> matched = new ConcurrentLinkedQueue<>();
+        private final Set<String> naming = ConcurrentHashMap.newKeySet();
+
+        private Gathering(ProjectModel project) {
+            for (DeprecatedTarget t : project.config().deprecated()) {
+                configured.putIfAbsent(t.name(), new Deprecation(t.name(), t, null));
+            }
+            Set<String> nameWords = new Deprecations(configured).words();
+            names = new Triggers(nameWords.isEmpty() ? Set.of(NOTHING) : nameWords);
+            firstWords = new TreeSet<>(nameWords);
+            firstWords.add(DECORATOR_CALL);
+            first = new Triggers(firstWords);
+        }
+
+        @Override
+        public void take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
+            if (!seen.add(path) || !first.foundIn(bytes)) return;
+            PythonFile file = scanned.get();
+            // the statement facts are all the index needs; they stay when the file's tokens are released
+            file.imports();
+            matched.add(file);
+            if (names.foundIn(bytes)) naming.add(path);
+        }
+
+        /**
+         * Reads the files the engine did not, then follows decorations and re-exports to a fixpoint: new names
+         * bring new words, whose files may re-export further. Later rounds read only files no earlier word matched.
+         */
+        private Deprecations complete(ProjectModel project) {
+            project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path ->
+                    project.bytes(path).ifPresent(b -> take(path, b, () -> {
+                        PythonFile file = parse(project, path, b);
+                        file.imports();
+                        file.release();
+                        return file;
+                    })));
+            Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
+            List<PythonFile> parsed = new ArrayList<>(matched);
+            parsed.sort(java.util.Comparator.comparing(PythonFile::path));
+            Set<String> words = new TreeSet<>(firstWords);
+            Set<String> candidates = new TreeSet<>(naming);
+            List<PythonFile> round = parsed;
+            while (true) {
+                for (PythonFile f : round) addDecorated(f, byName);
+                addReexports(parsed, byName);
+                Set<String> newWords = new TreeSet<>(new Deprecations(byName).words());
+                newWords.removeAll(words);
+                if (newWords.isEmpty()) break;
+                Triggers fresh = new Triggers(newWords);
+                // a file taken for the decorator call alone may name what it (or another file) declared deprecated
+                for (PythonFile f : parsed) {
+                    if (!candidates.contains(f.path()) && project.bytes(f.path()).map(fresh::foundIn).orElse(false)) {
+                        candidates.add(f.path());
+                    }
+                }
+                // no file left holds an older word, so none holds a new word that contains one (`_OrderedDict`)
+                Set<String> searched = new TreeSet<>(newWords);
+                searched.removeIf(w -> words.stream().anyMatch(w::contains));
+                words.addAll(newWords);
+                Set<String> done = new HashSet<>();
+                for (PythonFile f : parsed) done.add(f.path());
+                Triggers unseen = searched.isEmpty() ? null : new Triggers(searched);
+                round = unseen == null ? List.of() : project.pythonFiles().parallelStream().filter(path -> !done.contains(path))
+                        .map(path -> project.bytes(path).filter(unseen::foundIn).map(b -> parse(project, path, b)).orElse(null))
+                        .filter(java.util.Objects::nonNull)
+                        .peek(PythonFile::imports)
+                        .peek(PythonFile::release)
+                        .toList();
+                parsed.addAll(round);
+                for (PythonFile f : round) candidates.add(f.path());
+            }
+            return new Deprecations(byName, candidates);
+        }
     }
+
+    /** A word no source holds: with nothing deprecated by name, no file can import a deprecated name. */
+    private static final String NOTHING = "\u0000lintgate-nothing-deprecated";
 
     private static final String DECORATOR_CALL = "deprecated(";
 
