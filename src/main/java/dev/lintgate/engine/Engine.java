@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs the enabled rules over a project. Python files whose bytes hold none of the file rules' trigger words are
@@ -76,9 +78,8 @@ public final class Engine {
             boolean syntaxAsFindings = fileRules.stream().anyMatch(FileRule::reportsSyntaxProblems);
             List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
             List<Future<?>> tasks = new ArrayList<>();
-            if (!duringPass.isEmpty() || !surveys.isEmpty()) {
-                submitChunks(pool, targets, new Pass(project, duringPass, List.copyOf(surveys), syntaxAsFindings, collector), tasks);
-            }
+            Pass first = new Pass(project, duringPass, List.copyOf(surveys), syntaxAsFindings, collector);
+            if (!duringPass.isEmpty() || !surveys.isEmpty()) submitChunks(pool, targets, first::check, tasks);
             for (ProjectRule rule : projectRules) {
                 tasks.add(pool.submit(() -> {
                     long start = project.timings().start();
@@ -88,9 +89,12 @@ public final class Engine {
             }
             await(tasks);
             if (!afterPass.isEmpty()) {
-                List<Future<?>> late = new ArrayList<>();
-                submitChunks(pool, targets, new Pass(project, afterPass, List.of(), syntaxAsFindings, collector), late);
-                await(late);
+                // a file the survey took was left for now: all its rules run on it here, on one model built once
+                Pass late = new Pass(project, afterPass, List.of(), syntaxAsFindings, collector);
+                Pass deferred = new Pass(project, fileRules, List.of(), syntaxAsFindings, collector);
+                List<Future<?>> second = new ArrayList<>();
+                submitChunks(pool, targets, path -> (first.deferred.contains(path) ? deferred : late).check(path), second);
+                await(second);
             }
             List<Future<?>> finishing = new ArrayList<>();
             for (FileRule rule : fileRules) {
@@ -121,13 +125,13 @@ public final class Engine {
         }
     }
 
-    private void submitChunks(ExecutorService pool, List<String> targets, Pass pass, List<Future<?>> tasks) {
+    private void submitChunks(ExecutorService pool, List<String> targets, Consumer<String> check, List<Future<?>> tasks) {
         // contiguous chunks keep a thread on one directory, which the page cache likes; many of them, so that one
         // slow directory (numpy's tests) does not leave the other cores idle at the end
         int chunk = Math.max(8, targets.size() / (threads * 64) + 1);
         for (int i = 0; i < targets.size(); i += chunk) {
             List<String> slice = targets.subList(i, Math.min(targets.size(), i + chunk));
-            tasks.add(pool.submit(() -> slice.forEach(pass::check)));
+            tasks.add(pool.submit(() -> slice.forEach(check)));
         }
     }
 
@@ -148,6 +152,11 @@ public final class Engine {
         private final boolean syntaxAsFindings;
         private final Collector collector;
         private final Map<FileRule, FileFilter> filters = new HashMap<>();
+        /**
+         * Files a survey took. Its rules check them after the pass, and so do all the others then: the model of
+         * such a file is built once, not in this pass and again in the next.
+         */
+        final Set<String> deferred = ConcurrentHashMap.newKeySet();
 
         Pass(Project project, List<FileRule> rules, List<Survey> surveys, boolean syntaxAsFindings, Collector collector) {
             this.project = project;
@@ -183,7 +192,12 @@ public final class Engine {
                 content = read(path);
                 if (content == null) return;
                 byte[] bytes = content;
-                for (Survey survey : surveys) survey.take(path, bytes, () -> project.parse(path, bytes));
+                boolean taken = false;
+                for (Survey survey : surveys) taken |= survey.take(path, bytes, () -> project.parse(path, bytes));
+                if (taken) {
+                    deferred.add(path);
+                    return;
+                }
             }
             for (FileRule r : rules) {
                 FileFilter filter = filters.get(r);
@@ -263,7 +277,7 @@ public final class Engine {
 
         List<Finding> findings() {
             // each file with findings is read again for its comments: in parallel, there may be thousands
-            Map<String, Suppressions> suppressions = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Suppressions> suppressions = new ConcurrentHashMap<>();
             raw.stream().map(f -> f.location().path()).filter(project.targets()::contains).distinct().toList()
                     .parallelStream().forEach(path -> suppressions.put(path, suppressionsOf(path)));
             Set<Finding> kept = new LinkedHashSet<>();

@@ -13,7 +13,8 @@ public interface Survey {
 
     /**
      * One file's bytes as the engine read them; {@code scanned} gives the file's model, built at most once and shared
-     * with the engine's rules. Called from several threads, once per file, before the fact is asked for.
+     * with the engine's rules. Called from several threads, once per file, before the fact is asked for. True when
+     * the survey took the file: the survey's rules will check it after the pass.
      */
-    void take(String path, byte[] bytes, Supplier<PythonFile> scanned);
+    boolean take(String path, byte[] bytes, Supplier<PythonFile> scanned);
 }

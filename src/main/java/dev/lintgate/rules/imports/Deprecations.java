@@ -150,13 +150,15 @@ public final class Deprecations {
         }
 
         @Override
-        public void take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
-            if (!seen.add(path) || !first.foundIn(bytes)) return;
+        public boolean take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
+            if (!seen.add(path) || !first.foundIn(bytes)) return false;
             PythonFile file = scanned.get();
             // the statement facts are all the index needs; they stay when the file's tokens are released
             file.imports();
             matched.add(file);
-            if (names.foundIn(bytes)) naming.add(path);
+            if (!names.foundIn(bytes)) return false;
+            naming.add(path);
+            return true;
         }
 
         /**

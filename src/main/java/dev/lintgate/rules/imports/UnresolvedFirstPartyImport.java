@@ -77,14 +77,17 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         if (file.isStub()) return;
         Names names = file.names();
         ModuleExports.remember(project, file, names);
-        if (file.imports().isEmpty()) return;
-        Set<Integer> conditional = conditionalImportLines(names);
+        Set<String> packages = project.fact(PACKAGES);
+        // most files import only the standard library and third parties: the scopes are walked for the rest
+        Set<Integer> conditional = null;
         for (ImportBinding b : file.imports()) {
             String target = b.target();
-            if (target == null || b.isStar() || names.isImportErrorGuarded(b.statementLine())
-                    || conditional.contains(b.region().startLine())) continue;
-            String top = target.contains(".") ? target.substring(0, target.indexOf('.')) : target;
-            if (project.fact(PACKAGES).contains(top)) pending.add(new Pending(file.path(), b));
+            if (target == null || b.isStar()) continue;
+            int dot = target.indexOf('.');
+            if (!packages.contains(dot < 0 ? target : target.substring(0, dot))) continue;
+            if (conditional == null) conditional = conditionalImportLines(names);
+            if (names.isImportErrorGuarded(b.statementLine()) || conditional.contains(b.region().startLine())) continue;
+            pending.add(new Pending(file.path(), b));
         }
     }
 
