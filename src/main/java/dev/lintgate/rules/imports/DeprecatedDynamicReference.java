@@ -40,13 +40,14 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         }
         for (NameUse use : names.uses()) {
             if (use.chainEnd() < 0 || use.use() == NameUse.Use.TYPING || use.typingBlock()) continue;
-            String dotted = names.dotted(use);
+            String dotted = null;
             for (Binding b : use.scope().resolve(use.name())) {
                 if (b.kind() != Binding.Kind.IMPORT || b.typingOnly()) continue;
                 String target = ModulePaths.absolute(file, b.imported());
                 if (target == null) continue;
                 // the import itself is LG101's finding; only a deeper attribute is reached dynamically
                 if (deprecations.matchPath(target).isPresent()) continue;
+                if (dotted == null) dotted = names.dotted(use);
                 String full = ModulePaths.isPlainImportOfHead(b) ? dotted : target + dotted.substring(use.name().length());
                 Optional<Deprecation> match = deprecations.matchPath(full);
                 if (match.isPresent()) {
