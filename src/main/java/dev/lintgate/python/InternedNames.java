@@ -25,11 +25,9 @@ final class InternedNames {
 
     /** The shared String spelled c[s, e). */
     String of(char[] c, int s, int e) {
-        int h = 0;
-        for (int k = s; k < e; k++) {
-            h = 31 * h + c[k];
-        }
         int len = e - s;
+        // from four chars and the length, not all chars: the compare that follows reads them all anyway
+        int h = len == 0 ? 0 : (c[s] * 31 + c[e - 1]) * 31 + c[s + (len >> 1)] * 7 + c[s + ((len - 1) >> 2)] * 131 + len;
         int mask = strings.length - 1;
         int slot = (h ^ (h >>> 15)) & mask;
         String found;
