@@ -62,8 +62,11 @@ final class NameWalker {
     private static final class State {
         final List<NameUse> uses;
 
+        final InternedNames names;
+
         State(int tokens) {
             uses = new ArrayList<>(Math.max(16, tokens / 5));
+            names = new InternedNames(tokens / 10);
         }
 
         final Set<Integer> importGuarded = new HashSet<>();
@@ -296,6 +299,9 @@ final class NameWalker {
         int lambdas = 0;
         for (int i = s; i < e; i++) {
             int k = code[i];
+            if (k == 0) {
+                continue; // a plain name or a literal: no bracket nor any operator sought (and most tokens)
+            }
             if (Tokens.opens(k)) {
                 d++;
             } else if (Tokens.closes(k)) {
@@ -459,7 +465,7 @@ final class NameWalker {
         boolean importError = s >= e;
         for (int i = s; i < e; i++) {
             if (t.kind[i] == Tokens.NAME) {
-                String n = t.text(i);
+                String n = name(i);
                 nameError |= CATCHES_NAME_ERROR.contains(n);
                 importError |= CATCHES_IMPORT_ERROR.contains(n);
             }
@@ -490,7 +496,7 @@ final class NameWalker {
         if (!t.isName(nameAt)) {
             return null;
         }
-        String name = t.text(nameAt);
+        String name = name(nameAt);
         ctx.scope.bind(new Binding(name, Binding.Kind.DEFINITION, ctx.typingBlock, ctx.conditional, line(nameAt), null));
         String qualified = qualify(ctx.scope, name);
         int p = nameAt + 1;
@@ -562,7 +568,7 @@ final class NameWalker {
                 a++;
             }
             if (t.isName(a)) {
-                tp.bind(new Binding(t.text(a), Binding.Kind.DEFINITION, ctx.typingBlock, false, line(a), null));
+                tp.bind(new Binding(name(a), Binding.Kind.DEFINITION, ctx.typingBlock, false, line(a), null));
                 expr(a + 1, item[1], ctx.in(tp).with(NameUse.Use.TYPING));
             }
         }
@@ -579,7 +585,7 @@ final class NameWalker {
             if (!t.isName(a)) {
                 continue;
             }
-            fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, outer.typingBlock, false, line(a), null));
+            fn.bind(new Binding(name(a), Binding.Kind.PARAMETER, outer.typingBlock, false, line(a), null));
             int eq = find(a + 1, item[1], '=');
             if (t.isOp(a + 1, ':')) {
                 expr(a + 2, eq < 0 ? item[1] : eq, sig.owned(fn, NameUse.Use.ANNOTATION));
@@ -626,9 +632,9 @@ final class NameWalker {
                     for (int i = s + 1; i < e; i++) {
                         if (t.isName(i)) {
                             if (global) {
-                                ctx.scope.declareGlobal(t.text(i));
+                                ctx.scope.declareGlobal(name(i));
                             } else {
-                                ctx.scope.declareNonlocal(t.text(i));
+                                ctx.scope.declareNonlocal(name(i));
                             }
                         }
                     }
@@ -641,7 +647,7 @@ final class NameWalker {
                     // "del x" makes x local to the scope (and a nonlocal target), as any binding does
                     for (int[] item : split(s + 1, e, ',')) {
                         if (item[1] - item[0] == 1 && t.isName(item[0])) {
-                            ctx.scope.bind(new Binding(t.text(item[0]), Binding.Kind.DECLARATION, ctx.typingBlock, true, line(item[0]), null));
+                            ctx.scope.bind(new Binding(name(item[0]), Binding.Kind.DECLARATION, ctx.typingBlock, true, line(item[0]), null));
                         }
                     }
                     expr(s + 1, e, ctx);
@@ -676,7 +682,7 @@ final class NameWalker {
                 target(s, ann, ctx, Binding.Kind.ASSIGNMENT);
             } else if (t.isName(s) && s + 1 == ann) {
                 // a bare "x: T" binds nothing, but in a class it declares a field: counted as bound, quietly
-                ctx.scope.bind(new Binding(t.text(s), Binding.Kind.DECLARATION, ctx.typingBlock, ctx.conditional, line(s), null));
+                ctx.scope.bind(new Binding(name(s), Binding.Kind.DECLARATION, ctx.typingBlock, ctx.conditional, line(s), null));
             } else {
                 expr(s, ann, ctx);
             }
@@ -729,6 +735,9 @@ final class NameWalker {
         int d = 0;
         for (int i = s; i < e; i++) {
             int k = code[i];
+            if (k == 0) {
+                continue;
+            }
             if (Tokens.opens(k)) {
                 d++;
             } else if (Tokens.closes(k)) {
@@ -761,7 +770,7 @@ final class NameWalker {
     }
 
     private void typeAlias(int s, int e, Ctx ctx) {
-        String name = t.text(s + 1);
+        String name = name(s + 1);
         ctx.scope.bind(new Binding(name, Binding.Kind.ASSIGNMENT, ctx.typingBlock, ctx.conditional, line(s + 1), null));
         int p = s + 2;
         Ctx value = ctx.with(NameUse.Use.TYPING);
@@ -851,7 +860,7 @@ final class NameWalker {
             if (module.isEmpty()) {
                 continue;
             }
-            String bound = as >= 0 && t.isName(as + 1) ? t.text(as + 1)
+            String bound = as >= 0 && t.isName(as + 1) ? name(as + 1)
                     : module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
             ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), module));
         }
@@ -864,7 +873,7 @@ final class NameWalker {
         }
         StringBuilder module = new StringBuilder();
         for (int i = s + 1; i < imp; i++) {
-            module.append(t.text(i));
+            module.append(name(i));
         }
         String m = module.toString();
         if (m.equals("__future__")) {
@@ -893,8 +902,8 @@ final class NameWalker {
             if (!t.isName(item[0])) {
                 continue;
             }
-            String name = t.text(item[0]);
-            String bound = as >= 0 && t.isName(as + 1) ? t.text(as + 1) : name;
+            String name = name(item[0]);
+            String bound = as >= 0 && t.isName(as + 1) ? name(as + 1) : name;
             String sep = m.endsWith(".") ? "" : ".";
             ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + sep + name));
         }
@@ -914,7 +923,7 @@ final class NameWalker {
                 }
                 int end = primaryEnd(i, e);
                 if (end == i + 1) {
-                    ctx.scope.bind(new Binding(t.text(i), kind, ctx.typingBlock, ctx.conditional, line(i), null));
+                    ctx.scope.bind(new Binding(name(i), kind, ctx.typingBlock, ctx.conditional, line(i), null));
                 } else {
                     expr(i, end, ctx);
                 }
@@ -968,7 +977,7 @@ final class NameWalker {
             if (isKeyword(i) || t.is(i, "_")) {
                 continue;
             }
-            String n = t.text(i);
+            String n = name(i);
             if (t.isOp(i + 1, '=') ) {
                 continue; // keyword pattern: an attribute name
             }
@@ -998,7 +1007,7 @@ final class NameWalker {
                     noteDynamicChain(i, p);
                 }
                 if (i > s && t.is(i, Tokens.WALRUS) && t.isName(i - 1)) {
-                    ctx.scope.bind(new Binding(t.text(i - 1), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i - 1), null));
+                    ctx.scope.bind(new Binding(name(i - 1), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i - 1), null));
                 }
             }
             return;
@@ -1047,7 +1056,7 @@ final class NameWalker {
                         while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
                             target = target.parent();
                         }
-                        target.bind(new Binding(t.text(i), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i), null));
+                        target.bind(new Binding(name(i), Binding.Kind.ASSIGNMENT, ctx.typingBlock, true, line(i), null));
                         continue;
                     }
                     use(i, ctx);
@@ -1069,7 +1078,7 @@ final class NameWalker {
         }
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
         noteDynamicChain(i, p);
-        String name = t.text(i);
+        String name = name(i);
         noteDynamicGlobals(i, ctx);
         state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
                 ctx.guarded, ctx.owner, chainEnd));
@@ -1087,14 +1096,14 @@ final class NameWalker {
         int close = closing(open, t.size);
         StringBuilder dotted = new StringBuilder();
         for (int k = first; k <= last; k++) {
-            dotted.append(t.text(k));
+            appendText(dotted, k);
         }
         int index = 0;
         for (int[] arg : split(open + 1, close, ',')) {
             if (arg[1] - arg[0] == 1 && t.kind[arg[0]] == Tokens.STRING) {
                 String v = plainStringValue(arg[0]);
                 if (v != null) {
-                    String base = index > 0 && t.isName(open + 1) ? t.text(open + 1) : null;
+                    String base = index > 0 && t.isName(open + 1) ? name(open + 1) : null;
                     state.stringArguments.add(new StringArgument(dotted.toString(), index, v, base, ctx.scope,
                             t.start[arg[0]], t.end[arg[0]]));
                 }
@@ -1235,7 +1244,7 @@ final class NameWalker {
                 a++;
             }
             if (t.isName(a)) {
-                fn.bind(new Binding(t.text(a), Binding.Kind.PARAMETER, ctx.typingBlock, false, line, null));
+                fn.bind(new Binding(name(a), Binding.Kind.PARAMETER, ctx.typingBlock, false, line, null));
                 if (t.isOp(a + 1, '=')) {
                     expr(a + 2, item[1], ctx);
                 }
@@ -1321,6 +1330,21 @@ final class NameWalker {
 
     // ---- token utilities ----
 
+    /** A NAME token's text, one String per spelling in the file (see {@link InternedNames}). */
+    private String name(int i) {
+        int k = code[i];
+        return k >= 256 ? Tokens.word(k) : state.names.of(src.chars, t.start[i], t.end[i]);
+    }
+
+    private void appendText(StringBuilder sb, int i) {
+        int k = code[i];
+        if (k >= 256) {
+            sb.append(Tokens.word(k));
+        } else {
+            sb.append(src.chars, t.start[i], t.end[i] - t.start[i]);
+        }
+    }
+
     /** For a NAME token: spelled as a (hard) keyword. */
     private boolean isKeyword(int i) {
         return Tokens.isKeyword(code[i]);
@@ -1343,7 +1367,7 @@ final class NameWalker {
         StringBuilder sb = new StringBuilder();
         int i = s;
         while (i < e && t.isName(i)) {
-            sb.append(t.text(i));
+            sb.append(name(i));
             if (i + 2 < e + 1 && t.isOp(i + 1, '.') && t.isName(i + 2) && i + 2 < e) {
                 sb.append('.');
                 i += 2;
@@ -1370,6 +1394,9 @@ final class NameWalker {
         boolean lambda = false;
         for (int i = s; i < e; i++) {
             int k = code[i];
+            if (k == 0) {
+                continue;
+            }
             if (Tokens.opens(k)) {
                 d++;
             } else if (Tokens.closes(k)) {
@@ -1395,6 +1422,9 @@ final class NameWalker {
         int from = s;
         for (int i = s; i < e; i++) {
             int k = code[i];
+            if (k == 0) {
+                continue;
+            }
             if (Tokens.opens(k)) {
                 d++;
             } else if (Tokens.closes(k)) {

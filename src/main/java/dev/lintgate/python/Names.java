@@ -93,6 +93,19 @@ public final class Names {
         return dunderAll;
     }
 
+    /**
+     * Whether any scope binds a name in typing-only context (TYPE_CHECKING, {@code if False}, a stub); most files have
+     * none, and then the typing-only rules have nothing to report.
+     */
+    public boolean hasTypingOnlyBinding() {
+        for (Scope s : scopes) {
+            if (s.hasTypingOnlyBinding()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the module defines {@code __getattr__}: any attribute may exist. */
     public boolean hasModuleGetattr() {
         return !module.bindings("__getattr__").isEmpty();

@@ -19,8 +19,11 @@ public final class Scope {
     private final String qualifiedName;
     private final Scope parent;
     private final Map<String, List<Binding>> bindings = new HashMap<>();
-    private final Set<String> globals = new HashSet<>(2);
-    private final Set<String> nonlocals = new HashSet<>(2);
+    /** Null until a declaration: few scopes have one, and resolving asks every scope on the way. */
+    private Set<String> globals;
+    private Set<String> nonlocals;
+    /** Whether a binding in this scope is typing-only; see {@link Names#hasTypingOnlyBinding}. */
+    private boolean typingOnlyBinding;
     private final List<String> decorators;
     private final List<String> bases;
 
@@ -64,15 +67,19 @@ public final class Scope {
     }
 
     public boolean declaresGlobal(String name) {
-        return globals.contains(name);
+        return globals != null && globals.contains(name);
+    }
+
+    boolean hasTypingOnlyBinding() {
+        return typingOnlyBinding;
     }
 
     /** Binds in this scope, or where a {@code global}/{@code nonlocal} declaration (which must come first) sends it. */
     void bind(Binding b) {
         Scope target = this;
-        if (globals.contains(b.name())) {
+        if (globals != null && globals.contains(b.name())) {
             target = module();
-        } else if (nonlocals.contains(b.name())) {
+        } else if (nonlocals != null && nonlocals.contains(b.name())) {
             for (Scope s = parent; s != null; s = s.parent) {
                 if (s.kind == Kind.FUNCTION && s.bindings.containsKey(b.name())) {
                     target = s;
@@ -81,13 +88,20 @@ public final class Scope {
             }
         }
         target.bindings.computeIfAbsent(b.name(), k -> new ArrayList<>(1)).add(b);
+        target.typingOnlyBinding |= b.typingOnly();
     }
 
     void declareGlobal(String name) {
+        if (globals == null) {
+            globals = new HashSet<>(4);
+        }
         globals.add(name);
     }
 
     void declareNonlocal(String name) {
+        if (nonlocals == null) {
+            nonlocals = new HashSet<>(4);
+        }
         nonlocals.add(name);
     }
 
@@ -100,12 +114,12 @@ public final class Scope {
         boolean first = true;
         Kind previous = kind;
         while (s != null) {
-            if (s.globals.contains(name)) {
+            if (s.globals != null && s.globals.contains(name)) {
                 return s.module().bindings(name);
             }
             // PEP 695 annotation scopes in a class body see the class's names; other nested scopes do not
             boolean visible = first || s.kind != Kind.CLASS || previous == Kind.TYPE_PARAMETERS;
-            if (visible && !s.nonlocals.contains(name)) {
+            if (visible && (s.nonlocals == null || !s.nonlocals.contains(name))) {
                 List<Binding> found = s.bindings.get(name);
                 if (found != null) {
                     return found;

@@ -3,7 +3,6 @@ package dev.lintgate.rules.names;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Binding;
 import dev.lintgate.python.Names;
-import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FileRule;
 import java.util.List;
 import java.util.Set;
@@ -29,14 +28,7 @@ interface TypingOnlyRule extends FileRule {
 
     /** Whether any scope binds a name in typing-only context; most files have none, and then nothing can fire. */
     static boolean hasTypingOnlyBinding(Names names) {
-        for (Scope s : names.scopes()) {
-            for (String n : s.boundNames()) {
-                for (Binding b : s.bindings(n)) {
-                    if (b.typingOnly()) return true;
-                }
-            }
-        }
-        return false;
+        return names.hasTypingOnlyBinding();
     }
 
     /** Non-empty and every binding typing-only. */
