@@ -32,15 +32,18 @@ final class SourceText {
     private int lastLine;
     /** Set when the bytes are not valid in the declared encoding (CPython would refuse the file). */
     final String decodingProblem;
+    /** True when every char is ASCII: then a column is an offset difference, with no surrogates to look for. */
+    private final boolean ascii;
 
-    private SourceText(char[] chars, String decodingProblem) {
+    private SourceText(char[] chars, String decodingProblem, boolean ascii) {
         this.chars = chars;
         this.length = chars.length;
         this.decodingProblem = decodingProblem;
+        this.ascii = ascii;
     }
 
     private static SourceText of(char[] chars, String decodingProblem) {
-        return new SourceText(chars, decodingProblem);
+        return new SourceText(chars, decodingProblem, false);
     }
 
     /** The line table, built from the chars when the tokenizer has not handed one over. */
@@ -114,8 +117,8 @@ final class SourceText {
             }
         }
         if (charset == StandardCharsets.UTF_8) {
-            SourceText ascii = ascii(bytes, offset, problem);
-            if (ascii != null) return ascii;
+            SourceText utf8 = utf8(bytes, offset, problem);
+            if (utf8 != null) return utf8;
         }
         String text = new String(bytes, offset, bytes.length - offset, charset);
         if (problem == null && charset == StandardCharsets.UTF_8 && text.indexOf('\uFFFD') >= 0) {
@@ -134,19 +137,28 @@ final class SourceText {
 
     /**
      * Most source files are pure ASCII: then the chars are the bytes, with no intermediate String and no search for
-     * U+FFFD. Null as soon as a byte is not ASCII.
+     * U+FFFD. The rest are mostly well-formed UTF-8, decoded here in the same pass; null when a sequence is malformed,
+     * for the JDK's decoder to replace it as it does.
      */
-    private static SourceText ascii(byte[] bytes, int offset, String decodingProblem) {
+    private static SourceText utf8(byte[] bytes, int offset, String decodingProblem) {
         int length = bytes.length - offset;
         char[] chars = new char[length];
-        for (int i = 0, b = offset; i < length; i++, b++) {
+        int i = 0;
+        for (int b = offset; i < length; i++, b++) {
             byte c = bytes[b];
             if (c < 0) {
-                return null;
+                break;
             }
             chars[i] = (char) c;
         }
-        return new SourceText(chars, decodingProblem);
+        if (i == length) {
+            return new SourceText(chars, decodingProblem, true);
+        }
+        int n = Utf8.decode(bytes, offset + i, chars, i);
+        if (n < 0) {
+            return null;
+        }
+        return new SourceText(n == length ? chars : Arrays.copyOf(chars, n), decodingProblem, false);
     }
 
     /** The PEP 263 cookie from the first two lines ("coding[:=]\s*name" inside a comment), or null. */
@@ -255,6 +267,9 @@ final class SourceText {
     int columnOf(int offset, int line) {
         int start = lines()[line - 1];
         int end = Math.min(offset, length);
+        if (ascii) {
+            return 1 + Math.max(0, end - start) + Math.max(0, offset - end);
+        }
         int column = 1;
         for (int i = start; i < end; i++) {
             if (!(Character.isLowSurrogate(chars[i]) && i > start && Character.isHighSurrogate(chars[i - 1]))) {
