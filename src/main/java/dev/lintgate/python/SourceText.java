@@ -12,13 +12,19 @@ import java.util.Locale;
 /**
  * Decoded source text with its line table. Offsets are char indexes into {@link #chars}; {@link #region} converts
  * them to 1-based lines and code-point columns, the only place where UTF-16 surrogates matter.
+ *
+ * <p>The line table is usually handed over by the {@link Tokenizer}, which meets every line break anyway: building it
+ * while decoding doubled the cost of the decoding loop. Text that is not tokenized builds it on first use.
  */
 final class SourceText {
     final char[] chars;
     final int length;
-    /** Start offset of each line; lineStarts[0] == 0. A trailing terminator does not open a line of its own. */
-    private final int[] lineStarts;
-    private final int lineCount;
+    /**
+     * Start offset of each line, exactly one entry per line; lineStarts[0] == 0. A trailing terminator does not open
+     * a line of its own. Null until the tokenizer hands it over or a line is asked for; volatile because a file's
+     * text may be shared by threads (any of them may build it, all build the same).
+     */
+    private volatile int[] lineStarts;
     /**
      * 0-based line of the last answer of {@link #lineOf}. Threads may race on it: it is only a first guess, always a
      * valid line, and checked before use.
@@ -26,16 +32,42 @@ final class SourceText {
     private int lastLine;
     /** Set when the bytes are not valid in the declared encoding (CPython would refuse the file). */
     final String decodingProblem;
+    /** True when every char is ASCII: then a column is an offset difference, with no surrogates to look for. */
+    private final boolean ascii;
 
-    private SourceText(char[] chars, int[] lineStarts, int lineCount, String decodingProblem) {
+    private SourceText(char[] chars, String decodingProblem, boolean ascii) {
         this.chars = chars;
         this.length = chars.length;
         this.decodingProblem = decodingProblem;
-        this.lineStarts = lineStarts;
-        this.lineCount = lineCount;
+        this.ascii = ascii;
     }
 
     private static SourceText of(char[] chars, String decodingProblem) {
+        return new SourceText(chars, decodingProblem, false);
+    }
+
+    /** The line table, built from the chars when the tokenizer has not handed one over. */
+    private int[] lines() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            starts = lineStartsOf(chars);
+            lineStarts = starts;
+        }
+        return starts;
+    }
+
+    /**
+     * Takes the line table the tokenizer built ({@code count} entries of {@code starts}), unless one exists already;
+     * it must equal what {@link #lineStartsOf} would build.
+     */
+    void adoptLineStarts(int[] starts, int count) {
+        if (lineStarts == null) {
+            lineStarts = Arrays.copyOf(starts, count);
+        }
+    }
+
+    /** Start offsets of the lines of {@code chars}: after each "\n", "\r\n" or lone "\r" that is not the last char. */
+    static int[] lineStartsOf(char[] chars) {
         int[] starts = new int[Math.max(16, chars.length / 32)];
         int n = 0;
         starts[n++] = 0;
@@ -53,7 +85,7 @@ final class SourceText {
                 }
             }
         }
-        return new SourceText(chars, starts, n, decodingProblem);
+        return Arrays.copyOf(starts, n);
     }
 
     static SourceText of(String text) {
@@ -85,8 +117,8 @@ final class SourceText {
             }
         }
         if (charset == StandardCharsets.UTF_8) {
-            SourceText ascii = ascii(bytes, offset, problem);
-            if (ascii != null) return ascii;
+            SourceText utf8 = utf8(bytes, offset, problem);
+            if (utf8 != null) return utf8;
         }
         String text = new String(bytes, offset, bytes.length - offset, charset);
         if (problem == null && charset == StandardCharsets.UTF_8 && text.indexOf('\uFFFD') >= 0) {
@@ -104,36 +136,29 @@ final class SourceText {
     }
 
     /**
-     * Most source files are pure ASCII: then the chars are the bytes, copied in the same pass that builds the line
-     * table, with no intermediate String and no search for U+FFFD. Null as soon as a byte is not ASCII.
+     * Most source files are pure ASCII: then the chars are the bytes, with no intermediate String and no search for
+     * U+FFFD. The rest are mostly well-formed UTF-8, decoded here in the same pass; null when a sequence is malformed,
+     * for the JDK's decoder to replace it as it does.
      */
-    private static SourceText ascii(byte[] bytes, int offset, String decodingProblem) {
+    private static SourceText utf8(byte[] bytes, int offset, String decodingProblem) {
         int length = bytes.length - offset;
         char[] chars = new char[length];
-        int[] starts = new int[Math.max(16, length / 32)];
-        int n = 0;
-        starts[n++] = 0;
-        for (int i = 0, b = offset; i < length; i++, b++) {
+        int i = 0;
+        for (int b = offset; i < length; i++, b++) {
             byte c = bytes[b];
             if (c < 0) {
-                return null;
+                break;
             }
             chars[i] = (char) c;
-            if (c <= '\r' && (c == '\n' || c == '\r')) {
-                if (c == '\r' && i + 1 < length && bytes[b + 1] == '\n') {
-                    i++;
-                    b++;
-                    chars[i] = '\n';
-                }
-                if (i + 1 < length) {
-                    if (n == starts.length) {
-                        starts = Arrays.copyOf(starts, n * 2);
-                    }
-                    starts[n++] = i + 1;
-                }
-            }
         }
-        return new SourceText(chars, starts, n, decodingProblem);
+        if (i == length) {
+            return new SourceText(chars, decodingProblem, true);
+        }
+        int n = Utf8.decode(bytes, offset + i, chars, i);
+        if (n < 0) {
+            return null;
+        }
+        return new SourceText(n == length ? chars : Arrays.copyOf(chars, n), decodingProblem, false);
     }
 
     /** The PEP 263 cookie from the first two lines ("coding[:=]\s*name" inside a comment), or null. */
@@ -202,16 +227,18 @@ final class SourceText {
     }
 
     int lineCount() {
-        return lineCount;
+        return lines().length;
     }
 
     int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lines()[line - 1];
     }
 
     /** 1-based line containing offset. */
     int lineOf(int offset) {
         // offsets mostly come in order (tokens, imports, comments): try the last answer and the next few lines first
+        int[] lineStarts = lines();
+        int lineCount = lineStarts.length;
         int k = lastLine;
         if (lineStarts[k] <= offset) {
             for (int step = 0; step < 4; step++) {
@@ -238,8 +265,11 @@ final class SourceText {
 
     /** 1-based code-point column of offset. */
     int columnOf(int offset, int line) {
-        int start = lineStarts[line - 1];
+        int start = lines()[line - 1];
         int end = Math.min(offset, length);
+        if (ascii) {
+            return 1 + Math.max(0, end - start) + Math.max(0, offset - end);
+        }
         int column = 1;
         for (int i = start; i < end; i++) {
             if (!(Character.isLowSurrogate(chars[i]) && i > start && Character.isHighSurrogate(chars[i - 1]))) {
@@ -262,7 +292,8 @@ final class SourceText {
 
     /** Line text without its terminator; "" past the end. */
     String line(int line) {
-        if (line < 1 || line > lineCount) {
+        int[] lineStarts = lines();
+        if (line < 1 || line > lineStarts.length) {
             return "";
         }
         int start = lineStarts[line - 1];

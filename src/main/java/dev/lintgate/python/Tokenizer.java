@@ -19,10 +19,19 @@ final class Tokenizer {
     private static final boolean[] NAME_START = new boolean[128];
     private static final boolean[] NAME_PART = new boolean[128];
 
+    /**
+     * ASCII chars that need no decision inside a string literal (all but quotes, backslash and line breaks), and
+     * inside an f- or t-string (braces excluded too): most chars of a string take one table load, not five tests.
+     */
+    private static final boolean[] PLAIN_IN_STRING = new boolean[128];
+    private static final boolean[] PLAIN_IN_FSTRING = new boolean[128];
+
     static {
         for (char ch = 0; ch < 128; ch++) {
             NAME_START[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
             NAME_PART[ch] = NAME_START[ch] || (ch >= '0' && ch <= '9');
+            PLAIN_IN_STRING[ch] = ch != '\'' && ch != '"' && ch != '\\' && ch != '\n' && ch != '\r';
+            PLAIN_IN_FSTRING[ch] = PLAIN_IN_STRING[ch] && ch != '{' && ch != '}';
         }
     }
 
@@ -35,6 +44,12 @@ final class Tokenizer {
     int[] commentStart = new int[16];
     int[] commentEnd = new int[16];
     int commentCount;
+    /**
+     * The line table of the source, built on the way ({@link SourceText#adoptLineStarts}): line breaks between tokens
+     * and after a continuation backslash are met by {@link #scan}; a string is the only token that may hold one.
+     */
+    private int[] lineStarts;
+    private int lineCount = 1;
 
     private int pos;
     private int[] indents = new int[16];
@@ -51,18 +66,46 @@ final class Tokenizer {
     private boolean runawayTriple;
     /** Set when scanning resumed at a column-0 statement after a runaway string: a new logical line starts there. */
     private boolean resynced;
+    /**
+     * Set by scanString when an f-string has a replacement field: line breaks inside fields are not recorded on the
+     * way, so the string's span is searched for them afterwards.
+     */
+    private boolean fieldsInString;
 
     private Tokenizer(SourceText src) {
         this.src = src;
         this.c = src.chars;
         this.n = src.length;
         this.tokens = new Tokens(src);
+        this.lineStarts = new int[n / 32 + 16];
     }
 
     static Tokenizer run(SourceText src) {
         Tokenizer t = new Tokenizer(src);
         t.scan();
+        src.adoptLineStarts(t.lineStarts, t.lineCount);
         return t;
+    }
+
+    /** Records that a line starts at {@code at}, right after a line break (none at the end of the text). */
+    private void lineStartsAt(int at) {
+        if (at < n) {
+            if (lineCount == lineStarts.length) {
+                lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+            }
+            lineStarts[lineCount++] = at;
+        }
+    }
+
+    /** Records the line breaks inside [s, e), the span of a string token, when scanString could not. */
+    private void lineStartsIn(int s, int e) {
+        char[] c = this.c;
+        for (int i = s; i < e; i++) {
+            char ch = c[i];
+            if (ch <= '\r' && (ch == '\n' || (ch == '\r' && (i + 1 >= n || c[i + 1] != '\n')))) {
+                lineStartsAt(i + 1);
+            }
+        }
     }
 
     private void scan() {
@@ -123,6 +166,7 @@ final class Tokenizer {
             } else if (ch == '\n' || ch == '\r') {
                 int s = pos;
                 pos += (ch == '\r' && pos + 1 < n && c[pos + 1] == '\n') ? 2 : 1;
+                lineStartsAt(pos);
                 if (depth == 0) {
                     endLogicalLine(s);
                 }
@@ -131,6 +175,7 @@ final class Tokenizer {
                 p = pos + 1;
                 if (p < n && (c[p] == '\n' || c[p] == '\r')) {
                     pos = p + ((c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                    lineStartsAt(pos);
                     if (pos >= n) {
                         problem("unexpected EOF while scanning (line continuation at end of file)", p - 1, p);
                     }
@@ -320,6 +365,8 @@ final class Tokenizer {
 
     private void string(int s, int quote) {
         runawayTriple = false;
+        fieldsInString = false;
+        int lineMark = lineCount;
         int e = scanString(s, quote, 0);
         if (runawayTriple) {
             // resync at the next column-0 statement after the opening line so later imports are still seen
@@ -342,6 +389,11 @@ final class Tokenizer {
             }
             e = resync;
             resynced = resync < n;
+        }
+        if (runawayTriple || fieldsInString) {
+            // scanString recorded breaks past the resync point, or missed those inside fields: search the span
+            lineCount = lineMark;
+            lineStartsIn(s, e);
         }
         pos = e;
         tokens.add(Tokens.STRING, s, e);
@@ -446,9 +498,12 @@ final class Tokenizer {
         char quote = c[q];
         boolean triple = q + 2 < n && c[q + 1] == quote && c[q + 2] == quote;
         int p = q + (triple ? 3 : 1);
+        boolean[] plain = fmt ? PLAIN_IN_FSTRING : PLAIN_IN_STRING;
         while (p < n) {
             char ch = c[p];
-            if (ch == '\\') {
+            if (ch >= 128 || plain[ch]) {
+                p++;
+            } else if (ch == '\\') {
                 if (p + 1 >= n) {
                     p++;
                     break;
@@ -466,8 +521,12 @@ final class Tokenizer {
                     }
                 } else if (next == '\r' && p + 2 < n && c[p + 2] == '\n') {
                     p += 3;
+                    lineStartsAt(p);
                 } else {
                     p += 2;
+                    if (next == '\n' || next == '\r') {
+                        lineStartsAt(p);
+                    }
                 }
             } else if (ch == quote) {
                 if (!triple) {
@@ -477,9 +536,15 @@ final class Tokenizer {
                     return p + 3;
                 }
                 p++;
-            } else if ((ch == '\n' || ch == '\r') && !triple) {
-                problem("unterminated string literal (detected at line " + src.lineOf(p) + ")", s, p);
-                return p;
+            } else if (ch == '\n' || ch == '\r') {
+                if (!triple) {
+                    problem("unterminated string literal (detected at line " + src.lineOf(p) + ")", s, p);
+                    return p;
+                }
+                p++;
+                if (ch == '\n' || p >= n || c[p] != '\n') {
+                    lineStartsAt(p);
+                }
             } else if (fmt && ch == '{') {
                 if (p + 1 < n && c[p + 1] == '{') {
                     p += 2;
@@ -487,6 +552,7 @@ final class Tokenizer {
                     problem("too many nested f-strings", p, p + 1);
                     return n;
                 } else {
+                    fieldsInString = true;
                     int e = replacementField(p + 1, quote, triple, nesting + 1);
                     if (e < 0) {
                         problem("unterminated f-string literal (detected at line " + src.lineOf(-e - 1) + ")", s, -e - 1);
