@@ -20,7 +20,7 @@ public final class Triggers {
     /** Length of the shortest word in bytes: the window. */
     private final int window;
     /** By the window's last two bytes (hi << 8 | lo): how far it may move; 0 when some word may end there. */
-    private final int[] shift;
+    private final byte[] shift;
     /**
      * Where the window may go after a pair that ends some word was verified: the nearest other place the pair has
      * in any word's first window-length bytes. Frequent pairs ("at" of "deprecated(", "al" of "Optional") end
@@ -34,6 +34,7 @@ public final class Triggers {
 
     /** Maps each byte to the one compared: itself, or its ASCII lower case ({@link #ignoringAsciiCase}). */
     private final byte[] fold;
+    private final boolean ignoreCase;
 
     public Triggers(Collection<String> utf8Words) {
         this(utf8Words, false);
@@ -46,6 +47,7 @@ public final class Triggers {
 
     private Triggers(Collection<String> utf8Words, boolean ignoreCase) {
         this.words = List.copyOf(new TreeSet<>(utf8Words));
+        this.ignoreCase = ignoreCase;
         this.fold = new byte[256];
         for (int c = 0; c < 256; c++) fold[c] = (byte) (ignoreCase && c >= 'A' && c <= 'Z' ? c + 32 : c);
         List<byte[]> encoded = new ArrayList<>();
@@ -64,15 +66,16 @@ public final class Triggers {
             compareEverywhere = encoded.toArray(new byte[0][]);
             return;
         }
-        shift = new int[1 << 16];
+        shift = new byte[1 << 16];
         shiftAfterVerify = new int[1 << 16];
-        Arrays.fill(shift, window - 1);
+        // a byte per pair keeps the table in 64 KB, near the core; a longer jump than 127 is rarely possible anyway
+        Arrays.fill(shift, (byte) Math.min(window - 1, Byte.MAX_VALUE));
         Arrays.fill(shiftAfterVerify, window - 1);
         java.util.Map<Integer, List<byte[]>> ending = new java.util.HashMap<>();
         for (byte[] w : encoded) {
             for (int q = 1; q < window; q++) {
                 int pair = (w[q - 1] & 0xFF) << 8 | (w[q] & 0xFF);
-                shift[pair] = Math.min(shift[pair], window - 1 - q);
+                shift[pair] = (byte) Math.min(shift[pair], window - 1 - q);
                 if (q < window - 1) shiftAfterVerify[pair] = Math.min(shiftAfterVerify[pair], window - 1 - q);
             }
             ending.computeIfAbsent((w[window - 2] & 0xFF) << 8 | (w[window - 1] & 0xFF), k -> new ArrayList<>()).add(w);
@@ -93,23 +96,49 @@ public final class Triggers {
     public boolean foundIn(byte[] content) {
         if (words.isEmpty()) return true;
         if (shift == null) return foundByComparison(content);
+        return ignoreCase ? foundFolded(content) : foundExact(content);
+    }
+
+    /** {@link #foundFolded} without the case table: two loads fewer per window, which C1 does not hoist. */
+    private boolean foundExact(byte[] content) {
         int m = window;
         int n = content.length;
-        int[] skip = shift;
+        byte[] skip = shift;
+        for (int end = m - 1; end < n; ) {
+            int pair = (content[end - 1] & 0xFF) << 8 | (content[end] & 0xFF);
+            int s = skip[pair];
+            if (s == 0) {
+                if (verified(content, end - m + 1, endingIn[pair])) return true;
+                s = shiftAfterVerify[pair];
+            }
+            end += s;
+        }
+        return false;
+    }
+
+    private boolean foundFolded(byte[] content) {
+        int m = window;
+        int n = content.length;
+        byte[] skip = shift;
         byte[] f = fold;
         for (int end = m - 1; end < n; ) {
             int pair = (f[content[end - 1] & 0xFF] & 0xFF) << 8 | (f[content[end] & 0xFF] & 0xFF);
             int s = skip[pair];
             if (s == 0) {
-                int start = end - m + 1;
-                byte first = f[content[start] & 0xFF];
-                for (byte[] w : endingIn[pair]) {
-                    // the first byte rules out most candidates: common pairs ("at", "al") end many windows
-                    if (w[0] == first && start + w.length <= n && matchesAt(content, start, w)) return true;
-                }
+                if (verified(content, end - m + 1, endingIn[pair])) return true;
                 s = shiftAfterVerify[pair];
             }
             end += s;
+        }
+        return false;
+    }
+
+    /** Whether one of the words whose window ends in the same pair starts at {@code start}. */
+    private boolean verified(byte[] content, int start, byte[][] candidates) {
+        byte first = fold[content[start] & 0xFF];
+        for (byte[] w : candidates) {
+            // the first byte rules out most candidates: common pairs ("at", "al") end many windows
+            if (w[0] == first && start + w.length <= content.length && matchesAt(content, start, w)) return true;
         }
         return false;
     }
