@@ -70,6 +70,8 @@ final class NameWalker {
         }
 
         final Set<Integer> importGuarded = new HashSet<>();
+        /** Lines of runtime imports in a block that may not run; null until one. */
+        java.util.BitSet conditionalImports;
         final List<String> dunderAll = new ArrayList<>();
         final List<Scope> scopes = new ArrayList<>();
         final List<StringArgument> stringArguments = new ArrayList<>();
@@ -172,7 +174,7 @@ final class NameWalker {
         state.scopes.add(module);
         w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, "at import time", true, null, false));
         return new Names(t.source, module, state.scopes, state.uses, state.dynamic, state.future, state.importGuarded,
-                List.copyOf(state.dunderAll), state.stringArguments);
+                List.copyOf(state.dunderAll), state.stringArguments, state.conditionalImports);
     }
 
     // ---- statements ----
@@ -863,6 +865,7 @@ final class NameWalker {
             String bound = as >= 0 && t.isName(as + 1) ? name(as + 1)
                     : module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
             ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), module));
+            importBound(ctx, item[0]);
         }
     }
 
@@ -906,6 +909,17 @@ final class NameWalker {
             String bound = as >= 0 && t.isName(as + 1) ? name(as + 1) : name;
             String sep = m.endsWith(".") ? "" : ".";
             ctx.scope.bind(new Binding(bound, Binding.Kind.IMPORT, ctx.typingBlock, ctx.conditional, line(item[0]), m + sep + name));
+            importBound(ctx, item[0]);
+        }
+    }
+
+    /** Notes a conditional runtime import's line, so that LG106 need not search every scope's bindings for it. */
+    private void importBound(Ctx ctx, int token) {
+        if (ctx.conditional && !ctx.typingBlock) {
+            if (state.conditionalImports == null) {
+                state.conditionalImports = new java.util.BitSet();
+            }
+            state.conditionalImports.set(line(token));
         }
     }
 

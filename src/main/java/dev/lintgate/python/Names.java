@@ -1,6 +1,8 @@
 package dev.lintgate.python;
 
 import dev.lintgate.finding.Region;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,10 +20,12 @@ public final class Names {
     private final boolean futureAnnotations;
     private final Set<Integer> importErrorGuardedLines;
     private final List<String> dunderAll;
+    /** Null when there is none. */
+    private final BitSet conditionalImportLines;
 
     Names(SourceText source, Scope module, List<Scope> scopes, List<NameUse> uses, boolean dynamicGlobals,
           boolean futureAnnotations, Set<Integer> importErrorGuardedLines, List<String> dunderAll,
-          List<StringArgument> stringArguments) {
+          List<StringArgument> stringArguments, BitSet conditionalImportLines) {
         this.source = source;
         this.module = module;
         this.scopes = scopes;
@@ -31,6 +35,7 @@ public final class Names {
         this.futureAnnotations = futureAnnotations;
         this.importErrorGuardedLines = importErrorGuardedLines;
         this.dunderAll = dunderAll;
+        this.conditionalImportLines = conditionalImportLines;
     }
 
     public Scope module() {
@@ -86,6 +91,35 @@ public final class Names {
     /** True when an import statement on this line sits in a {@code try} whose handlers catch ImportError. */
     public boolean isImportErrorGuarded(int line) {
         return importErrorGuardedLines.contains(line);
+    }
+
+    /**
+     * True when a runtime import on this line (of the import binding) sits in an if/try/loop/with/match block: it
+     * may be platform or version specific.
+     */
+    public boolean isConditionalRuntimeImport(int line) {
+        return conditionalImportLines != null && conditionalImportLines.get(line);
+    }
+
+    /**
+     * Names a scope declares {@code global} and binds itself, which only a binding before the declaration does
+     * (later ones go to the module). Few scopes declare any: the others are passed over without a look at their
+     * bindings.
+     */
+    public List<String> globalDeclarations() {
+        List<String> out = null;
+        for (int i = 0; i < scopes.size(); i++) {
+            Scope s = scopes.get(i);
+            Set<String> declared = s.globals();
+            if (declared == null) continue;
+            for (String n : declared) {
+                if (!s.bindings(n).isEmpty()) {
+                    if (out == null) out = new ArrayList<>(2);
+                    out.add(n);
+                }
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
     /** The literal strings of {@code __all__} (assigned, extended or appended at module level); empty when none. */

@@ -70,6 +70,11 @@ public final class Scope {
         return globals != null && globals.contains(name);
     }
 
+    /** The names declared {@code global} here; null when none. */
+    Set<String> globals() {
+        return globals;
+    }
+
     boolean hasTypingOnlyBinding() {
         return typingOnlyBinding;
     }

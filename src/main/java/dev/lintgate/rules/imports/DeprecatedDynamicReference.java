@@ -8,7 +8,10 @@ import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.StringArgument;
 import dev.lintgate.rules.FindingSink;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,15 +41,26 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
             if (match.isEmpty()) continue;
             report(file, names.region(arg.start(), arg.end()), match.get(), "`" + arg.callee() + "(\"" + arg.value() + "\")`", sink);
         }
-        for (NameUse use : names.uses()) {
+        // an attribute chain reaches a deprecated name only through an import whose target starts with the same
+        // first segment; the answer per import binding is kept for the file, whose uses read the same few again
+        Set<String> heads = project.fact(HEADS);
+        Map<Binding, String> targets = null;
+        List<NameUse> uses = names.uses();
+        for (int i = 0; i < uses.size(); i++) {
+            NameUse use = uses.get(i);
             if (use.chainEnd() < 0 || use.use() == NameUse.Use.TYPING || use.typingBlock()) continue;
             String dotted = null;
-            for (Binding b : use.scope().resolve(use.name())) {
+            List<Binding> bound = use.scope().resolve(use.name());
+            for (int j = 0; j < bound.size(); j++) {
+                Binding b = bound.get(j);
                 if (b.kind() != Binding.Kind.IMPORT || b.typingOnly()) continue;
-                String target = ModulePaths.absolute(file, b.imported());
-                if (target == null) continue;
-                // the import itself is LG101's finding; only a deeper attribute is reached dynamically
-                if (deprecations.matchPath(target).isPresent()) continue;
+                if (targets == null) targets = new IdentityHashMap<>();
+                String target = targets.get(b);
+                if (target == null) {
+                    target = reachableTarget(file, b, heads, deprecations);
+                    targets.put(b, target);
+                }
+                if (target == UNREACHABLE) continue;
                 if (dotted == null) dotted = names.dotted(use);
                 String full = ModulePaths.isPlainImportOfHead(b) ? dotted : target + dotted.substring(use.name().length());
                 Optional<Deprecation> match = deprecations.matchPath(full);
@@ -56,6 +70,33 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                 }
             }
         }
+    }
+
+    /** The first dotted segment of every deprecated name: a path can fall under one only if it starts with one. */
+    private static final ProjectModel.Fact<Set<String>> HEADS = new ProjectModel.Fact<>("deprecated name heads", project -> {
+        Set<String> heads = new HashSet<>();
+        for (Deprecation d : project.fact(Deprecations.FACT).all()) heads.add(head(d.name()));
+        return Set.copyOf(heads);
+    });
+
+    private static String head(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot < 0 ? dotted : dotted.substring(0, dot);
+    }
+
+    /** An import binding no attribute read through can reach a deprecated name. */
+    private static final String UNREACHABLE = new String("unreachable");
+
+    /**
+     * The absolute target of an import binding when a chain read through it may name a deprecated attribute, else
+     * {@link #UNREACHABLE}. Such a chain's path starts with the target's first segment, in either spelling.
+     */
+    private static String reachableTarget(PythonFile file, Binding b, Set<String> heads, Deprecations deprecations) {
+        String target = ModulePaths.absolute(file, b.imported());
+        if (target == null || !heads.contains(head(target))) return UNREACHABLE;
+        // the import itself is LG101's finding; only a deeper attribute is reached dynamically
+        if (deprecations.matchPath(target).isPresent()) return UNREACHABLE;
+        return target;
     }
 
     /** The dotted path a string argument names, or null when the call does not take one there. */

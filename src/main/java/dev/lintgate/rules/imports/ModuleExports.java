@@ -3,8 +3,8 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.python.Scope;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +27,7 @@ public record ModuleExports(Set<String> names, boolean open) {
             return known;
         }
         Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python).map(file -> {
-            if (compiledSibling(project, file)) return new ModuleExports(Set.of(), true);
+            if (compiledSibling(project, file)) return OPEN.get();
             ModuleExports exports = compute(file, file.bindings());
             file.release();
             return exports;
@@ -42,11 +42,13 @@ public record ModuleExports(Set<String> names, boolean open) {
      */
     public static void remember(ProjectModel project, PythonFile file, Names names) {
         String module = file.moduleName();
-        if (module == null || !project.moduleFile(module).map(file.path()::equals).orElse(false)) return;
+        if (module == null || !file.path().equals(project.moduleFile(module).orElse(null))) return;
         Map<String, Optional<ModuleExports>> cache = project.fact(CACHE);
         if (cache.containsKey(module)) return;
-        cache.put(module, Optional.of(compiledSibling(project, file) ? new ModuleExports(Set.of(), true) : compute(file, names)));
+        cache.put(module, compiledSibling(project, file) ? OPEN : Optional.of(compute(file, names)));
     }
+
+    private static final Optional<ModuleExports> OPEN = Optional.of(new ModuleExports(Set.of(), true));
 
     /**
      * A stub, or a module next to a compiled extension of the same name ({@code _sobol.pyi} beside
@@ -56,9 +58,11 @@ public record ModuleExports(Set<String> names, boolean open) {
         if (file.isStub()) {
             return true;
         }
-        java.nio.file.Path path = project.absolute(file.path());
-        String name = path.getFileName().toString();
-        return project.fact(COMPILED).holds(path.getParent(), name.substring(0, name.lastIndexOf('.')));
+        // every module file asks: the relative path gives directory and stem without building Paths
+        String path = file.path();
+        int slash = path.lastIndexOf('/');
+        return project.fact(COMPILED).holds(project, slash < 0 ? "" : path.substring(0, slash),
+                path.substring(slash + 1, path.lastIndexOf('.')));
     }
 
     private static final ProjectModel.Fact<CompiledModules> COMPILED =
@@ -66,7 +70,8 @@ public record ModuleExports(Set<String> names, boolean open) {
 
     /** The stems of compiled extensions ({@code .so}, {@code .pyd}) per directory, each directory listed once. */
     static final class CompiledModules {
-        private final Map<java.nio.file.Path, Set<String>> byDirectory = new ConcurrentHashMap<>();
+        /** By the directory's path relative to the project root ("" for the root). */
+        private final Map<String, Set<String>> byDirectory = new ConcurrentHashMap<>();
 
         private static Set<String> list(java.nio.file.Path dir) {
             Set<String> stems = new HashSet<>();
@@ -87,8 +92,11 @@ public record ModuleExports(Set<String> names, boolean open) {
         /** An unreadable directory: every module in it may be compiled. Its own instance, compared by identity. */
         private static final Set<String> UNREADABLE = java.util.Collections.unmodifiableSet(new HashSet<>());
 
-        boolean holds(java.nio.file.Path dir, String stem) {
-            Set<String> stems = byDirectory.computeIfAbsent(dir, CompiledModules::list);
+        boolean holds(ProjectModel project, String dir, String stem) {
+            Set<String> stems = byDirectory.get(dir);
+            if (stems == null) {
+                stems = byDirectory.computeIfAbsent(dir, d -> list(project.absolute(d)));
+            }
             return stems == UNREADABLE || stems.contains(stem);
         }
     }
@@ -100,15 +108,16 @@ public record ModuleExports(Set<String> names, boolean open) {
         if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()) {
             return new ModuleExports(Set.of(), true);
         }
-        Set<String> out = new HashSet<>(names.module().boundNames());
-        out.addAll(names.dunderAll());
-        for (Scope s : names.scopes()) {
-            for (String n : s.boundNames()) {
-                if (s.declaresGlobal(n)) {
-                    out.add(n);
-                }
-            }
+        Set<String> bound = names.module().boundNames();
+        List<String> all = names.dunderAll();
+        List<String> globals = names.globalDeclarations();
+        // Set.of over an array of distinct names: Set.copyOf would first copy them into another HashSet
+        if (all.isEmpty() && globals.isEmpty()) {
+            return new ModuleExports(Set.of(bound.toArray(new String[0])), false);
         }
-        return new ModuleExports(Set.copyOf(out), false);
+        Set<String> out = new HashSet<>(bound);
+        out.addAll(all);
+        out.addAll(globals);
+        return new ModuleExports(Set.of(out.toArray(new String[0])), false);
     }
 }

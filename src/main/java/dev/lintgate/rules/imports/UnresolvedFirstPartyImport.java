@@ -3,11 +3,9 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.ProjectModel;
-import dev.lintgate.python.Binding;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
-import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import java.io.IOException;
@@ -78,15 +76,15 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);
-        // most files import only the standard library and third parties: the scopes are walked for the rest
-        Set<Integer> conditional = null;
-        for (ImportBinding b : file.imports()) {
+        List<ImportBinding> imports = file.imports();
+        for (int i = 0; i < imports.size(); i++) {
+            ImportBinding b = imports.get(i);
             String target = b.target();
             if (target == null || b.isStar()) continue;
             int dot = target.indexOf('.');
             if (!packages.contains(dot < 0 ? target : target.substring(0, dot))) continue;
-            if (conditional == null) conditional = conditionalImportLines(names);
-            if (names.isImportErrorGuarded(b.statementLine()) || conditional.contains(b.region().startLine())) continue;
+            // runtime imports inside if/try/for/with blocks may be platform or version specific
+            if (names.isImportErrorGuarded(b.statementLine()) || names.isConditionalRuntimeImport(b.region().startLine())) continue;
             pending.add(new Pending(file.path(), b));
         }
     }
@@ -100,13 +98,17 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         // per file in source order: of several bindings of one statement, the first is reported
         Map<String, List<ImportBinding>> byFile = new LinkedHashMap<>();
         for (Pending p; (p = pending.poll()) != null; ) byFile.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p.binding());
+        Resolver resolver = new Resolver(project);
         byFile.entrySet().parallelStream().forEach(e -> {
-            Set<Integer> reportedStatements = new HashSet<>();
+            Set<Integer> reportedStatements = null;
             for (ImportBinding b : e.getValue()) {
                 String target = b.target();
-                String problem = b.name() == null ? missingModule(project, target) : missingName(project, target);
+                String problem = b.name() == null ? resolver.missingModule(target) : resolver.missingName(target);
                 if (problem == null) continue;
-                if (problem.startsWith("module") && !reportedStatements.add(b.statementLine())) continue;
+                if (problem.startsWith("module")) {
+                    if (reportedStatements == null) reportedStatements = new HashSet<>();
+                    if (!reportedStatements.add(b.statementLine())) continue;
+                }
                 Severity severity = b.isRuntime() ? null : Severity.WARNING;
                 String when = !b.isRuntime() ? "the import only runs under a type checker"
                         : "ImportError " + DeprecatedRuntimeImport.when(b);
@@ -116,63 +118,97 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         });
     }
 
-    /** Lines of runtime imports inside if/try/for/with blocks: they may be platform or version specific. */
-    private static Set<Integer> conditionalImportLines(Names names) {
-        Set<Integer> lines = new HashSet<>();
-        for (Scope s : names.scopes()) {
-            for (String n : s.boundNames()) {
-                for (Binding b : s.bindings(n)) {
-                    if (b.kind() == Binding.Kind.IMPORT && b.conditional() && !b.typingOnly()) lines.add(b.line());
+    /**
+     * Answers for one run, once per distinct module or imported name: the ~27,000 imports of a large tree name a
+     * few thousand targets, and the answer for {@code a.b.c} starts from the one for {@code a.b}.
+     */
+    private static final class Resolver {
+        /** The walk of a dotted path reached a parent that may provide anything: nothing is missing. */
+        private static final String OPEN = new String("open");
+        /** Every module on the path exists. */
+        private static final String FOUND = new String("found");
+
+        private final ProjectModel project;
+        private final Set<String> packages;
+        /** Module path to OPEN, FOUND or the problem. */
+        private final Map<String, String> modules = new ConcurrentHashMap<>();
+        /** From-import target to FOUND or the problem. */
+        private final Map<String, String> names = new ConcurrentHashMap<>();
+
+        Resolver(ProjectModel project) {
+            this.project = project;
+            this.packages = project.fact(PACKAGES);
+        }
+
+        /** Null when every module on the dotted path exists. */
+        String missingModule(String module) {
+            // as String.split read the path before: trailing empty segments do not count
+            int end = module.length();
+            while (end > 0 && module.charAt(end - 1) == '.') end--;
+            String walk = walk(end == module.length() ? module : module.substring(0, end));
+            return walk == OPEN || walk == FOUND ? null : walk;
+        }
+
+        /**
+         * Checks the parents first, shortest first: an import hook or sys.modules trick in a parent can provide
+         * any submodule below it, and the first missing module is the one reported.
+         */
+        private String walk(String module) {
+            String known = modules.get(module);
+            if (known != null) return known;
+            String answer;
+            int dot = module.lastIndexOf('.');
+            if (dot < 0) {
+                answer = FOUND;
+            } else {
+                String parent = module.substring(0, dot);
+                answer = walk(parent);
+                if (answer == FOUND) {
+                    if (ModuleExports.of(project, parent).map(ModuleExports::open).orElse(false)) {
+                        answer = OPEN;
+                    } else if (!moduleExists(parent, module, true)) {
+                        answer = "module `" + module + "` does not exist";
+                    }
                 }
             }
+            // a race computes the same answer twice
+            modules.put(module, answer);
+            return answer;
         }
-        return lines;
-    }
 
-    /** Null when every module on the dotted path exists. */
-    private static String missingModule(ProjectModel project, String module) {
-        String[] parts = module.split("\\.");
-        String prefix = parts[0];
-        for (int i = 1; i < parts.length; i++) {
-            String next = prefix + "." + parts[i];
-            // an import hook or sys.modules trick in the parent can provide any submodule
-            if (ModuleExports.of(project, prefix).map(ModuleExports::open).orElse(false)) return null;
-            if (!moduleExists(project, prefix, next, true)) {
-                return "module `" + next + "` does not exist";
+        /** For {@code from M import n}: null when M exists and has n (as a name or a submodule). */
+        String missingName(String target) {
+            String known = names.get(target);
+            if (known == null) {
+                known = nameProblem(target);
+                names.put(target, known == null ? FOUND : known);
             }
-            prefix = next;
+            return known == FOUND ? null : known;
         }
-        return null;
-    }
 
-    /** For {@code from M import n}: null when M exists and has n (as a name or a submodule). */
-    private static String missingName(ProjectModel project, String target) {
-        int dot = target.lastIndexOf('.');
-        String module = target.substring(0, dot);
-        String name = target.substring(dot + 1);
-        String moduleProblem = missingModule(project, module);
-        if (moduleProblem != null) return moduleProblem;
-        if (moduleExists(project, module, target, false)) return null;
-        if (MODULE_ATTRIBUTES.contains(name)) return null;
-        Optional<ModuleExports> exports = ModuleExports.of(project, module);
-        if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
-        return "module `" + module + "` has no `" + name + "`";
-    }
+        private String nameProblem(String target) {
+            int dot = target.lastIndexOf('.');
+            String module = target.substring(0, dot);
+            String name = target.substring(dot + 1);
+            String moduleProblem = missingModule(module);
+            if (moduleProblem != null) return moduleProblem;
+            if (moduleExists(module, target, false)) return null;
+            if (MODULE_ATTRIBUTES.contains(name)) return null;
+            Optional<ModuleExports> exports = ModuleExports.of(project, module);
+            if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
+            return "module `" + module + "` has no `" + name + "`";
+        }
 
-    /**
-     * Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled.
-     * Below a plain module (not a package) nothing exists on disk, yet {@code import os.path} works because os puts
-     * it into sys.modules: for module paths that counts as "cannot tell" ({@code plainModuleChildUnknown}).
-     */
-    private static boolean moduleExists(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
-        if (project.moduleFile(child).isPresent() || project.fact(PACKAGES).contains(child)) return true;
-        // the answer only depends on the disk below a package, which the same imports ask about again and again
-        String key = parent + "\u0000" + child + "\u0000" + plainModuleChildUnknown;
-        return project.fact(ON_DISK).computeIfAbsent(key, k -> moduleOnDisk(project, parent, child, plainModuleChildUnknown));
+        /**
+         * Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled.
+         * Below a plain module (not a package) nothing exists on disk, yet {@code import os.path} works because os
+         * puts it into sys.modules: for module paths that counts as "cannot tell" ({@code plainModuleChildUnknown}).
+         */
+        private boolean moduleExists(String parent, String child, boolean plainModuleChildUnknown) {
+            if (project.moduleFile(child).isPresent() || packages.contains(child)) return true;
+            return moduleOnDisk(project, parent, child, plainModuleChildUnknown);
+        }
     }
-
-    private static final ProjectModel.Fact<Map<String, Boolean>> ON_DISK =
-            new ProjectModel.Fact<>("first-party submodules on disk", project -> new ConcurrentHashMap<>());
 
     private static boolean moduleOnDisk(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         Optional<String> parentFile = project.moduleFile(parent);
@@ -187,14 +223,59 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         if (Files.exists(dir.resolve(last + ".py")) || Files.exists(dir.resolve(last + ".pyi")) || Files.isDirectory(dir.resolve(last))) {
             return true;
         }
-        try (DirectoryStream<Path> compiled = Files.newDirectoryStream(dir, last + ".*")) {
+        return project.fact(COMPILED_FILES).holds(dir, last);
+    }
+
+    private static final ProjectModel.Fact<CompiledFiles> COMPILED_FILES =
+            new ProjectModel.Fact<>("compiled files in first-party packages", project -> new CompiledFiles());
+
+    /**
+     * The compiled files ({@code .so}, {@code .pyd}, {@code .pyc}) per package directory, each directory listed
+     * once: a directory stream with a glob reads the whole directory for every name asked about.
+     */
+    static final class CompiledFiles {
+        private final Map<Path, List<Path>> byDirectory = new ConcurrentHashMap<>();
+        /** A directory that could not be listed: it is asked about the old way, name by name. */
+        private static final List<Path> UNLISTED = new ArrayList<>();
+
+        boolean holds(Path dir, String stem) {
+            List<Path> compiled = byDirectory.computeIfAbsent(dir, CompiledFiles::list);
+            if (compiled == UNLISTED) return globbed(dir, stem);
+            if (compiled.isEmpty()) return false;
+            // the file system's own glob, as the directory stream matched it (case rules differ between systems)
+            java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + stem + ".*");
             for (Path p : compiled) {
-                String f = p.getFileName().toString();
-                if (f.endsWith(".so") || f.endsWith(".pyd") || f.endsWith(".pyc")) return true;
+                if (matcher.matches(p)) return true;
             }
-        } catch (IOException e) {
-            return true;
+            return false;
         }
-        return false;
+
+        private static List<Path> list(Path dir) {
+            List<Path> out = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path p : entries) {
+                    if (compiled(p)) out.add(p.getFileName());
+                }
+            } catch (IOException e) {
+                return UNLISTED;
+            }
+            return out.isEmpty() ? List.of() : out;
+        }
+
+        private static boolean compiled(Path p) {
+            String f = p.getFileName().toString();
+            return f.endsWith(".so") || f.endsWith(".pyd") || f.endsWith(".pyc");
+        }
+
+        private static boolean globbed(Path dir, String stem) {
+            try (DirectoryStream<Path> compiled = Files.newDirectoryStream(dir, stem + ".*")) {
+                for (Path p : compiled) {
+                    if (compiled(p)) return true;
+                }
+            } catch (IOException e) {
+                return true;
+            }
+            return false;
+        }
     }
 }

@@ -35,19 +35,23 @@ public final class UndefinedNameAtRuntime implements FileRule {
         if (names.hasDynamicGlobals() || names.hasModuleGetattr()) {
             return;
         }
-        // "try: get_ipython except NameError: return" guards the later uses of the name too
-        Set<String> probed = new java.util.HashSet<>();
-        for (NameUse use : names.uses()) {
-            if (use.guarded()) probed.add(use.name());
-        }
         Set<String> injected = project.fact(InjectedBuiltins.FACT);
         Set<String> starNames = null;
         boolean starChecked = false;
-        for (NameUse use : names.uses()) {
+        // "try: get_ipython except NameError: return" guards the later uses of the name too; gathered only when
+        // some name is neither bound nor a builtin, which in most files none is
+        Set<String> probed = null;
+        List<NameUse> uses = names.uses();
+        for (int i = 0; i < uses.size(); i++) {
+            NameUse use = uses.get(i);
             String name = use.name();
             // cheapest first: nearly every name is bound or a builtin, and only the rest need the evaluation context
-            if (!use.scope().resolve(name).isEmpty() || Builtins.contains(name) || use.guarded() || probed.contains(name)
-                    || injected.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, names, project)) {
+            if (!use.scope().resolve(name).isEmpty() || Builtins.contains(name) || use.guarded()) {
+                continue;
+            }
+            if (probed == null) probed = probed(uses);
+            if (probed.contains(name) || injected.contains(name) || implicit(name, use.scope(), file)
+                    || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
@@ -66,6 +70,16 @@ public final class UndefinedNameAtRuntime implements FileRule {
             sink.report(new Location(file.path(), names.region(use)), message,
                     "Import or define `" + name + "`, or fix the spelling.", name, List.of(), Evaluation.severity(use, project));
         }
+    }
+
+    /** The names read inside a try whose handlers catch NameError. */
+    private static Set<String> probed(List<NameUse> uses) {
+        Set<String> probed = new java.util.HashSet<>();
+        for (int i = 0; i < uses.size(); i++) {
+            NameUse use = uses.get(i);
+            if (use.guarded()) probed.add(use.name());
+        }
+        return probed;
     }
 
     /**
