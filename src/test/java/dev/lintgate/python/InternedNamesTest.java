@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InternedNamesTest {
@@ -42,30 +43,25 @@ class InternedNamesTest {
     @Test
     void keepsEveryNameAcrossGrowth() {
         InternedNames names = new InternedNames(1);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            sb.append("n").append(i).append(' ');
-        }
-        char[] c = sb.toString().toCharArray();
-        Set<String> seen = new HashSet<>();
-        int s = 0;
-        for (int i = 0; i < 5000; i++) {
-            int e = sb.indexOf(" ", s);
-            String n = names.of(c, s, e);
-            assertEquals("n" + i, n);
-            seen.add(n);
+        String text = String.join(" ", java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "n" + i).toList());
+        char[] c = text.toCharArray();
+        List<String> first = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        for (int s = 0; s < c.length; ) {
+            int e = text.indexOf(' ', s);
+            if (e < 0) e = c.length;
+            spans.add(new int[] {s, e});
+            first.add(names.of(c, s, e));
             s = e + 1;
         }
         assertEquals(5000, names.size());
-        s = 0;
-        for (int i = 0; i < 5000; i++) {
-            int e = sb.indexOf(" ", s);
-            assertSame(names.of(c, s, e), names.of(c, s, e));
-            assertEquals("n" + i, names.of(c, s, e));
-            s = e + 1;
+        // after every resize, each name is still the one String first handed out
+        for (int i = 0; i < spans.size(); i++) {
+            assertEquals("n" + i, first.get(i));
+            assertSame(first.get(i), names.of(c, spans.get(i)[0], spans.get(i)[1]));
         }
         assertEquals(5000, names.size());
-        assertEquals(5000, seen.size());
+        assertEquals(5000, new HashSet<>(first).size());
     }
 
     @Test
