@@ -175,6 +175,8 @@ public final class Deprecations {
                     })));
             Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
             List<PythonFile> parsed = new ArrayList<>(matched);
+            // the survey lives as long as the run; the files it took need not
+            matched.clear();
             parsed.sort(java.util.Comparator.comparing(PythonFile::path));
             Set<String> words = new TreeSet<>(firstWords);
             Set<String> candidates = new TreeSet<>(naming);
