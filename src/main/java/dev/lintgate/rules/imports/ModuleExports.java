@@ -61,44 +61,8 @@ public record ModuleExports(Set<String> names, boolean open) {
         // every module file asks: the relative path gives directory and stem without building Paths
         String path = file.path();
         int slash = path.lastIndexOf('/');
-        return project.fact(COMPILED).holds(project, slash < 0 ? "" : path.substring(0, slash),
+        return project.fact(CompiledModules.FACT).extension(project, slash < 0 ? "" : path.substring(0, slash),
                 path.substring(slash + 1, path.lastIndexOf('.')));
-    }
-
-    private static final ProjectModel.Fact<CompiledModules> COMPILED =
-            new ProjectModel.Fact<>("compiled extension modules", project -> new CompiledModules());
-
-    /** The stems of compiled extensions ({@code .so}, {@code .pyd}) per directory, each directory listed once. */
-    static final class CompiledModules {
-        /** By the directory's path relative to the project root ("" for the root). */
-        private final Map<String, Set<String>> byDirectory = new ConcurrentHashMap<>();
-
-        private static Set<String> list(java.nio.file.Path dir) {
-            Set<String> stems = new HashSet<>();
-            try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = java.nio.file.Files.newDirectoryStream(dir)) {
-                for (java.nio.file.Path p : entries) {
-                    String f = p.getFileName().toString();
-                    if (f.endsWith(".so") || f.endsWith(".pyd")) {
-                        // "_sobol.cpython-311-x86_64-linux-gnu.so" and "_sobol.so" both hold module _sobol
-                        stems.add(f.substring(0, f.indexOf('.')));
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                return UNREADABLE;
-            }
-            return stems;
-        }
-
-        /** An unreadable directory: every module in it may be compiled. Its own instance, compared by identity. */
-        private static final Set<String> UNREADABLE = java.util.Collections.unmodifiableSet(new HashSet<>());
-
-        boolean holds(ProjectModel project, String dir, String stem) {
-            Set<String> stems = byDirectory.get(dir);
-            if (stems == null) {
-                stems = byDirectory.computeIfAbsent(dir, d -> list(project.absolute(d)));
-            }
-            return stems == UNREADABLE || stems.contains(stem);
-        }
     }
 
     private static ModuleExports compute(PythonFile file, Names names) {

@@ -8,8 +8,6 @@ import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -223,59 +221,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         if (Files.exists(dir.resolve(last + ".py")) || Files.exists(dir.resolve(last + ".pyi")) || Files.isDirectory(dir.resolve(last))) {
             return true;
         }
-        return project.fact(COMPILED_FILES).holds(dir, last);
-    }
-
-    private static final ProjectModel.Fact<CompiledFiles> COMPILED_FILES =
-            new ProjectModel.Fact<>("compiled files in first-party packages", project -> new CompiledFiles());
-
-    /**
-     * The compiled files ({@code .so}, {@code .pyd}, {@code .pyc}) per package directory, each directory listed
-     * once: a directory stream with a glob reads the whole directory for every name asked about.
-     */
-    static final class CompiledFiles {
-        private final Map<Path, List<Path>> byDirectory = new ConcurrentHashMap<>();
-        /** A directory that could not be listed: it is asked about the old way, name by name. */
-        private static final List<Path> UNLISTED = new ArrayList<>();
-
-        boolean holds(Path dir, String stem) {
-            List<Path> compiled = byDirectory.computeIfAbsent(dir, CompiledFiles::list);
-            if (compiled == UNLISTED) return globbed(dir, stem);
-            if (compiled.isEmpty()) return false;
-            // the file system's own glob, as the directory stream matched it (case rules differ between systems)
-            java.nio.file.PathMatcher matcher = dir.getFileSystem().getPathMatcher("glob:" + stem + ".*");
-            for (Path p : compiled) {
-                if (matcher.matches(p)) return true;
-            }
-            return false;
-        }
-
-        private static List<Path> list(Path dir) {
-            List<Path> out = new ArrayList<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path p : entries) {
-                    if (compiled(p)) out.add(p.getFileName());
-                }
-            } catch (IOException e) {
-                return UNLISTED;
-            }
-            return out.isEmpty() ? List.of() : out;
-        }
-
-        private static boolean compiled(Path p) {
-            String f = p.getFileName().toString();
-            return f.endsWith(".so") || f.endsWith(".pyd") || f.endsWith(".pyc");
-        }
-
-        private static boolean globbed(Path dir, String stem) {
-            try (DirectoryStream<Path> compiled = Files.newDirectoryStream(dir, stem + ".*")) {
-                for (Path p : compiled) {
-                    if (compiled(p)) return true;
-                }
-            } catch (IOException e) {
-                return true;
-            }
-            return false;
-        }
+        int slash = parentFile.get().lastIndexOf('/');
+        return project.fact(CompiledModules.FACT).any(project, slash < 0 ? "" : parentFile.get().substring(0, slash), last);
     }
 }
