@@ -8,7 +8,6 @@ import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.StringArgument;
 import dev.lintgate.rules.FindingSink;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         }
         // an attribute chain reaches a deprecated name only through an import whose target starts with the same
         // first segment; the answer per import binding is kept for the file, whose uses read the same few again
-        Set<String> heads = project.fact(HEADS);
         Map<Binding, String> targets = null;
         List<NameUse> uses = names.uses();
         for (int i = 0; i < uses.size(); i++) {
@@ -57,7 +55,7 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                 if (targets == null) targets = new IdentityHashMap<>();
                 String target = targets.get(b);
                 if (target == null) {
-                    target = reachableTarget(file, b, heads, deprecations);
+                    target = reachableTarget(file, b, deprecations);
                     targets.put(b, target);
                 }
                 if (target == UNREACHABLE) continue;
@@ -72,18 +70,6 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         }
     }
 
-    /** The first dotted segment of every deprecated name: a path can fall under one only if it starts with one. */
-    private static final ProjectModel.Fact<Set<String>> HEADS = new ProjectModel.Fact<>("deprecated name heads", project -> {
-        Set<String> heads = new HashSet<>();
-        for (Deprecation d : project.fact(Deprecations.FACT).all()) heads.add(head(d.name()));
-        return Set.copyOf(heads);
-    });
-
-    private static String head(String dotted) {
-        int dot = dotted.indexOf('.');
-        return dot < 0 ? dotted : dotted.substring(0, dot);
-    }
-
     /** An import binding no attribute read through can reach a deprecated name. */
     private static final String UNREACHABLE = new String("unreachable");
 
@@ -91,9 +77,9 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
      * The absolute target of an import binding when a chain read through it may name a deprecated attribute, else
      * {@link #UNREACHABLE}. Such a chain's path starts with the target's first segment, in either spelling.
      */
-    private static String reachableTarget(PythonFile file, Binding b, Set<String> heads, Deprecations deprecations) {
+    private static String reachableTarget(PythonFile file, Binding b, Deprecations deprecations) {
         String target = ModulePaths.absolute(file, b.imported());
-        if (target == null || !heads.contains(head(target))) return UNREACHABLE;
+        if (target == null || !deprecations.mayHoldUnder(target)) return UNREACHABLE;
         // the import itself is LG101's finding; only a deeper attribute is reached dynamically
         if (deprecations.matchPath(target).isPresent()) return UNREACHABLE;
         return target;

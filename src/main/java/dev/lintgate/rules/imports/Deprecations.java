@@ -46,8 +46,29 @@ public final class Deprecations {
         this.byName = Map.copyOf(byName);
         this.candidateFiles = Set.copyOf(candidateFiles);
         Map<String, List<Deprecation>> children = new java.util.HashMap<>();
-        for (Deprecation d : byName.values()) children.computeIfAbsent(d.parent(), k -> new ArrayList<>()).add(d);
+        Set<String> firstSegments = new HashSet<>();
+        for (Deprecation d : byName.values()) {
+            children.computeIfAbsent(d.parent(), k -> new ArrayList<>()).add(d);
+            firstSegments.add(firstSegment(d.name()));
+        }
         this.byParent = Map.copyOf(children);
+        this.heads = Set.copyOf(firstSegments);
+    }
+
+    /** The first dotted segment of every deprecated name. */
+    private final Set<String> heads;
+
+    /**
+     * False when no deprecated name can lie under this dotted path or its attributes: none starts with the
+     * path's first segment. A cheap test before {@link #matchPath} for paths that are mostly not deprecated.
+     */
+    public boolean mayHoldUnder(String dotted) {
+        return heads.contains(firstSegment(dotted));
+    }
+
+    private static String firstSegment(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot < 0 ? dotted : dotted.substring(0, dot);
     }
 
     /** Deprecated names by the module that holds them, for star imports. */
