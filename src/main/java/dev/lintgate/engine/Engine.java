@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the enabled rules over a project. Python files whose bytes hold none of the file rules' trigger words are
@@ -89,11 +90,10 @@ public final class Engine {
             }
             await(tasks);
             if (!afterPass.isEmpty()) {
-                // a file the survey took was left for now: all its rules run on it here, on one model built once
+                // the survey is complete: its rules check the files it found, from what the first pass kept of them
                 Pass late = new Pass(project, afterPass, List.of(), syntaxAsFindings, collector);
-                Pass deferred = new Pass(project, fileRules, List.of(), syntaxAsFindings, collector);
                 List<Future<?>> second = new ArrayList<>();
-                submitChunks(pool, targets, path -> (first.deferred.contains(path) ? deferred : late).check(path), second);
+                submitChunks(pool, targets, late::check, second);
                 await(second);
             }
             List<Future<?>> finishing = new ArrayList<>();
@@ -152,12 +152,6 @@ public final class Engine {
         private final boolean syntaxAsFindings;
         private final Collector collector;
         private final Map<FileRule, FileFilter> filters = new HashMap<>();
-        /**
-         * Files a survey took. Its rules check them after the pass, and so do all the others then: the model of
-         * such a file is built once, not in this pass and again in the next.
-         */
-        final Set<String> deferred = ConcurrentHashMap.newKeySet();
-
         Pass(Project project, List<FileRule> rules, List<Survey> surveys, boolean syntaxAsFindings, Collector collector) {
             this.project = project;
             this.rules = rules;
@@ -188,16 +182,21 @@ public final class Engine {
                 }
             }
             byte[] content = null;
+            // a file a survey scans is the file the rules then check: held from the survey's scan to the rules' end,
+            // its tokens are built once
+            PythonFile[] surveyed = new PythonFile[1];
             if (!surveys.isEmpty()) {
                 content = read(path);
                 if (content == null) return;
                 byte[] bytes = content;
-                boolean taken = false;
-                for (Survey survey : surveys) taken |= survey.take(path, bytes, () -> project.parse(path, bytes));
-                if (taken) {
-                    deferred.add(path);
-                    return;
-                }
+                Supplier<PythonFile> scanned = () -> {
+                    if (surveyed[0] == null) {
+                        surveyed[0] = project.parse(path, bytes);
+                        surveyed[0].retain();
+                    }
+                    return surveyed[0];
+                };
+                for (Survey survey : surveys) survey.take(path, bytes, scanned);
             }
             for (FileRule r : rules) {
                 FileFilter filter = filters.get(r);
@@ -218,8 +217,12 @@ public final class Engine {
                 if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
                 project.timings().stop("trigger words", scan);
             }
-            if (applicable.isEmpty()) return;
-            PythonFile file = content != null ? project.parse(path, content) : project.python(path).orElse(null);
+            if (applicable.isEmpty()) {
+                if (surveyed[0] != null) surveyed[0].release();
+                return;
+            }
+            PythonFile file = surveyed[0] != null ? surveyed[0]
+                    : content != null ? project.parse(path, content) : project.python(path).orElse(null);
             if (file == null) return;
             file.retain();
             Timings timings = project.timings();

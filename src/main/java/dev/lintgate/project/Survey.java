@@ -13,8 +13,7 @@ public interface Survey {
 
     /**
      * One file's bytes as the engine read them; {@code scanned} gives the file's model, built at most once and shared
-     * with the engine's rules. Called from several threads, once per file, before the fact is asked for. True when
-     * the survey took the file: the survey's rules will check it after the pass.
+     * with the engine's rules. Called from several threads, once per file, before the fact is asked for.
      */
-    boolean take(String path, byte[] bytes, Supplier<PythonFile> scanned);
+    void take(String path, byte[] bytes, Supplier<PythonFile> scanned);
 }

@@ -133,6 +133,38 @@ public final class Triggers {
         return false;
     }
 
+    /** Whether one word occurs in the bytes: for a few words on a few files, where building an automaton costs more. */
+    public static boolean contains(byte[] content, String utf8Word) {
+        return find(content, utf8Word, false);
+    }
+
+    /**
+     * Whether one word occurs in the bytes as a whole Python name: no letter, digit, underscore or non-ASCII byte
+     * right before or after it ({@code patch} in {@code mock.patch(}, not in {@code dispatch}).
+     */
+    public static boolean containsName(byte[] content, String utf8Word) {
+        return find(content, utf8Word, true);
+    }
+
+    private static boolean find(byte[] content, String utf8Word, boolean wholeName) {
+        byte[] w = utf8Word.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (w.length == 0) return true;
+        byte first = w[0];
+        for (int start = 0, last = content.length - w.length; start <= last; start++) {
+            if (content[start] == first && matchesAt(content, start, w)
+                    && (!wholeName || !isNamePart(content, start - 1) && !isNamePart(content, start + w.length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNamePart(byte[] content, int at) {
+        if (at < 0 || at >= content.length) return false;
+        int b = content[at] & 0xFF;
+        return b >= 0x80 || b == '_' || b >= '0' && b <= '9' || (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    }
+
     private static boolean matchesAt(byte[] content, int start, byte[] word) {
         for (int i = 0; i < word.length; i++) {
             if (content[start + i] != word[i]) return false;

@@ -45,6 +45,30 @@ class TriggersTest {
     }
 
     @Test
+    void oneWordAgreesWithStringContains() {
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            String text = randomText(random, "abé\n", random.nextInt(40));
+            String word = randomText(random, "abé", 1 + random.nextInt(4));
+            assertEquals(text.contains(word), Triggers.contains(utf8(text), word), text + " / " + word);
+        }
+        assertTrue(Triggers.contains(utf8("x.OrderedDict"), "OrderedDict"));
+        assertFalse(Triggers.contains(utf8("OrderedDic"), "OrderedDict"));
+    }
+
+    @Test
+    void aWholeName() {
+        assertTrue(Triggers.containsName(utf8("mock.patch(\"a.b\")"), "patch"));
+        assertTrue(Triggers.containsName(utf8("patch"), "patch"));
+        assertTrue(Triggers.containsName(utf8("dispatch(x); patch.object(m, 'n')"), "patch"));
+        assertFalse(Triggers.containsName(utf8("dispatch(x)"), "patch"));
+        assertFalse(Triggers.containsName(utf8("monkeypatch.setattr"), "patch"));
+        assertFalse(Triggers.containsName(utf8("patches = 1"), "patch"));
+        assertFalse(Triggers.containsName(utf8("patch_2 = 1"), "patch"));
+        assertFalse(Triggers.containsName(utf8("épatch"), "patch"));
+    }
+
+    @Test
     void noWordsMeansEveryFile() {
         assertTrue(new Triggers(List.of()).foundIn(utf8("anything")));
     }

@@ -2,7 +2,9 @@ package dev.lintgate.rules.imports;
 
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.project.Triggers;
 import dev.lintgate.python.Binding;
+import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
@@ -31,7 +33,7 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);
-        if (deprecations.isEmpty()) return;
+        if (deprecations.isEmpty() || !mayReachDynamically(file, deprecations, project)) return;
         Names names = file.names();
         for (StringArgument arg : names.stringArguments()) {
             String path = path(arg, file, arg.scope().resolve(arg.receiver() == null ? "" : arg.receiver()));
@@ -68,6 +70,33 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                 }
             }
         }
+    }
+
+    /** The words of {@link #MODULE_PATH_CALLS}: a file without one passes no module path to such a call. */
+    private static final Triggers CALL_WORDS = new Triggers(MODULE_PATH_CALLS);
+
+    /**
+     * False when this file can hold no finding, decided from its import statements and bytes before its name model
+     * is built: the engine's first pass released the file, so the model costs a second tokenizing. A finding needs
+     * a call that takes a module path, or an import through which an attribute chain reaches a deprecated name
+     * (as {@link #reachableTarget} decides), and such a chain spells the deprecated name's last segment.
+     */
+    private static boolean mayReachDynamically(PythonFile file, Deprecations deprecations, ProjectModel project) {
+        byte[] bytes = project.bytes(file.path()).orElse(null);
+        if (bytes == null) return true;
+        if (CALL_WORDS.foundIn(bytes)) {
+            for (String call : MODULE_PATH_CALLS) if (Triggers.containsName(bytes, call)) return true;
+        }
+        Set<String> searched = new java.util.HashSet<>();
+        for (ImportBinding b : file.imports()) {
+            if (b.target() == null) return true;
+            // `import a.b.c` binds `a`: a chain read through it starts from `a`
+            boolean head = b.isStar() || b.level() == 0 && b.name() == null && b.boundName().equals(ModulePaths.head(b.module()));
+            for (String word : deprecations.wordsInside(head ? ModulePaths.head(b.target()) : b.target())) {
+                if (searched.add(word) && Triggers.contains(bytes, word)) return true;
+            }
+        }
+        return false;
     }
 
     /** An import binding no attribute read through can reach a deprecated name. */

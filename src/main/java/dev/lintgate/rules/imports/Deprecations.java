@@ -49,10 +49,32 @@ public final class Deprecations {
         Set<String> firstSegments = new HashSet<>();
         for (Deprecation d : byName.values()) {
             children.computeIfAbsent(d.parent(), k -> new ArrayList<>()).add(d);
-            firstSegments.add(firstSegment(d.name()));
+            firstSegments.add(ModulePaths.head(d.name()));
         }
         this.byParent = Map.copyOf(children);
         this.heads = Set.copyOf(firstSegments);
+    }
+
+    /** For each dotted path, the last segments of the deprecated names strictly inside it; built when first asked. */
+    private volatile Map<String, Set<String>> wordsInside;
+
+    /**
+     * The last segments of the deprecated names that lie strictly inside this dotted path ("c" for "a.b.c" inside
+     * "a" or "a.b"): an attribute chain read from the path reaches one only if the source spells that segment.
+     */
+    public Set<String> wordsInside(String dotted) {
+        Map<String, Set<String>> inside = wordsInside;
+        if (inside == null) {
+            inside = new java.util.HashMap<>();
+            for (Deprecation d : byName.values()) {
+                String name = d.name();
+                for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+                    inside.computeIfAbsent(name.substring(0, dot), k -> new TreeSet<>()).add(d.lastSegment());
+                }
+            }
+            wordsInside = inside;
+        }
+        return inside.getOrDefault(dotted, Set.of());
     }
 
     /** The first dotted segment of every deprecated name. */
@@ -63,13 +85,9 @@ public final class Deprecations {
      * path's first segment. A cheap test before {@link #matchPath} for paths that are mostly not deprecated.
      */
     public boolean mayHoldUnder(String dotted) {
-        return heads.contains(firstSegment(dotted));
+        return heads.contains(ModulePaths.head(dotted));
     }
 
-    private static String firstSegment(String dotted) {
-        int dot = dotted.indexOf('.');
-        return dot < 0 ? dotted : dotted.substring(0, dot);
-    }
 
     /** Deprecated names by the module that holds them, for star imports. */
     private final Map<String, List<Deprecation>> byParent;
@@ -171,15 +189,13 @@ public final class Deprecations {
         }
 
         @Override
-        public boolean take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
-            if (!seen.add(path) || !first.foundIn(bytes)) return false;
+        public void take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
+            if (!seen.add(path) || !first.foundIn(bytes)) return;
             PythonFile file = scanned.get();
             // the statement facts are all the index needs; they stay when the file's tokens are released
             file.imports();
             matched.add(file);
-            if (!names.foundIn(bytes)) return false;
-            naming.add(path);
-            return true;
+            if (names.foundIn(bytes)) naming.add(path);
         }
 
         /**
@@ -261,7 +277,7 @@ public final class Deprecations {
         for (ImportBinding b : file.imports()) {
             if (head.equals(b.boundName()) && b.target() != null) {
                 // `import a.b` binds `a`, which stands for module a, not a.b
-                String base = b.name() == null && b.boundName().equals(b.module().split("\\.")[0]) ? b.boundName() : b.target();
+                String base = b.name() == null && b.boundName().equals(ModulePaths.head(b.module())) ? b.boundName() : b.target();
                 return base + rest;
             }
         }

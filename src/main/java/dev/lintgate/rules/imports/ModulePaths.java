@@ -41,6 +41,12 @@ public final class ModulePaths {
     /** True for {@code import a.b.c} (binds "a"): a dotted read through it is already absolute. */
     public static boolean isPlainImportOfHead(Binding b) {
         String imported = b.imported();
-        return imported != null && !imported.startsWith(".") && b.name().equals(imported.split("\\.")[0]);
+        return imported != null && !imported.startsWith(".") && b.name().equals(head(imported));
+    }
+
+    /** The first segment of a dotted name ("a" for "a.b.c"). */
+    public static String head(String dotted) {
+        int dot = dotted.indexOf('.');
+        return dot < 0 ? dotted : dotted.substring(0, dot);
     }
 }
