@@ -35,19 +35,30 @@ public final class Triggers {
     /** Maps each byte to the one compared: itself, or its ASCII lower case ({@link #ignoringAsciiCase}). */
     private final byte[] fold;
     private final boolean ignoreCase;
+    /** Only whole Python names count ({@link #names}). */
+    private final boolean wholeNames;
 
     public Triggers(Collection<String> utf8Words) {
-        this(utf8Words, false);
+        this(utf8Words, false, false);
     }
 
     /** Words found in any ASCII case ("noqa", "NOQA", "NoQA"), as a {@code (?i)} regex without UNICODE_CASE finds them. */
     public static Triggers ignoringAsciiCase(Collection<String> utf8Words) {
-        return new Triggers(utf8Words, true);
+        return new Triggers(utf8Words, true, false);
     }
 
-    private Triggers(Collection<String> utf8Words, boolean ignoreCase) {
+    /**
+     * Words found only as whole Python names: no letter, digit, underscore or non-ASCII byte right before or after
+     * ({@code patch} in {@code mock.patch(}, not in {@code dispatch}).
+     */
+    public static Triggers names(Collection<String> utf8Words) {
+        return new Triggers(utf8Words, false, true);
+    }
+
+    private Triggers(Collection<String> utf8Words, boolean ignoreCase, boolean wholeNames) {
         this.words = List.copyOf(new TreeSet<>(utf8Words));
         this.ignoreCase = ignoreCase;
+        this.wholeNames = wholeNames;
         this.fold = new byte[256];
         for (int c = 0; c < 256; c++) fold[c] = (byte) (ignoreCase && c >= 'A' && c <= 'Z' ? c + 32 : c);
         List<byte[]> encoded = new ArrayList<>();
@@ -109,7 +120,10 @@ public final class Triggers {
                 int start = end - m + 1;
                 for (byte[] w : endingIn[pair]) {
                     // the first byte rules out most candidates: common pairs ("at", "al") end many windows
-                    if (w[0] == text[start] && start + w.length <= n && matchesAt(text, start, w)) return true;
+                    if (w[0] == text[start] && start + w.length <= n && matchesAt(text, start, w)
+                            && (!wholeNames || isWhole(text, start, w.length))) {
+                        return true;
+                    }
                 }
                 s = shiftAfterVerify[pair];
             }
@@ -127,7 +141,10 @@ public final class Triggers {
     private boolean foundByComparison(byte[] content) {
         for (int start = 0; start < content.length; start++) {
             for (byte[] w : compareEverywhere) {
-                if (start + w.length <= content.length && matchesAt(content, start, w)) return true;
+                if (start + w.length <= content.length && matchesAt(content, start, w)
+                        && (!wholeNames || isWhole(content, start, w.length))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -135,28 +152,17 @@ public final class Triggers {
 
     /** Whether one word occurs in the bytes: for a few words on a few files, where building an automaton costs more. */
     public static boolean contains(byte[] content, String utf8Word) {
-        return find(content, utf8Word, false);
-    }
-
-    /**
-     * Whether one word occurs in the bytes as a whole Python name: no letter, digit, underscore or non-ASCII byte
-     * right before or after it ({@code patch} in {@code mock.patch(}, not in {@code dispatch}).
-     */
-    public static boolean containsName(byte[] content, String utf8Word) {
-        return find(content, utf8Word, true);
-    }
-
-    private static boolean find(byte[] content, String utf8Word, boolean wholeName) {
-        byte[] w = utf8Word.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] w = utf8Word.getBytes(StandardCharsets.UTF_8);
         if (w.length == 0) return true;
         byte first = w[0];
         for (int start = 0, last = content.length - w.length; start <= last; start++) {
-            if (content[start] == first && matchesAt(content, start, w)
-                    && (!wholeName || !isNamePart(content, start - 1) && !isNamePart(content, start + w.length))) {
-                return true;
-            }
+            if (content[start] == first && matchesAt(content, start, w)) return true;
         }
         return false;
+    }
+
+    private static boolean isWhole(byte[] content, int start, int length) {
+        return !isNamePart(content, start - 1) && !isNamePart(content, start + length);
     }
 
     private static boolean isNamePart(byte[] content, int at) {

@@ -57,15 +57,33 @@ class TriggersTest {
     }
 
     @Test
-    void aWholeName() {
-        assertTrue(Triggers.containsName(utf8("mock.patch(\"a.b\")"), "patch"));
-        assertTrue(Triggers.containsName(utf8("patch"), "patch"));
-        assertTrue(Triggers.containsName(utf8("dispatch(x); patch.object(m, 'n')"), "patch"));
-        assertFalse(Triggers.containsName(utf8("dispatch(x)"), "patch"));
-        assertFalse(Triggers.containsName(utf8("monkeypatch.setattr"), "patch"));
-        assertFalse(Triggers.containsName(utf8("patches = 1"), "patch"));
-        assertFalse(Triggers.containsName(utf8("patch_2 = 1"), "patch"));
-        assertFalse(Triggers.containsName(utf8("épatch"), "patch"));
+    void wholeNamesAgreeWithARegex() {
+        Random random = new Random(12);
+        for (int i = 0; i < 5_000; i++) {
+            List<String> words = new ArrayList<>();
+            for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) words.add(randomText(random, "ab_", 1 + random.nextInt(3)));
+            String text = randomText(random, "ab_ .(\n", random.nextInt(30));
+            boolean expected = words.stream().anyMatch(w -> java.util.regex.Pattern
+                    .compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(w) + "(?![A-Za-z0-9_])").matcher(text).find());
+            assertEquals(expected, Triggers.names(words).foundIn(utf8(text)), words + " in '" + text + "'");
+        }
+    }
+
+    @Test
+    void wholeNamesOnly() {
+        Triggers patch = Triggers.names(List.of("patch", "import_module"));
+        assertTrue(patch.foundIn(utf8("mock.patch(\"a.b\")")));
+        assertTrue(patch.foundIn(utf8("patch")));
+        assertTrue(patch.foundIn(utf8("dispatch(x); patch.object(m, 'n')")));
+        assertTrue(patch.foundIn(utf8("importlib.import_module(name)")));
+        assertFalse(patch.foundIn(utf8("dispatch(x)")));
+        assertFalse(patch.foundIn(utf8("monkeypatch.setattr")));
+        assertFalse(patch.foundIn(utf8("patches = 1; patch_2 = 1; Patch = 2")));
+        assertFalse(patch.foundIn(utf8("épatch")));
+        // a one-byte word takes the comparison path, which must honour the same boundaries
+        Triggers x = Triggers.names(List.of("x"));
+        assertTrue(x.foundIn(utf8("a = x + 1")));
+        assertFalse(x.foundIn(utf8("ax = xb")));
     }
 
     @Test

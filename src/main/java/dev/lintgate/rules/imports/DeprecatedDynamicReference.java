@@ -72,8 +72,8 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         }
     }
 
-    /** The words of {@link #MODULE_PATH_CALLS}: a file without one passes no module path to such a call. */
-    private static final Triggers CALL_WORDS = new Triggers(MODULE_PATH_CALLS);
+    /** The names of {@link #MODULE_PATH_CALLS}: a file that never spells one passes no module path to such a call. */
+    private static final Triggers CALL_NAMES = Triggers.names(MODULE_PATH_CALLS);
 
     /**
      * False when this file can hold no finding, decided from its import statements and bytes before its name model
@@ -83,10 +83,7 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
      */
     private static boolean mayReachDynamically(PythonFile file, Deprecations deprecations, ProjectModel project) {
         byte[] bytes = project.bytes(file.path()).orElse(null);
-        if (bytes == null) return true;
-        if (CALL_WORDS.foundIn(bytes)) {
-            for (String call : MODULE_PATH_CALLS) if (Triggers.containsName(bytes, call)) return true;
-        }
+        if (bytes == null || CALL_NAMES.foundIn(bytes)) return true;
         Set<String> searched = new java.util.HashSet<>();
         for (ImportBinding b : file.imports()) {
             if (b.target() == null) return true;
