@@ -23,14 +23,14 @@ final class StarExports {
 
     static Optional<Set<String>> of(PythonFile file, ProjectModel project) {
         Set<String> out = new HashSet<>();
-        return collect(file, project, out, 0) ? Optional.of(out) : Optional.empty();
+        return collect(file, file.names(), project, out, 0) ? Optional.of(out) : Optional.empty();
     }
 
-    private static boolean collect(PythonFile file, ProjectModel project, Set<String> out, int hops) {
+    private static boolean collect(PythonFile file, Names model, ProjectModel project, Set<String> out, int hops) {
         if (hops > MAX_HOPS) {
             return false;
         }
-        for (Binding star : file.names().module().bindings("*")) {
+        for (Binding star : model.module().bindings("*")) {
             String module = ModulePaths.absolute(file, star.imported().substring(0, star.imported().length() - 2));
             if (module == null) {
                 return false;
@@ -39,7 +39,8 @@ final class StarExports {
             if (target.isEmpty()) {
                 return false;
             }
-            Names names = target.get().names();
+            // the module scope is all this needs: the walk without reads costs less than the whole model
+            Names names = target.get().bindings();
             if (names.hasDynamicGlobals() || names.hasModuleGetattr() || !target.get().syntaxProblems().isEmpty()) {
                 return false;
             }
@@ -53,7 +54,7 @@ final class StarExports {
                     out.add(n);
                 }
             }
-            if (names.hasStarImport() && !collect(target.get(), project, out, hops + 1)) {
+            if (names.hasStarImport() && !collect(target.get(), names, project, out, hops + 1)) {
                 return false;
             }
         }
