@@ -39,6 +39,8 @@ echo "corpus: $corpus ($files Python files, $mb MB); $(nproc) cores; $(java -ver
 measure LG101 "${lg101[@]}"
 measure ruff "${ruff[@]}"
 measure LG1 "${lintgate[@]}" --select LG1
+# what users run: the launcher, with its class-data archive (made by the warm-up run)
+measure LG1-bin env XDG_CACHE_HOME="$work/cache" bin/lintgate "${lintgate[@]:6}" --select LG1
 measure LG2 "${lintgate[@]}" --select LG2
 measure all "${lintgate[@]}"
 echo "(ruff's TID251 also reports attribute uses such as typing.Optional[...] after 'import typing'; LG101 reports imports)"
