@@ -40,9 +40,9 @@ final class Tokenizer {
     private final int n;
     final Tokens tokens;
     final List<SyntaxProblem> problems = new ArrayList<>();
-    /** Start/end offsets of comments (the '#' included), in order. */
-    int[] commentStart = new int[16];
-    int[] commentEnd = new int[16];
+    /** Start/end offsets of comments (the '#' included), in order; exactly commentCount long once run. */
+    int[] commentStart;
+    int[] commentEnd;
     int commentCount;
     /**
      * The line table of the source, built on the way ({@link SourceText#adoptLineStarts}): line breaks between tokens
@@ -52,14 +52,14 @@ final class Tokenizer {
     private int lineCount = 1;
 
     private int pos;
-    private int[] indents = new int[16];
+    private int[] indents;
     /** The same levels with tabs counted as one column. */
-    private int[] altIndents = new int[16];
+    private int[] altIndents;
     /** Levels pushed to recover from a bad dedent: they emitted no INDENT, so they emit no DEDENT. */
-    private boolean[] phantom = new boolean[16];
+    private boolean[] phantom;
     private int indentTop;
-    private char[] brackets = new char[16];
-    private int[] bracketAt = new int[16];
+    private char[] brackets;
+    private int[] bracketAt;
     private int depth;
     private boolean lineHasTokens;
     /** Set by scanString when a triple-quoted string runs to the end of the file. */
@@ -72,19 +72,112 @@ final class Tokenizer {
      */
     private boolean fieldsInString;
 
-    private Tokenizer(SourceText src) {
+    /**
+     * The working arrays of a tokenizer, kept per thread from file to file: only the results are allocated, once and
+     * at their exact size, instead of every file zeroing guessed capacities and growing them. Buffers that grew past
+     * {@link #KEEP} for a huge file are dropped rather than held for the life of the thread.
+     */
+    static final class Scratch {
+        private static final int KEEP = 1 << 18;
+        private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+
+        /** Set while a tokenizer uses the buffers; a nested run (none today) would get buffers of its own. */
+        private boolean busy;
+        byte[] kind;
+        short[] code;
+        int[] start;
+        int[] end;
+        int[] unclosed;
+        int[] pairs;
+        int[] lineStarts;
+        int[] commentStart;
+        int[] commentEnd;
+        int[] indents;
+        int[] altIndents;
+        boolean[] phantom;
+        char[] brackets;
+        int[] bracketAt;
+
+        private Scratch() {
+            keepTokens(null, null, null, null, null, null);
+            keepTokenizer(null, null, null, null, null, null, null, null);
+        }
+
+        static Scratch take() {
+            Scratch s = PER_THREAD.get();
+            if (s.busy) {
+                s = new Scratch();
+            }
+            s.busy = true;
+            return s;
+        }
+
+        void keepTokens(byte[] kind, short[] code, int[] start, int[] end, int[] unclosed, int[] pairs) {
+            boolean keep = kind != null && kind.length <= KEEP;
+            this.kind = keep ? kind : new byte[4096];
+            this.code = keep ? code : new short[4096];
+            this.start = keep ? start : new int[4096];
+            this.end = keep ? end : new int[4096];
+            this.unclosed = unclosed != null && unclosed.length <= KEEP ? unclosed : new int[64];
+            this.pairs = pairs != null && pairs.length <= KEEP ? pairs : new int[1024];
+        }
+
+        private void keepTokenizer(int[] lineStarts, int[] commentStart, int[] commentEnd, int[] indents,
+                int[] altIndents, boolean[] phantom, char[] brackets, int[] bracketAt) {
+            this.lineStarts = lineStarts != null && lineStarts.length <= KEEP ? lineStarts : new int[1024];
+            boolean comments = commentStart != null && commentStart.length <= KEEP;
+            this.commentStart = comments ? commentStart : new int[256];
+            this.commentEnd = comments ? commentEnd : new int[256];
+            boolean levels = indents != null && indents.length <= KEEP;
+            this.indents = levels ? indents : new int[64];
+            this.altIndents = levels ? altIndents : new int[64];
+            this.phantom = levels ? phantom : new boolean[64];
+            boolean open = brackets != null && brackets.length <= KEEP;
+            this.brackets = open ? brackets : new char[64];
+            this.bracketAt = open ? bracketAt : new int[64];
+        }
+    }
+
+    private Tokenizer(SourceText src, Scratch scratch) {
         this.src = src;
         this.c = src.chars;
         this.n = src.length;
-        this.tokens = new Tokens(src);
-        this.lineStarts = new int[n / 32 + 16];
+        this.tokens = new Tokens(src, scratch);
+        this.lineStarts = scratch.lineStarts;
+        this.commentStart = scratch.commentStart;
+        this.commentEnd = scratch.commentEnd;
+        this.indents = scratch.indents;
+        this.altIndents = scratch.altIndents;
+        this.phantom = scratch.phantom;
+        this.brackets = scratch.brackets;
+        this.bracketAt = scratch.bracketAt;
+        // the buffers hold the previous file's values: only these are read before they are written
+        lineStarts[0] = 0;
+        indents[0] = 0;
+        altIndents[0] = 0;
+        phantom[0] = false;
     }
 
     static Tokenizer run(SourceText src) {
-        Tokenizer t = new Tokenizer(src);
-        t.scan();
-        src.adoptLineStarts(t.lineStarts, t.lineCount);
-        return t;
+        Scratch scratch = Scratch.take();
+        try {
+            Tokenizer t = new Tokenizer(src, scratch);
+            t.scan();
+            t.finish(scratch);
+            return t;
+        } finally {
+            scratch.busy = false;
+        }
+    }
+
+    /** Hands the results over at their exact sizes and gives the (maybe grown) buffers back to the thread. */
+    private void finish(Scratch scratch) {
+        tokens.trim(scratch);
+        src.adoptLineStarts(lineStarts, lineCount);
+        scratch.keepTokenizer(lineStarts, commentStart, commentEnd, indents, altIndents, phantom, brackets, bracketAt);
+        commentStart = Arrays.copyOf(commentStart, commentCount);
+        commentEnd = Arrays.copyOf(commentEnd, commentCount);
+        lineStarts = null;
     }
 
     /** Records that a line starts at {@code at}, right after a line break (none at the end of the text). */
