@@ -714,7 +714,11 @@ final class Tokenizer {
         while (p < n) {
             char ch = c[p];
             if (plain[ch]) {
+                // the run of plain chars, in a loop of its own: one load and test per char
                 p++;
+                while (p < n && plain[c[p]]) {
+                    p++;
+                }
             } else if (ch == '\\') {
                 if (p + 1 >= n) {
                     p++;
