@@ -31,6 +31,8 @@ final class StatementScanner {
     /** Depth of one-line compound statements being scanned ("if a: if b: ..." is invalid but must not blow the stack). */
     private int inlineDepth;
     private static final int MAX_INLINE_DEPTH = 50;
+    /** The token kinds that end a logical line, as a bit set. */
+    private static final int LINE_END = (1 << Tokens.NEWLINE) | (1 << Tokens.END);
 
     /** An open block: its qualified-name prefix, whether it can run, and the state of an if-chain at its level. */
     private static final class Block {
@@ -93,7 +95,9 @@ final class StatementScanner {
                 i++;
                 continue;
             }
-            expectedBlockMissing(i);
+            if (pendingBody != null) {
+                expectedBlockMissing(i);
+            }
             if (k == Tokens.DEDENT) {
                 if (stack.size() > 1) {
                     stack.remove(stack.size() - 1);
@@ -102,7 +106,8 @@ final class StatementScanner {
                 continue;
             }
             int e = i;
-            while (kind[e] != Tokens.NEWLINE && kind[e] != Tokens.END) {
+            // one shift and test per token instead of two comparisons: kinds are below 32
+            while (((1 << kind[e]) & LINE_END) == 0) {
                 e++;
             }
             if (e > i) {
@@ -142,8 +147,8 @@ final class StatementScanner {
                     && (t.is(s + 1, Tokens.DEF) || t.is(s + 1, Tokens.FOR) || t.is(s + 1, Tokens.WITH))) {
                 k = s + 1;
             }
-            String word = compoundKeyword(k);
-            if (word != null) {
+            int word = t.code[k];
+            if (isCompoundKeyword(word)) {
                 compound(word, s, k, e, top);
                 return;
             }
@@ -161,48 +166,51 @@ final class StatementScanner {
         simpleStatements(s, e, top);
     }
 
-    private String compoundKeyword(int k) {
-        int w = t.code[k];
-        boolean compound = w == Tokens.IF || w == Tokens.DEF || w == Tokens.FOR || w == Tokens.TRY || w == Tokens.ELIF
-                || w == Tokens.ELSE || w == Tokens.WITH || w == Tokens.CLASS || w == Tokens.WHILE || w == Tokens.EXCEPT
-                || w == Tokens.FINALLY;
-        return compound ? Tokens.word(w) : null;
+    /** Per token code: whether it is a keyword that opens a compound statement. One load instead of eleven tests. */
+    private static final boolean[] COMPOUND = new boolean[1 << 16];
+
+    static {
+        for (int w : new int[] {Tokens.IF, Tokens.DEF, Tokens.FOR, Tokens.TRY, Tokens.ELIF, Tokens.ELSE, Tokens.WITH,
+                Tokens.CLASS, Tokens.WHILE, Tokens.EXCEPT, Tokens.FINALLY}) {
+            COMPOUND[w] = true;
+        }
     }
 
-    private void compound(String word, int s, int k, int e, Block top) {
+    /** For a token's code (a short, so always inside the table). */
+    private static boolean isCompoundKeyword(int code) {
+        return COMPOUND[code & 0xFFFF];
+    }
+
+    private void compound(int word, int s, int k, int e, Block top) {
         int colon = headerColon(k + 1, e);
         if (colon < 0) {
             problem("expected ':'", e - 1, e - 1);
             colon = e;
         }
-        if (!word.equals("def") && !word.equals("class")) {
-            clearDecorators();
+        if (word == Tokens.DEF || word == Tokens.CLASS) {
+            definition(word == Tokens.DEF, s, k, colon, e, top);
+            return;
         }
-        switch (word) {
-            case "if" -> {
-                boolean body = conditions.bodyIsTypingOnly(k + 1, colon);
-                top.elseTypingOnly = conditions.isNegatedTypingOnly(k + 1, colon);
-                openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+        clearDecorators();
+        if (word == Tokens.IF) {
+            boolean body = conditions.bodyIsTypingOnly(k + 1, colon);
+            top.elseTypingOnly = conditions.isNegatedTypingOnly(k + 1, colon);
+            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+        } else if (word == Tokens.ELIF) {
+            boolean previous = top.elseTypingOnly != null && top.elseTypingOnly;
+            if (top.elseTypingOnly == null) {
+                problem("'elif' without a matching 'if'", k, k + 1);
             }
-            case "elif" -> {
-                boolean previous = top.elseTypingOnly != null && top.elseTypingOnly;
-                if (top.elseTypingOnly == null) {
-                    problem("'elif' without a matching 'if'", k, k + 1);
-                }
-                boolean body = previous || conditions.bodyIsTypingOnly(k + 1, colon);
-                top.elseTypingOnly = previous || conditions.isNegatedTypingOnly(k + 1, colon);
-                openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
-            }
-            case "else" -> {
-                boolean body = top.elseTypingOnly != null && top.elseTypingOnly;
-                top.elseTypingOnly = null;
-                openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
-            }
-            case "def", "class" -> definition(word.equals("def"), s, k, colon, e, top);
-            default -> {
-                top.elseTypingOnly = null;
-                openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction));
-            }
+            boolean body = previous || conditions.bodyIsTypingOnly(k + 1, colon);
+            top.elseTypingOnly = previous || conditions.isNegatedTypingOnly(k + 1, colon);
+            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+        } else if (word == Tokens.ELSE) {
+            boolean body = top.elseTypingOnly != null && top.elseTypingOnly;
+            top.elseTypingOnly = null;
+            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+        } else {
+            top.elseTypingOnly = null;
+            openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction));
         }
     }
 
@@ -310,7 +318,7 @@ final class StatementScanner {
         boolean isImport = (t.is(s, Tokens.IMPORT) || t.is(s, Tokens.FROM))
                 && importReader.read(s, e, (level, module, name, bound, target, nameStart, nameEnd) ->
                         addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
-        if (!isImport && t.kind[s] == Tokens.NAME && compoundKeyword(s) != null) {
+        if (!isImport && t.kind[s] == Tokens.NAME && isCompoundKeyword(t.code[s])) {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
         }
     }

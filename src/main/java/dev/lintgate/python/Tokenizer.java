@@ -15,19 +15,52 @@ import java.util.List;
 final class Tokenizer {
     /** CPython refuses deeper f-string nesting too; the limit keeps hostile input from exhausting the stack. */
     private static final int MAX_FSTRING_NESTING = 100;
+    /*
+     * The tables below are indexed by any char, not only ASCII: one load per char and no range test first. Non-ASCII
+     * chars are never name chars here (the slow path decides), always plain in strings, and OTHER.
+     */
     /** ASCII chars that may start / continue a NAME: one table load per char instead of a chain of range tests. */
-    private static final boolean[] NAME_START = new boolean[128];
-    private static final boolean[] NAME_PART = new boolean[128];
+    private static final boolean[] NAME_START = new boolean[65536];
+    private static final boolean[] NAME_PART = new boolean[65536];
 
     /**
-     * ASCII chars that need no decision inside a string literal (all but quotes, backslash and line breaks), and
-     * inside an f- or t-string (braces excluded too): most chars of a string take one table load, not five tests.
+     * Chars that need no decision inside a string literal (all but quotes, backslash and line breaks), and inside an
+     * f- or t-string (braces excluded too): most chars of a string take one table load, not five tests.
      */
-    private static final boolean[] PLAIN_IN_STRING = new boolean[128];
-    private static final boolean[] PLAIN_IN_FSTRING = new boolean[128];
+    private static final boolean[] PLAIN_IN_STRING = new boolean[65536];
+    private static final boolean[] PLAIN_IN_FSTRING = new boolean[65536];
+
+    /**
+     * What a char starts, for the dispatch in {@link #scan}: blank, a name, a one-char operator (',' always, '.'
+     * when {@link #singleCharOperator}), a bracket, a line break, a comment, a backslash, or anything else
+     * ({@link #token}).
+     */
+    private static final byte[] CLASS = new byte[65536];
+    private static final byte OTHER = 0;
+    private static final byte NAME = 1;
+    private static final byte SINGLE = 2;
+    private static final byte SINGLE_UNLESS_FOLLOWED = 3;
+    private static final byte OPENING = 4;
+    private static final byte CLOSING = 5;
+    private static final byte BLANK = 6;
+    private static final byte LINE_BREAK = 7;
+    private static final byte COMMENT = 8;
+    private static final byte BACKSLASH = 9;
 
     static {
+        Arrays.fill(PLAIN_IN_STRING, 128, 65536, true);
+        Arrays.fill(PLAIN_IN_FSTRING, 128, 65536, true);
         for (char ch = 0; ch < 128; ch++) {
+            CLASS[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ? NAME
+                    : ch == ',' || ch == '~' ? SINGLE
+                    : ch == '.' || ch == '=' || ch == ':' ? SINGLE_UNLESS_FOLLOWED
+                    : ch == '(' || ch == '[' || ch == '{' ? OPENING
+                    : ch == ')' || ch == ']' || ch == '}' ? CLOSING
+                    : ch == ' ' || ch == '\t' || ch == '\f' ? BLANK
+                    : ch == '\n' || ch == '\r' ? LINE_BREAK
+                    : ch == '#' ? COMMENT
+                    : ch == '\\' ? BACKSLASH
+                    : OTHER;
             NAME_START[ch] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
             NAME_PART[ch] = NAME_START[ch] || (ch >= '0' && ch <= '9');
             PLAIN_IN_STRING[ch] = ch != '\'' && ch != '"' && ch != '\\' && ch != '\n' && ch != '\r';
@@ -40,9 +73,9 @@ final class Tokenizer {
     private final int n;
     final Tokens tokens;
     final List<SyntaxProblem> problems = new ArrayList<>();
-    /** Start/end offsets of comments (the '#' included), in order. */
-    int[] commentStart = new int[16];
-    int[] commentEnd = new int[16];
+    /** Start/end offsets of comments (the '#' included), in order; exactly commentCount long once run. */
+    int[] commentStart;
+    int[] commentEnd;
     int commentCount;
     /**
      * The line table of the source, built on the way ({@link SourceText#adoptLineStarts}): line breaks between tokens
@@ -52,14 +85,14 @@ final class Tokenizer {
     private int lineCount = 1;
 
     private int pos;
-    private int[] indents = new int[16];
+    private int[] indents;
     /** The same levels with tabs counted as one column. */
-    private int[] altIndents = new int[16];
+    private int[] altIndents;
     /** Levels pushed to recover from a bad dedent: they emitted no INDENT, so they emit no DEDENT. */
-    private boolean[] phantom = new boolean[16];
+    private boolean[] phantom;
     private int indentTop;
-    private char[] brackets = new char[16];
-    private int[] bracketAt = new int[16];
+    private char[] brackets;
+    private int[] bracketAt;
     private int depth;
     private boolean lineHasTokens;
     /** Set by scanString when a triple-quoted string runs to the end of the file. */
@@ -72,19 +105,112 @@ final class Tokenizer {
      */
     private boolean fieldsInString;
 
-    private Tokenizer(SourceText src) {
+    /**
+     * The working arrays of a tokenizer, kept per thread from file to file: only the results are allocated, once and
+     * at their exact size, instead of every file zeroing guessed capacities and growing them. Buffers that grew past
+     * {@link #KEEP} for a huge file are dropped rather than held for the life of the thread.
+     */
+    static final class Scratch {
+        private static final int KEEP = 1 << 18;
+        private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+
+        /** Set while a tokenizer uses the buffers; a nested run (none today) would get buffers of its own. */
+        private boolean busy;
+        byte[] kind;
+        short[] code;
+        int[] start;
+        int[] end;
+        int[] unclosed;
+        int[] pairs;
+        int[] lineStarts;
+        int[] commentStart;
+        int[] commentEnd;
+        int[] indents;
+        int[] altIndents;
+        boolean[] phantom;
+        char[] brackets;
+        int[] bracketAt;
+
+        private Scratch() {
+            keepTokens(null, null, null, null, null, null);
+            keepTokenizer(null, null, null, null, null, null, null, null);
+        }
+
+        static Scratch take() {
+            Scratch s = PER_THREAD.get();
+            if (s.busy) {
+                s = new Scratch();
+            }
+            s.busy = true;
+            return s;
+        }
+
+        void keepTokens(byte[] kind, short[] code, int[] start, int[] end, int[] unclosed, int[] pairs) {
+            boolean keep = kind != null && kind.length <= KEEP;
+            this.kind = keep ? kind : new byte[4096];
+            this.code = keep ? code : new short[4096];
+            this.start = keep ? start : new int[4096];
+            this.end = keep ? end : new int[4096];
+            this.unclosed = unclosed != null && unclosed.length <= KEEP ? unclosed : new int[64];
+            this.pairs = pairs != null && pairs.length <= KEEP ? pairs : new int[1024];
+        }
+
+        private void keepTokenizer(int[] lineStarts, int[] commentStart, int[] commentEnd, int[] indents,
+                int[] altIndents, boolean[] phantom, char[] brackets, int[] bracketAt) {
+            this.lineStarts = lineStarts != null && lineStarts.length <= KEEP ? lineStarts : new int[1024];
+            boolean comments = commentStart != null && commentStart.length <= KEEP;
+            this.commentStart = comments ? commentStart : new int[256];
+            this.commentEnd = comments ? commentEnd : new int[256];
+            boolean levels = indents != null && indents.length <= KEEP;
+            this.indents = levels ? indents : new int[64];
+            this.altIndents = levels ? altIndents : new int[64];
+            this.phantom = levels ? phantom : new boolean[64];
+            boolean open = brackets != null && brackets.length <= KEEP;
+            this.brackets = open ? brackets : new char[64];
+            this.bracketAt = open ? bracketAt : new int[64];
+        }
+    }
+
+    private Tokenizer(SourceText src, Scratch scratch) {
         this.src = src;
         this.c = src.chars;
         this.n = src.length;
-        this.tokens = new Tokens(src);
-        this.lineStarts = new int[n / 32 + 16];
+        this.tokens = new Tokens(src, scratch);
+        this.lineStarts = scratch.lineStarts;
+        this.commentStart = scratch.commentStart;
+        this.commentEnd = scratch.commentEnd;
+        this.indents = scratch.indents;
+        this.altIndents = scratch.altIndents;
+        this.phantom = scratch.phantom;
+        this.brackets = scratch.brackets;
+        this.bracketAt = scratch.bracketAt;
+        // the buffers hold the previous file's values: only these are read before they are written
+        lineStarts[0] = 0;
+        indents[0] = 0;
+        altIndents[0] = 0;
+        phantom[0] = false;
     }
 
     static Tokenizer run(SourceText src) {
-        Tokenizer t = new Tokenizer(src);
-        t.scan();
-        src.adoptLineStarts(t.lineStarts, t.lineCount);
-        return t;
+        Scratch scratch = Scratch.take();
+        try {
+            Tokenizer t = new Tokenizer(src, scratch);
+            t.scan();
+            t.finish(scratch);
+            return t;
+        } finally {
+            scratch.busy = false;
+        }
+    }
+
+    /** Hands the results over at their exact sizes and gives the (maybe grown) buffers back to the thread. */
+    private void finish(Scratch scratch) {
+        tokens.trim(scratch);
+        src.adoptLineStarts(lineStarts, lineCount);
+        scratch.keepTokenizer(lineStarts, commentStart, commentEnd, indents, altIndents, phantom, brackets, bracketAt);
+        commentStart = Arrays.copyOf(commentStart, commentCount);
+        commentEnd = Arrays.copyOf(commentEnd, commentCount);
+        lineStarts = null;
     }
 
     /** Records that a line starts at {@code at}, right after a line break (none at the end of the text). */
@@ -142,36 +268,115 @@ final class Tokenizer {
                         p++;
                     }
                     pos = p;
-                    if (p < n && c[p] != '#' && c[p] != '\n' && c[p] != '\r' && !lineHasTokens) {
+                    if (p < n && c[p] != '#' && c[p] != '\n' && c[p] != '\r' && !lineHasTokens
+                            && (col != indents[indentTop] || altCol != altIndents[indentTop])) {
                         indentTo(col, altCol, p);
                     }
                 }
             }
             int p = pos;
-            while (p < n && (c[p] == ' ' || c[p] == '\t' || c[p] == '\f')) {
+            char ch = 0;
+            int cls = OTHER;
+            while (p < n) {
+                ch = c[p];
+                cls = CLASS[ch];
+                if (cls != BLANK) {
+                    break;
+                }
                 p++;
             }
             pos = p;
             if (p >= n) {
                 break;
             }
-            char ch = c[p];
-            if (ch == '#') {
+            // the branches in order of frequency
+            if (cls == NAME) {
+                lineHasTokens = true;
+                // an ASCII name, the commonest token: scanned here rather than through token()
+                int e = p + 1;
+                while (e < n && NAME_PART[c[e]]) {
+                    e++;
+                }
+                if (e < n && c[e] >= 128) {
+                    e = scanIdentifier(e);
+                }
+                if (e == n || (c[e] != '\'' && c[e] != '"') || !isStringPrefix(p, e)) {
+                    pos = e;
+                    // Tokens.add written out: a call makes C1 spill every live register
+                    Tokens t = tokens;
+                    int i = t.size;
+                    if (i == t.kind.length) {
+                        t.grow();
+                    }
+                    t.kind[i] = Tokens.NAME;
+                    t.code[i] = Tokens.mayBeWord(ch, e - p) ? Tokens.wordCode(c, p, e) : 0;
+                    t.start[i] = p;
+                    t.end[i] = e;
+                    t.size = i + 1;
+                    continue;
+                }
+            } else if (cls == SINGLE || (cls == SINGLE_UNLESS_FOLLOWED && singleCharOperator(ch, p + 1))) {
+                lineHasTokens = true;
+                pos = p + 1;
+                Tokens t = tokens;
+                int i = t.size;
+                if (i == t.kind.length) {
+                    t.grow();
+                }
+                t.kind[i] = Tokens.OP;
+                t.code[i] = (short) ch;
+                t.start[i] = p;
+                t.end[i] = p + 1;
+                t.size = i + 1;
+                continue;
+            } else if (cls == OPENING) {
+                lineHasTokens = true;
+                pos = p + 1;
+                if (depth < brackets.length) {
+                    brackets[depth] = ch;
+                    bracketAt[depth] = p;
+                    depth++;
+                } else {
+                    open(ch, p);
+                }
+                tokens.addOpening(ch, p);
+                continue;
+            } else if (cls == CLOSING) {
+                lineHasTokens = true;
+                pos = p + 1;
+                // ')' closes '(', ']' and '}' close the char two below them
+                if (depth > 0 && brackets[depth - 1] == (ch == ')' ? '(' : ch - 2)) {
+                    depth--;
+                } else {
+                    close(ch, p);
+                }
+                tokens.addClosing(ch, p);
+                continue;
+            } else if (cls == LINE_BREAK) {
+                int e = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                pos = e;
+                if (e < n) {
+                    // lineStartsAt(e), written out
+                    if (lineCount == lineStarts.length) {
+                        lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
+                    }
+                    lineStarts[lineCount++] = e;
+                }
+                if (depth == 0 && lineHasTokens) {
+                    tokens.add(Tokens.NEWLINE, p, p);
+                    lineHasTokens = false;
+                }
+                atLineStart = true;
+                continue;
+            } else if (cls == COMMENT) {
                 int s = p;
                 while (p < n && c[p] != '\n' && c[p] != '\r') {
                     p++;
                 }
                 pos = p;
                 addComment(s, p);
-            } else if (ch == '\n' || ch == '\r') {
-                int s = pos;
-                pos += (ch == '\r' && pos + 1 < n && c[pos + 1] == '\n') ? 2 : 1;
-                lineStartsAt(pos);
-                if (depth == 0) {
-                    endLogicalLine(s);
-                }
-                atLineStart = true;
-            } else if (ch == '\\') {
+                continue;
+            } else if (cls == BACKSLASH) {
                 p = pos + 1;
                 if (p < n && (c[p] == '\n' || c[p] == '\r')) {
                     pos = p + ((c[p] == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
@@ -184,15 +389,16 @@ final class Tokenizer {
                             : "unexpected character after line continuation character", pos, pos + 1);
                     pos++;
                 }
-            } else {
-                lineHasTokens = true;
-                token(ch);
-                if (resynced) {
-                    resynced = false;
-                    depth = 0;
-                    endLogicalLine(pos);
-                    atLineStart = true;
-                }
+                continue;
+            }
+            // anything else, and a name that turned out to be a string prefix
+            lineHasTokens = true;
+            token(ch);
+            if (resynced) {
+                resynced = false;
+                depth = 0;
+                endLogicalLine(pos);
+                atLineStart = true;
             }
         }
         if (depth > 0) {
@@ -363,6 +569,12 @@ final class Tokenizer {
         }
     }
 
+    /** False when the '.', '=' or ':' is not alone: "...", ".5", "==", ":=" (a superset: token() sorts them out). */
+    private boolean singleCharOperator(char ch, int next) {
+        char d = next < n ? c[next] : ' ';
+        return d != '=' && (ch != '.' || (d != '.' && (d < '0' || d > '9')));
+    }
+
     private void string(int s, int quote) {
         runawayTriple = false;
         fieldsInString = false;
@@ -501,8 +713,12 @@ final class Tokenizer {
         boolean[] plain = fmt ? PLAIN_IN_FSTRING : PLAIN_IN_STRING;
         while (p < n) {
             char ch = c[p];
-            if (ch >= 128 || plain[ch]) {
+            if (plain[ch]) {
+                // the run of plain chars, in a loop of its own: one load and test per char
                 p++;
+                while (p < n && plain[c[p]]) {
+                    p++;
+                }
             } else if (ch == '\\') {
                 if (p + 1 >= n) {
                     p++;

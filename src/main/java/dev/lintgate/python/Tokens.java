@@ -106,25 +106,49 @@ final class Tokens {
     int semicolons;
     /**
      * Per opening bracket: 1 + the index of the bracket that closes it, whatever its kind (0 when none does, and for
-     * every other token), as {@link #closingBracket} would find it. Filled while tokenizing, which sees the brackets
-     * anyway, rather than in a pass of its own.
+     * every other token), as {@link #closingBracket} would find it. Null while tokenizing: the brackets met are
+     * recorded as pairs and spread into an array of the final size by {@link #trim}.
      */
     int[] closer;
     /** Opening brackets not closed yet, innermost last. */
-    private int[] unclosed = new int[16];
+    private int[] unclosed;
     private int unclosedCount;
+    /** (opening bracket, 1 + closing bracket) for each bracket closed so far: what {@link #closer} will hold. */
+    private int[] pairs;
+    private int pairCount;
 
-    Tokens(SourceText source) {
+    /**
+     * Tokens written into the tokenizer's per-thread buffers ({@link Tokenizer.Scratch}), which {@link #trim}
+     * replaces by arrays of the exact size: a guessed capacity zeroed more memory than most files use, and files denser
+     * than the guess paid for doublings.
+     */
+    Tokens(SourceText source, Tokenizer.Scratch scratch) {
         this.source = source;
         this.c = source.chars;
-        // Python source averages one token per 6.5 chars: a quarter of the length zeroed four times the memory
-        // most files use, and a rare dense file (tables of numbers) pays one doubling instead
-        int capacity = source.length / 6 + 16;
-        kind = new byte[capacity];
-        code = new short[capacity];
-        closer = new int[capacity];
-        start = new int[capacity];
-        end = new int[capacity];
+        kind = scratch.kind;
+        code = scratch.code;
+        start = scratch.start;
+        end = scratch.end;
+        unclosed = scratch.unclosed;
+        pairs = scratch.pairs;
+    }
+
+    /** Swaps the working buffers for exact copies, and hands the buffers (grown, maybe) back for the next file. */
+    void trim(Tokenizer.Scratch scratch) {
+        int n = size;
+        scratch.keepTokens(kind, code, start, end, unclosed, pairs);
+        kind = Arrays.copyOf(kind, n);
+        code = Arrays.copyOf(code, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
+        int[] closers = new int[n];
+        int[] p = pairs;
+        for (int i = 0; i < pairCount; i += 2) {
+            closers[p[i]] = p[i + 1];
+        }
+        closer = closers;
+        unclosed = null;
+        pairs = null;
     }
 
     /**
@@ -206,19 +230,23 @@ final class Tokens {
     }
 
     void add(byte k, int tokenCode, int s, int e) {
-        if (size == kind.length) {
-            int n = size * 2;
-            kind = Arrays.copyOf(kind, n);
-            code = Arrays.copyOf(code, n);
-            closer = Arrays.copyOf(closer, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
+        int i = size;
+        if (i == kind.length) {
+            grow();
         }
-        kind[size] = k;
-        code[size] = (short) tokenCode;
-        start[size] = s;
-        end[size] = e;
-        size++;
+        kind[i] = k;
+        code[i] = (short) tokenCode;
+        start[i] = s;
+        end[i] = e;
+        size = i + 1;
+    }
+
+    void grow() {
+        int n = size * 2;
+        kind = Arrays.copyOf(kind, n);
+        code = Arrays.copyOf(code, n);
+        start = Arrays.copyOf(start, n);
+        end = Arrays.copyOf(end, n);
     }
 
     void add(byte k, int s, int e) {
@@ -226,17 +254,39 @@ final class Tokens {
     }
 
     void addOpening(char bracket, int s) {
-        add(OP, bracket, s, s + 1);
+        // add() written out, here and in addClosing: brackets are a fifth of all tokens
+        int i = size;
+        if (i == kind.length) {
+            grow();
+        }
+        kind[i] = OP;
+        code[i] = (short) bracket;
+        start[i] = s;
+        end[i] = s + 1;
+        size = i + 1;
         if (unclosedCount == unclosed.length) {
             unclosed = Arrays.copyOf(unclosed, unclosedCount * 2);
         }
-        unclosed[unclosedCount++] = size - 1;
+        unclosed[unclosedCount++] = i;
     }
 
     void addClosing(char bracket, int s) {
-        add(OP, bracket, s, s + 1);
+        int i = size;
+        if (i == kind.length) {
+            grow();
+        }
+        kind[i] = OP;
+        code[i] = (short) bracket;
+        start[i] = s;
+        end[i] = s + 1;
+        size = i + 1;
         if (unclosedCount > 0) {
-            closer[unclosed[--unclosedCount]] = size;
+            if (pairCount == pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairCount * 2);
+            }
+            pairs[pairCount] = unclosed[--unclosedCount];
+            pairs[pairCount + 1] = size;
+            pairCount += 2;
         }
     }
 

@@ -197,4 +197,53 @@ class TokenizerTest {
         assertTrue(problems("x = $\n").get(0).message().startsWith("invalid character '$'"));
         assertTrue(problems("x = f'{a'\n").get(0).message().contains("unterminated"));
     }
+
+    /** Everything a run hands over, as one string: tokens with offsets, closers, comments, lines and problems. */
+    private static String everything(String source) {
+        SourceText text = SourceText.of(source);
+        Tokenizer t = Tokenizer.run(text);
+        Tokens k = t.tokens;
+        StringBuilder b = new StringBuilder();
+        b.append(k.kind.length).append(' ').append(k.closer.length).append(' ').append(k.semicolons).append('\n');
+        for (int i = 0; i < k.size; i++) {
+            b.append(k.kind[i]).append(' ').append(k.code[i]).append(' ').append(k.start[i]).append('-')
+                    .append(k.end[i]).append(" c").append(k.closer[i]).append('\n');
+        }
+        b.append(t.commentStart.length).append(" comments");
+        for (int i = 0; i < t.commentCount; i++) {
+            b.append(' ').append(t.commentStart[i]).append('-').append(t.commentEnd[i]);
+        }
+        b.append("\nlines");
+        for (int line = 1; line <= text.lineCount(); line++) {
+            b.append(' ').append(text.lineStart(line));
+        }
+        return b.append('\n').append(t.problems).toString();
+    }
+
+    @Test
+    void buffersKeptPerThreadCarryNothingOverFromTheFileBefore() throws Exception {
+        // the first file grows every buffer (tokens, brackets, indentation, comments, lines); the small ones after it
+        // must come out exactly as on a thread that never tokenized anything
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            big.append("    ".repeat(i)).append("if x:  # c").append(i).append('\n');
+        }
+        big.append("    ".repeat(70)).append("y = ").append("(".repeat(300)).append("[1, {2: 3}]").append(")".repeat(300));
+        // 180,000 tokens: the buffers grow, and stay below the size past which they are dropped
+        big.append("\n").append("z = [a(b), c[d]] ; w = 1  # k\n".repeat(10_000));
+        List<String> small = List.of("", "x", "f(a)[b]{c}\n", "def f():\n    return (1,\n 2)  # two\n",
+                "x = )\n", "if a:\n\tb\n        c\n", "s = '''\nopen", "a[(]\n");
+        List<String> fresh = new ArrayList<>();
+        for (String source : small) {
+            String[] out = new String[1];
+            Thread thread = new Thread(() -> out[0] = everything(source));
+            thread.start();
+            thread.join();
+            fresh.add(out[0]);
+        }
+        everything(big.toString());
+        for (int i = 0; i < small.size(); i++) {
+            assertEquals(fresh.get(i), everything(small.get(i)), small.get(i));
+        }
+    }
 }
