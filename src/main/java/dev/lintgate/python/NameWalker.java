@@ -327,7 +327,9 @@ final class NameWalker {
     /** Handles a compound header [s, colon); returns the frame its body runs in, or null to skip the line. */
     private Frame header(int headCode, int s, int colon, Frame f) {
         Ctx ctx = f.ctx;
-        Ctx cond = new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
+        // inside a conditional block the body's context is the block's own: no copy of it per statement
+        Ctx cond = ctx.conditional && !ctx.guarded ? ctx
+                : new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
         if (headCode == Tokens.ASYNC) {
             s++;
             headCode = kind[s] == Tokens.NAME ? code[s] : 0;
@@ -677,6 +679,7 @@ final class NameWalker {
         int ann = found.annotation;
         int[] eqs = found.equals;
         int eqCount = found.equalsCount;
+        int augmented = found.augmented;
         if (ann >= 0 && (eqCount == 0 || ann < eqs[0])) {
             // "target: annotation [= value]"
             int eq = eqCount > 0 ? eqs[0] : e;
@@ -694,7 +697,6 @@ final class NameWalker {
             }
             return;
         }
-        int augmented = found.augmented;
         if (augmented >= 0) {
             expr(s, augmented, ctx);
             target(s, augmented, ctx, Binding.Kind.ASSIGNMENT);
@@ -718,16 +720,22 @@ final class NameWalker {
         }
     }
 
-    /** The operators that make a simple statement an assignment; see {@link #assignment}. */
+    /**
+     * The operators that make a simple statement an assignment; see {@link #assignment}. One per walker, filled again
+     * for each statement (simple reads it before anything can scan another): most statements are simple ones.
+     */
     private static final class Assignment {
         /** The annotation's ':' ("x: int = 1"), -1 when none. */
-        int annotation = -1;
+        int annotation;
         /** The first augmented assignment ("x += 1"), -1 when none. */
-        int augmented = -1;
+        int augmented;
         /** The '=' between targets and value, in order (before a lambda, whose defaults are no assignments). */
-        int[] equals;
+        int[] equals = new int[4];
         int equalsCount;
     }
+
+    /** Null in a walker over a fragment (an f-string field), which reads expressions only. */
+    private Assignment assignment;
 
     /**
      * The top-level operators that split a simple statement [s, e), in one pass: the first ':' that is not a
@@ -735,7 +743,13 @@ final class NameWalker {
      */
     private Assignment assignment(int s, int e) {
         short[] code = this.code;
-        Assignment found = new Assignment();
+        Assignment found = assignment;
+        if (found == null) {
+            assignment = found = new Assignment();
+        }
+        found.annotation = -1;
+        found.augmented = -1;
+        found.equalsCount = 0;
         boolean lambdaColon = false;
         boolean lambdaSeen = false;
         int d = 0;
@@ -757,9 +771,7 @@ final class NameWalker {
                     }
                 } else if (k == '=') {
                     if (!lambdaSeen) {
-                        if (found.equals == null) {
-                            found.equals = new int[4];
-                        } else if (found.equalsCount == found.equals.length) {
+                        if (found.equalsCount == found.equals.length) {
                             found.equals = Arrays.copyOf(found.equals, found.equalsCount * 2);
                         }
                         found.equals[found.equalsCount++] = i;
