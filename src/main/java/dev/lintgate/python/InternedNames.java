@@ -14,7 +14,7 @@ final class InternedNames {
     private int[] spelledAt;
     private int count;
 
-    /** Sized for about {@code expected} names without growing; a file has about one distinct name per 10 tokens. */
+    /** Sized for about {@code expected} names without growing; a file has about one distinct name per 24 tokens. */
     InternedNames(int expected) {
         int n = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
         strings = new String[n];

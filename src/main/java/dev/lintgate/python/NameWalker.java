@@ -60,13 +60,17 @@ final class NameWalker {
 
     /** What the walkers of one file share. */
     private static final class State {
-        final List<NameUse> uses;
+        /** Every use so far, in [0, useCount). */
+        NameUse[] uses;
+        int useCount;
 
         final InternedNames names;
 
         State(int tokens) {
-            uses = new ArrayList<>(Math.max(16, tokens / 5));
-            names = new InternedNames(tokens / 10);
+            uses = new NameUse[Math.max(16, tokens / 5)];
+            // stdlib + site-packages: 24.8M tokens, 1.04M distinct names counted per file; at a tenth of the tokens
+            // the tables were some seven slots per name, 116 MB per pass over that corpus
+            names = new InternedNames(tokens / 20);
         }
 
         final Set<Integer> importGuarded = new HashSet<>();
@@ -173,8 +177,9 @@ final class NameWalker {
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
         state.scopes.add(module);
         w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, "at import time", true, null, false));
-        return new Names(t.source, module, state.scopes, state.uses, state.dynamic, state.future, state.importGuarded,
-                List.copyOf(state.dunderAll), state.stringArguments, state.conditionalImports);
+        return new Names(t.source, module, state.scopes, new Names.UseList(state.uses, state.useCount), state.dynamic,
+                state.future, state.importGuarded, List.copyOf(state.dunderAll), state.stringArguments,
+                state.conditionalImports);
     }
 
     // ---- statements ----
@@ -187,7 +192,7 @@ final class NameWalker {
             if (k == Tokens.INDENT) {
                 Frame body = pending != null ? pending : new Frame(top().ctx);
                 pending = null;
-                body.useStart = state.uses.size();
+                body.useStart = state.useCount;
                 body.lineStart = body.isTryBody ? lineOfOffset(t.start[i]) : 0;
                 stack.add(body);
                 i++;
@@ -200,7 +205,7 @@ final class NameWalker {
                     if (closed.isTryBody) {
                         Frame outer = top();
                         outer.lastTryStart = closed.useStart;
-                        outer.lastTryEnd = state.uses.size();
+                        outer.lastTryEnd = state.useCount;
                         outer.lastTryLineStart = closed.lineStart;
                         outer.lastTryLineEnd = lineOfOffset(t.start[i]);
                     }
@@ -251,14 +256,14 @@ final class NameWalker {
             }
             if (colon + 1 < e) {
                 // inline body: "if x: y = 1"
-                body.useStart = state.uses.size();
+                body.useStart = state.useCount;
                 body.lineStart = lineOfOffset(t.start[s]);
                 stack.add(body);
                 line(colon + 1, e);
                 stack.remove(stack.size() - 1);
                 if (body.isTryBody) {
                     f.lastTryStart = body.useStart;
-                    f.lastTryEnd = state.uses.size();
+                    f.lastTryEnd = state.useCount;
                     f.lastTryLineStart = body.lineStart;
                     f.lastTryLineEnd = body.lineStart;
                 }
@@ -324,7 +329,9 @@ final class NameWalker {
     /** Handles a compound header [s, colon); returns the frame its body runs in, or null to skip the line. */
     private Frame header(int headCode, int s, int colon, Frame f) {
         Ctx ctx = f.ctx;
-        Ctx cond = new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
+        // inside a conditional block the body's context is the block's own: no copy of it per statement
+        Ctx cond = ctx.conditional && !ctx.guarded ? ctx
+                : new Ctx(ctx.scope, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime, ctx.owner, true);
         if (headCode == Tokens.ASYNC) {
             s++;
             headCode = kind[s] == Tokens.NAME ? code[s] : 0;
@@ -473,8 +480,9 @@ final class NameWalker {
             }
         }
         if (nameError) {
-            for (int u = f.lastTryStart; u < f.lastTryEnd && u < state.uses.size(); u++) {
-                state.uses.set(u, state.uses.get(u).guardedCopy());
+            NameUse[] uses = state.uses;
+            for (int u = f.lastTryStart; u < f.lastTryEnd && u < state.useCount; u++) {
+                uses[u] = uses[u].guardedCopy();
             }
         }
         if (importError) {
@@ -673,6 +681,7 @@ final class NameWalker {
         int ann = found.annotation;
         int[] eqs = found.equals;
         int eqCount = found.equalsCount;
+        int augmented = found.augmented;
         if (ann >= 0 && (eqCount == 0 || ann < eqs[0])) {
             // "target: annotation [= value]"
             int eq = eqCount > 0 ? eqs[0] : e;
@@ -690,7 +699,6 @@ final class NameWalker {
             }
             return;
         }
-        int augmented = found.augmented;
         if (augmented >= 0) {
             expr(s, augmented, ctx);
             target(s, augmented, ctx, Binding.Kind.ASSIGNMENT);
@@ -714,16 +722,22 @@ final class NameWalker {
         }
     }
 
-    /** The operators that make a simple statement an assignment; see {@link #assignment}. */
+    /**
+     * The operators that make a simple statement an assignment; see {@link #assignment}. One per walker, filled again
+     * for each statement (simple reads it before anything can scan another): most statements are simple ones.
+     */
     private static final class Assignment {
         /** The annotation's ':' ("x: int = 1"), -1 when none. */
-        int annotation = -1;
+        int annotation;
         /** The first augmented assignment ("x += 1"), -1 when none. */
-        int augmented = -1;
+        int augmented;
         /** The '=' between targets and value, in order (before a lambda, whose defaults are no assignments). */
-        int[] equals;
+        int[] equals = new int[4];
         int equalsCount;
     }
+
+    /** Null in a walker over a fragment (an f-string field), which reads expressions only. */
+    private Assignment assignment;
 
     /**
      * The top-level operators that split a simple statement [s, e), in one pass: the first ':' that is not a
@@ -731,7 +745,13 @@ final class NameWalker {
      */
     private Assignment assignment(int s, int e) {
         short[] code = this.code;
-        Assignment found = new Assignment();
+        Assignment found = assignment;
+        if (found == null) {
+            assignment = found = new Assignment();
+        }
+        found.annotation = -1;
+        found.augmented = -1;
+        found.equalsCount = 0;
         boolean lambdaColon = false;
         boolean lambdaSeen = false;
         int d = 0;
@@ -753,9 +773,7 @@ final class NameWalker {
                     }
                 } else if (k == '=') {
                     if (!lambdaSeen) {
-                        if (found.equals == null) {
-                            found.equals = new int[4];
-                        } else if (found.equalsCount == found.equals.length) {
+                        if (found.equalsCount == found.equals.length) {
                             found.equals = Arrays.copyOf(found.equals, found.equalsCount * 2);
                         }
                         found.equals[found.equalsCount++] = i;
@@ -1033,8 +1051,9 @@ final class NameWalker {
         try {
             short[] code = this.code;
             byte[] kind = this.kind;
+            int size = t.size;
             int d = 0;
-            for (int i = s; i < e && i < t.size; i++) {
+            for (int i = s; i < e && i < size; i++) {
                 byte k = kind[i];
                 if (k == Tokens.OP) {
                     int c0 = code[i];
@@ -1055,17 +1074,24 @@ final class NameWalker {
                         d--;
                     }
                 } else if (k == Tokens.NAME) {
-                    if (t.is(i, Tokens.LAMBDA)) {
-                        i = lambda(i, e, ctx) - 1;
+                    int c0 = code[i];
+                    if (c0 != 0) {
+                        if (c0 == Tokens.LAMBDA) {
+                            i = lambda(i, e, ctx) - 1;
+                            continue;
+                        }
+                        if (Tokens.isKeyword(c0)) {
+                            continue;
+                        }
+                    }
+                    if (i > s && code[i - 1] == '.') {
                         continue;
                     }
-                    if ((i > s && t.isOp(i - 1, '.')) || isKeyword(i)) {
-                        continue;
-                    }
-                    if (d > 0 && t.isOp(i + 1, '=')) {
+                    int next = i + 1 < size ? code[i + 1] : 0;
+                    if (d > 0 && next == '=') {
                         continue; // keyword argument
                     }
-                    if (t.is(i + 1, Tokens.WALRUS)) {
+                    if (next == Tokens.WALRUS) {
                         Scope target = ctx.scope;
                         while (target.kind() == Scope.Kind.COMPREHENSION && target.parent() != null) {
                             target = target.parent();
@@ -1091,11 +1117,24 @@ final class NameWalker {
             p += 2;
         }
         int chainEnd = p > i && overrideStart < 0 ? t.end[p] : -1;
-        noteDynamicChain(i, p);
+        if (p > i) {
+            noteDynamicChain(i, p);
+        }
         String name = name(i);
-        noteDynamicGlobals(i, ctx);
-        state.uses.add(new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
-                ctx.guarded, ctx.owner, chainEnd));
+        if (code[i] != 0) {
+            noteDynamicGlobals(i, ctx); // only coded words are any of the names it looks for
+        }
+        NameUse use = new NameUse(name, ctx.scope, s, e, ctx.use, ctx.typingBlock, ctx.when, ctx.importTime,
+                ctx.guarded, ctx.owner, chainEnd);
+        // appended here rather than by ArrayList.add, which C1 does not inline and which cost a tenth of the walk
+        State st = state;
+        NameUse[] uses = st.uses;
+        int n = st.useCount;
+        if (n == uses.length) {
+            st.uses = uses = Arrays.copyOf(uses, n * 2);
+        }
+        uses[n] = use;
+        st.useCount = n + 1;
         if (t.isOp(p + 1, '(') && overrideStart < 0 && ctx.use == NameUse.Use.RUNTIME && !ctx.typingBlock) {
             stringArguments(i, p, ctx);
         }

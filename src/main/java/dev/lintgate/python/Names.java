@@ -1,9 +1,12 @@
 package dev.lintgate.python;
 
 import dev.lintgate.finding.Region;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -36,6 +39,28 @@ public final class Names {
         this.importErrorGuardedLines = importErrorGuardedLines;
         this.dunderAll = dunderAll;
         this.conditionalImportLines = conditionalImportLines;
+    }
+
+    /** The walker's array of uses as a read-only list, without a copy. */
+    static final class UseList extends AbstractList<NameUse> implements RandomAccess {
+        private final NameUse[] uses;
+        private final int size;
+
+        UseList(NameUse[] uses, int size) {
+            this.uses = uses;
+            this.size = size;
+        }
+
+        @Override
+        public NameUse get(int index) {
+            Objects.checkIndex(index, size);
+            return uses[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     public Scope module() {
