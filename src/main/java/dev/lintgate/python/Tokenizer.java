@@ -339,7 +339,7 @@ final class Tokenizer {
                 } else {
                     open(ch, p);
                 }
-                tokens.addOpening(ch, p);
+                tokens.addBracket(ch, p, true);
                 continue;
             } else if (cls == CLOSING) {
                 lineHasTokens = true;
@@ -350,7 +350,7 @@ final class Tokenizer {
                 } else {
                     close(ch, p);
                 }
-                tokens.addClosing(ch, p);
+                tokens.addBracket(ch, p, false);
                 continue;
             } else if (cls == LINE_BREAK) {
                 int e = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
@@ -909,13 +909,13 @@ final class Tokenizer {
             case '(', '[', '{' -> {
                 open(ch, s);
                 pos++;
-                tokens.addOpening(ch, s);
+                tokens.addBracket(ch, s, true);
                 return;
             }
             case ')', ']', '}' -> {
                 close(ch, s);
                 pos++;
-                tokens.addClosing(ch, s);
+                tokens.addBracket(ch, s, false);
                 return;
             }
             case ',', '~' -> len = 1;

@@ -253,8 +253,8 @@ final class Tokens {
         add(k, 0, s, e);
     }
 
-    void addOpening(char bracket, int s) {
-        // add() written out, here and in addClosing: brackets are a fifth of all tokens
+    /** Stores a bracket token and pairs it: add() written out, since brackets are a fifth of all tokens. */
+    void addBracket(char bracket, int s, boolean opening) {
         int i = size;
         if (i == kind.length) {
             grow();
@@ -264,23 +264,12 @@ final class Tokens {
         start[i] = s;
         end[i] = s + 1;
         size = i + 1;
-        if (unclosedCount == unclosed.length) {
-            unclosed = Arrays.copyOf(unclosed, unclosedCount * 2);
-        }
-        unclosed[unclosedCount++] = i;
-    }
-
-    void addClosing(char bracket, int s) {
-        int i = size;
-        if (i == kind.length) {
-            grow();
-        }
-        kind[i] = OP;
-        code[i] = (short) bracket;
-        start[i] = s;
-        end[i] = s + 1;
-        size = i + 1;
-        if (unclosedCount > 0) {
+        if (opening) {
+            if (unclosedCount == unclosed.length) {
+                unclosed = Arrays.copyOf(unclosed, unclosedCount * 2);
+            }
+            unclosed[unclosedCount++] = i;
+        } else if (unclosedCount > 0) {
             if (pairCount == pairs.length) {
                 pairs = Arrays.copyOf(pairs, pairCount * 2);
             }
