@@ -88,7 +88,6 @@ public final class Deprecations {
         return heads.contains(ModulePaths.head(dotted));
     }
 
-
     /** Deprecated names by the module that holds them, for star imports. */
     private final Map<String, List<Deprecation>> byParent;
 
