@@ -150,15 +150,18 @@ public final class Triggers {
         return false;
     }
 
-    /** Whether one word occurs in the bytes: for a few words on a few files, where building an automaton costs more. */
-    public static boolean contains(byte[] content, String utf8Word) {
+    /**
+     * Where one word first occurs as a whole Python name at or after {@code from}, or -1: for a few words on a few
+     * files, where building an automaton costs more.
+     */
+    public static int indexOfName(byte[] content, String utf8Word, int from) {
         byte[] w = utf8Word.getBytes(StandardCharsets.UTF_8);
-        if (w.length == 0) return true;
+        if (w.length == 0) return -1;
         byte first = w[0];
-        for (int start = 0, last = content.length - w.length; start <= last; start++) {
-            if (content[start] == first && matchesAt(content, start, w)) return true;
+        for (int start = Math.max(0, from), last = content.length - w.length; start <= last; start++) {
+            if (content[start] == first && matchesAt(content, start, w) && isWhole(content, start, w.length)) return start;
         }
-        return false;
+        return -1;
     }
 
     private static boolean isWhole(byte[] content, int start, int length) {

@@ -85,7 +85,10 @@ public final class Names {
         StringBuilder sb = new StringBuilder();
         for (int i = use.start(); i < use.chainEnd(); i++) {
             char c = source.chars[i];
-            if (!Character.isWhitespace(c) && c != '\\') {
+            if (c == '#') {
+                // a chain split inside brackets may carry a comment between its parts; no string can be there
+                while (i + 1 < use.chainEnd() && source.chars[i + 1] != '\n' && source.chars[i + 1] != '\r') i++;
+            } else if (!Character.isWhitespace(c) && c != '\\') {
                 sb.append(c);
             }
         }

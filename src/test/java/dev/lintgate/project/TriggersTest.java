@@ -43,9 +43,11 @@ class TriggersTest {
     }
 
     @Test
-    void oneWord() {
-        assertTrue(Triggers.contains(utf8("x.OrderedDict"), "OrderedDict"));
-        assertFalse(Triggers.contains(utf8("OrderedDic"), "OrderedDict"));
+    void oneName() {
+        assertEquals(2, Triggers.indexOfName(utf8("x.OrderedDict"), "OrderedDict", 0));
+        assertEquals(-1, Triggers.indexOfName(utf8("OrderedDic"), "OrderedDict", 0));
+        assertEquals(12, Triggers.indexOfName(utf8("TOld = 1; a.Old"), "Old", 0));
+        assertEquals(-1, Triggers.indexOfName(utf8("a.Old"), "Old", 3));
     }
 
     @Test
@@ -82,11 +84,18 @@ class TriggersTest {
             String text = randomText(random, alphabet, random.nextInt(40));
             boolean expected = words.stream().anyMatch(text::contains);
             assertEquals(expected, new Triggers(words).foundIn(utf8(text)), words + " in '" + text + "'");
-            assertEquals(text.contains(words.get(0)), Triggers.contains(utf8(text), words.get(0)), words + " in '" + text + "'");
-            boolean asName = words.stream().anyMatch(w -> java.util.regex.Pattern.compile(NOT_NAME_BEFORE
-                    + java.util.regex.Pattern.quote(w) + NOT_NAME_AFTER).matcher(text).find());
+            boolean asName = words.stream().anyMatch(w -> asName(w).matcher(text).find());
             assertEquals(asName, Triggers.names(words).foundIn(utf8(text)), words + " as names in '" + text + "'");
+            if (text.chars().allMatch(c -> c < 128)) {
+                // byte and char offsets agree on ASCII texts
+                java.util.regex.Matcher m = asName(words.get(0)).matcher(text);
+                assertEquals(m.find() ? m.start() : -1, Triggers.indexOfName(utf8(text), words.get(0), 0), words + " in '" + text + "'");
+            }
         }
+    }
+
+    private static java.util.regex.Pattern asName(String word) {
+        return java.util.regex.Pattern.compile(NOT_NAME_BEFORE + java.util.regex.Pattern.quote(word) + NOT_NAME_AFTER);
     }
 
     /** What may not touch a whole Python name: letters, digits, underscores and any non-ASCII character. */

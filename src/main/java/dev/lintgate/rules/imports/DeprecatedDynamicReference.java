@@ -79,7 +79,8 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
      * False when this file can hold no finding, decided from its import statements and bytes before its name model
      * is built: the engine's first pass released the file, so the model costs a second tokenizing. A finding needs
      * a call that takes a module path, or an import through which an attribute chain reaches a deprecated name
-     * (as {@link #reachableTarget} decides), and such a chain spells the deprecated name's last segment.
+     * (as {@link #reachableTarget} decides), and such a chain spells the deprecated name's last segment as an
+     * attribute: right after a dot.
      */
     private static boolean mayReachDynamically(PythonFile file, Deprecations deprecations, ProjectModel project) {
         byte[] bytes = project.bytes(file.path()).orElse(null);
@@ -90,8 +91,22 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
             // `import a.b.c` binds `a`: a chain read through it starts from `a`
             boolean head = b.isStar() || b.level() == 0 && b.name() == null && b.boundName().equals(ModulePaths.head(b.module()));
             for (String word : deprecations.wordsInside(head ? ModulePaths.head(b.target()) : b.target())) {
-                if (searched.add(word) && Triggers.contains(bytes, word)) return true;
+                if (searched.add(word) && spelledAsAttribute(bytes, word)) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the bytes hold the name as an attribute: after a dot, blanks between allowed. A name that starts its
+     * line counts too, since the dot may end the line before (after a backslash, or inside brackets where a comment
+     * can come between).
+     */
+    static boolean spelledAsAttribute(byte[] bytes, String name) {
+        for (int at = Triggers.indexOfName(bytes, name, 0); at >= 0; at = Triggers.indexOfName(bytes, name, at + 1)) {
+            int before = at - 1;
+            while (before >= 0 && (bytes[before] == ' ' || bytes[before] == '\t' || bytes[before] == '\f')) before--;
+            if (before < 0 || bytes[before] == '.' || bytes[before] == '\n' || bytes[before] == '\r') return true;
         }
         return false;
     }

@@ -1,0 +1,6 @@
+class DatabaseSessionManager:
+    pass
+
+
+class SessionManager:
+    pass
