@@ -302,7 +302,7 @@ final class Tokenizer {
                 }
                 if (e == n || (c[e] != '\'' && c[e] != '"') || !isStringPrefix(p, e)) {
                     pos = e;
-                    // Tokens.add written out: a call makes C1 spill every live register
+                    // Tokens.add written out for the commonest token: a call makes C1 spill every live register
                     Tokens t = tokens;
                     int i = t.size;
                     if (i == t.kind.length) {
@@ -318,53 +318,25 @@ final class Tokenizer {
             } else if (cls == SINGLE || (cls == SINGLE_UNLESS_FOLLOWED && singleCharOperator(ch, p + 1))) {
                 lineHasTokens = true;
                 pos = p + 1;
-                Tokens t = tokens;
-                int i = t.size;
-                if (i == t.kind.length) {
-                    t.grow();
-                }
-                t.kind[i] = Tokens.OP;
-                t.code[i] = (short) ch;
-                t.start[i] = p;
-                t.end[i] = p + 1;
-                t.size = i + 1;
+                tokens.add(Tokens.OP, ch, p, p + 1);
                 continue;
             } else if (cls == OPENING) {
                 lineHasTokens = true;
                 pos = p + 1;
-                if (depth < brackets.length) {
-                    brackets[depth] = ch;
-                    bracketAt[depth] = p;
-                    depth++;
-                } else {
-                    open(ch, p);
-                }
+                open(ch, p);
                 tokens.addBracket(ch, p, true);
                 continue;
             } else if (cls == CLOSING) {
                 lineHasTokens = true;
                 pos = p + 1;
-                // ')' closes '(', ']' and '}' close the char two below them
-                if (depth > 0 && brackets[depth - 1] == (ch == ')' ? '(' : ch - 2)) {
-                    depth--;
-                } else {
-                    close(ch, p);
-                }
+                close(ch, p);
                 tokens.addBracket(ch, p, false);
                 continue;
             } else if (cls == LINE_BREAK) {
-                int e = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
-                pos = e;
-                if (e < n) {
-                    // lineStartsAt(e), written out
-                    if (lineCount == lineStarts.length) {
-                        lineStarts = Arrays.copyOf(lineStarts, lineCount * 2);
-                    }
-                    lineStarts[lineCount++] = e;
-                }
-                if (depth == 0 && lineHasTokens) {
-                    tokens.add(Tokens.NEWLINE, p, p);
-                    lineHasTokens = false;
+                pos = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
+                lineStartsAt(pos);
+                if (depth == 0) {
+                    endLogicalLine(p);
                 }
                 atLineStart = true;
                 continue;
