@@ -320,17 +320,16 @@ final class Tokenizer {
                 pos = p + 1;
                 tokens.add(Tokens.OP, ch, p, p + 1);
                 continue;
-            } else if (cls == OPENING) {
+            } else if (cls == OPENING || cls == CLOSING) {
                 lineHasTokens = true;
                 pos = p + 1;
-                open(ch, p);
-                tokens.addBracket(ch, p, true);
-                continue;
-            } else if (cls == CLOSING) {
-                lineHasTokens = true;
-                pos = p + 1;
-                close(ch, p);
-                tokens.addBracket(ch, p, false);
+                boolean opening = cls == OPENING;
+                if (opening) {
+                    open(ch, p);
+                } else {
+                    close(ch, p);
+                }
+                tokens.addBracket(ch, p, opening);
                 continue;
             } else if (cls == LINE_BREAK) {
                 pos = p + ((ch == '\r' && p + 1 < n && c[p + 1] == '\n') ? 2 : 1);
