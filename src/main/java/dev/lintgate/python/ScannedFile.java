@@ -37,11 +37,11 @@ final class ScannedFile implements PythonFile {
     private java.lang.ref.WeakReference<Names> weakNames = new java.lang.ref.WeakReference<>(null);
 
     /**
-     * What is kept of a released file: the statement facts, and where its comments are (offsets, not text: the
-     * comments of every file as strings were a third of the heap, and only files with findings need them).
+     * What is kept of a released file: the statement facts only. Comments are not, neither as text nor as offsets
+     * (two arrays per file, all of which survived to the end of a run), since only files with findings need them, and
+     * {@link #comments} gets them from the tokens again.
      */
-    private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
-                        int[] commentStarts, int[] commentEnds) {
+    private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems) {
     }
 
     /** @param reload gives the bytes again after {@link #release}; null keeps them in memory instead */
@@ -148,12 +148,12 @@ final class ScannedFile implements PythonFile {
 
     @Override
     public synchronized Map<Integer, String> comments() {
-        Scan scanned = scan();
-        SourceText text = source();
+        Tokens t = tokens();
+        SourceText text = t.source;
         Map<Integer, String> comments = new TreeMap<>();
-        for (int i = 0; i < scanned.commentStarts.length; i++) {
-            int s = scanned.commentStarts[i];
-            comments.putIfAbsent(text.lineOf(s), text.text(s + 1, scanned.commentEnds[i]));
+        for (int i = 0; i < t.commentStart.length; i++) {
+            int s = t.commentStart[i];
+            comments.putIfAbsent(text.lineOf(s), text.text(s + 1, t.commentEnd[i]));
         }
         return Collections.unmodifiableMap(comments);
     }
@@ -196,8 +196,7 @@ final class ScannedFile implements PythonFile {
                     ? Integer.compare(a.region().startLine(), b.region().startLine())
                     : Integer.compare(a.region().startColumn(), b.region().startColumn()));
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
-                    List.copyOf(problems), java.util.Arrays.copyOf(tokenizer.commentStart, tokenizer.commentCount),
-                    java.util.Arrays.copyOf(tokenizer.commentEnd, tokenizer.commentCount));
+                    List.copyOf(problems));
             if (!retained && tree == null) {
                 source = null;   // the tokens, held weakly, still point to it while they live
                 if (reload != null) content = null;

@@ -210,6 +210,8 @@ final class Tokenizer {
         scratch.keepTokenizer(lineStarts, commentStart, commentEnd, indents, altIndents, phantom, brackets, bracketAt);
         commentStart = Arrays.copyOf(commentStart, commentCount);
         commentEnd = Arrays.copyOf(commentEnd, commentCount);
+        tokens.commentStart = commentStart;
+        tokens.commentEnd = commentEnd;
         lineStarts = null;
     }
 

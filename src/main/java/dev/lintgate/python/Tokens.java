@@ -105,6 +105,13 @@ final class Tokens {
     /** How many ';' tokens there are: most files have none, and then no line needs splitting. */
     int semicolons;
     /**
+     * Start/end offsets of the comments (the '#' included), in order, set by the tokenizer. They live here rather
+     * than in the statement facts because only files with findings ask for comments, and the facts of every file
+     * stay reachable to the end of a run.
+     */
+    int[] commentStart;
+    int[] commentEnd;
+    /**
      * Per opening bracket: 1 + the index of the bracket that closes it, whatever its kind (0 when none does, and for
      * every other token), as {@link #closingBracket} would find it. Null while tokenizing: the brackets met are
      * recorded as pairs and spread into an array of the final size by {@link #trim}.

@@ -100,6 +100,18 @@ class TokenizerTest {
     }
 
     @Test
+    void commentsOfAReleasedFileComeFromItsTokensAgain() {
+        byte[] bytes = "import a  # noqa\n\ndef f():\n    pass  # lintgate: ignore[LG101]\n".getBytes(StandardCharsets.UTF_8);
+        Map<Integer, String> expected = Map.of(1, " noqa", 4, " lintgate: ignore[LG101]");
+        PythonFile f = PythonFiles.parse("m.py", "m", false, bytes, () -> bytes);
+        f.retain();
+        assertEquals(expected, f.comments());
+        f.release();
+        assertEquals(List.of("f"), f.definitions().stream().map(Definition::name).toList());
+        assertEquals(expected, f.comments());
+    }
+
+    @Test
     void bracketsJoinLinesAndIgnoreIndentation() {
         assertEquals(List.of("x", "=", "(", "1", ",", "2", ")", "NL", "y", "NL", "END"), tokens("x = (1,\n        2)\ny\n"));
     }
