@@ -34,16 +34,21 @@ final class StatementScanner {
     /** The token kinds that end a logical line, as a bit set. */
     private static final int LINE_END = (1 << Tokens.NEWLINE) | (1 << Tokens.END);
 
-    /** An open block: its qualified-name prefix, whether it can run, and the state of an if-chain at its level. */
+    /**
+     * An open block: its qualified-name prefix and the innermost definition around it (null at module level),
+     * whether it can run, and the state of an if-chain at its level.
+     */
     private static final class Block {
         final String scope;
+        final Definition definition;
         final boolean typingOnly;
         final boolean inFunction;
         /** Non-null while the last statement at this level was an if/elif: whether a following elif/else is typing-only. */
         Boolean elseTypingOnly;
 
-        Block(String scope, boolean typingOnly, boolean inFunction) {
+        Block(String scope, Definition definition, boolean typingOnly, boolean inFunction) {
             this.scope = scope;
+            this.definition = definition;
             this.typingOnly = typingOnly;
             this.inFunction = inFunction;
         }
@@ -78,7 +83,7 @@ final class StatementScanner {
     }
 
     private void scan() {
-        stack.add(new Block("", false, false));
+        stack.add(new Block("", null, false, false));
         byte[] kind = t.kind;
         int i = 0;
         while (kind[i] != Tokens.END) {
@@ -90,7 +95,7 @@ final class StatementScanner {
                 } else {
                     problem("unexpected indent", i, i);
                     Block top = top();
-                    stack.add(new Block(top.scope, top.typingOnly, top.inFunction));
+                    stack.add(new Block(top.scope, top.definition, top.typingOnly, top.inFunction));
                 }
                 i++;
                 continue;
@@ -157,7 +162,7 @@ final class StatementScanner {
                 // soft keywords: a header only when it ends in ':' and an indented block follows
                 clearDecorators();
                 top.elseTypingOnly = null;
-                openBody(s, e - 1, e, new Block(top.scope, top.typingOnly, top.inFunction));
+                openBody(s, e - 1, e, new Block(top.scope, top.definition, top.typingOnly, top.inFunction));
                 return;
             }
         }
@@ -195,7 +200,7 @@ final class StatementScanner {
         if (word == Tokens.IF) {
             boolean body = conditions.bodyIsTypingOnly(k + 1, colon);
             top.elseTypingOnly = conditions.isNegatedTypingOnly(k + 1, colon);
-            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly || body, top.inFunction));
         } else if (word == Tokens.ELIF) {
             boolean previous = top.elseTypingOnly != null && top.elseTypingOnly;
             if (top.elseTypingOnly == null) {
@@ -203,14 +208,14 @@ final class StatementScanner {
             }
             boolean body = previous || conditions.bodyIsTypingOnly(k + 1, colon);
             top.elseTypingOnly = previous || conditions.isNegatedTypingOnly(k + 1, colon);
-            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly || body, top.inFunction));
         } else if (word == Tokens.ELSE) {
             boolean body = top.elseTypingOnly != null && top.elseTypingOnly;
             top.elseTypingOnly = null;
-            openBody(k, colon, e, new Block(top.scope, top.typingOnly || body, top.inFunction));
+            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly || body, top.inFunction));
         } else {
             top.elseTypingOnly = null;
-            openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction));
+            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly, top.inFunction));
         }
     }
 
@@ -220,15 +225,16 @@ final class StatementScanner {
         pendingDecorators.clear();
         if (!t.isName(k + 1) || k + 1 >= colon) {
             problem("expected a name after '" + t.text(k) + "'", k, k + 1);
-            openBody(k, colon, e, new Block(top.scope, top.typingOnly, top.inFunction || function));
+            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly, top.inFunction || function));
             return;
         }
         String name = t.name(k + 1);
         String qualified = top.scope.isEmpty() ? name : top.scope + "." + name;
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
-        definitions.add(new Definition(function ? Definition.Kind.FUNCTION : Definition.Kind.CLASS, name, qualified,
-                decorators, t.region(k + 1, k + 2), top.scope.isEmpty(), context));
-        openBody(k, colon, e, new Block(qualified, top.typingOnly, top.inFunction || function));
+        Definition definition = new Definition(function ? Definition.Kind.FUNCTION : Definition.Kind.CLASS, name,
+                top.definition, decorators, t.region(k + 1, k + 2), top.scope.isEmpty(), context);
+        definitions.add(definition);
+        openBody(k, colon, e, new Block(qualified, definition, top.typingOnly, top.inFunction || function));
     }
 
     /** Either runs the inline body after the header colon or waits for the INDENT that opens the block. */

@@ -3,6 +3,7 @@ package dev.lintgate.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lintgate.finding.Region;
@@ -220,6 +221,28 @@ class StatementScannerTest {
         assertNull(defs.get(3).decorators().get(0).firstStringArgument(), "f-strings are not plain literals");
         assertEquals(ImportContext.TYPING_ONLY, defs.get(4).context());
         assertEquals(ImportContext.RUNTIME, defs.get(0).context());
+    }
+
+    @Test
+    void qualifiedNamesFollowTheEnclosingDefinitions() {
+        String src = """
+                class A:
+                    def f(self):
+                        class B:
+                            if x:
+                                def g(): ...
+                    def (self): ...
+                        def h(): ...
+                def k(): ...
+                """;
+        List<Definition> defs = py(src).definitions();
+        assertEquals(List.of("A", "A.f", "A.f.B", "A.f.B.g", "A.h", "k"), defs.stream().map(Definition::qualifiedName).toList());
+        assertSame(defs.get(2), defs.get(3).enclosing());
+        assertSame(defs.get(0), defs.get(4).enclosing(), "a header without a name encloses nothing");
+        assertNull(defs.get(5).enclosing());
+        assertEquals("Definition[kind=FUNCTION, name=g, qualifiedName=A.f.B.g, decorators=[], nameRegion="
+                + Region.of(5, 21, 22) + ", moduleLevel=false, context=RUNTIME]", defs.get(3).toString());
+        assertEquals(defs.get(3), py(src).definitions().get(3));
     }
 
     @Test
