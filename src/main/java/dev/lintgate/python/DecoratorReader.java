@@ -6,9 +6,11 @@ package dev.lintgate.python;
  */
 final class DecoratorReader {
     private final Tokens t;
+    private final FactStrings strings;
 
-    DecoratorReader(Tokens t) {
+    DecoratorReader(Tokens t, FactStrings strings) {
         this.t = t;
+        this.strings = strings;
     }
 
     /** The decorator on tokens [s, e), s being the '@'. */
@@ -26,7 +28,7 @@ final class DecoratorReader {
             // not a (called) dotted name: keep the source so rules can still show it, but it matches no qualified name
             dotted = e > s + 1 ? t.source.text(t.start[s + 1], t.end[e - 1]) : "";
         }
-        return new Decorator(dotted, firstString, t.region(s, e));
+        return new Decorator(strings.of(dotted), strings.of(firstString), t.region(s, e));
     }
 
     private String firstStringArgument(int s, int e) {

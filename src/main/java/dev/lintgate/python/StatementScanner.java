@@ -18,6 +18,7 @@ final class StatementScanner {
     private final DecoratorReader decoratorReader;
     private final boolean stub;
     private final TypeCheckingCondition conditions;
+    private final FactStrings strings = new FactStrings();
 
     final List<ImportBinding> imports = new ArrayList<>();
     final List<Definition> definitions = new ArrayList<>();
@@ -58,7 +59,7 @@ final class StatementScanner {
         this.t = t;
         this.src = t.source;
         this.importReader = new ImportStatementReader(t, moduleName, isPackage, problems);
-        this.decoratorReader = new DecoratorReader(t);
+        this.decoratorReader = new DecoratorReader(t, strings);
         this.stub = stub;
         this.conditions = new TypeCheckingCondition(t, aliases);
     }
@@ -228,7 +229,7 @@ final class StatementScanner {
             openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly, top.inFunction || function));
             return;
         }
-        String name = t.name(k + 1);
+        String name = strings.of(t.name(k + 1));
         String qualified = top.scope.isEmpty() ? name : top.scope + "." + name;
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
         Definition definition = new Definition(function ? Definition.Kind.FUNCTION : Definition.Kind.CLASS, name,
@@ -332,8 +333,9 @@ final class StatementScanner {
     private void addImport(int level, String module, String name, String bound, String target, int nameStart,
                            int nameEnd, int statementStart, Block top) {
         ImportContext context = stub || top.typingOnly ? ImportContext.TYPING_ONLY : ImportContext.RUNTIME;
-        imports.add(new ImportBinding(level, module, name, bound, target, t.region(nameStart, nameEnd),
-                src.lineOf(t.start[statementStart]), context, top.scope, top.inFunction));
+        imports.add(new ImportBinding(level, strings.of(module), strings.of(name), strings.of(bound),
+                strings.of(target), t.region(nameStart, nameEnd), src.lineOf(t.start[statementStart]), context,
+                top.scope, top.inFunction));
     }
 
     private void problem(String message, int fromToken, int toToken) {

@@ -246,6 +246,27 @@ class StatementScannerTest {
     }
 
     @Test
+    void repeatedTextsOfOneFileShareOneString() {
+        String src = """
+                import os
+                class A:
+                    @property
+                    def __init__(self): import os
+                class B:
+                    @property
+                    def __init__(self): from os import path as os
+                """;
+        PythonFile f = py(src);
+        List<Definition> defs = f.definitions();
+        assertSame(defs.get(1).name(), defs.get(3).name());
+        assertSame(defs.get(1).decorators().get(0).dottedName(), defs.get(3).decorators().get(0).dottedName());
+        List<ImportBinding> imports = f.imports();
+        assertSame(imports.get(0).module(), imports.get(1).module());
+        assertSame(imports.get(0).module(), imports.get(2).module());
+        assertSame(imports.get(0).boundName(), imports.get(2).boundName());
+    }
+
+    @Test
     void decoratorStringArgumentIsDecoded() {
         Definition d = py("@deprecated('tab\\there \\u00e9 \\N{BULLET}', category=None)\ndef f(): pass\n").definitions().get(0);
         assertEquals("tab\there \u00e9 \u2022", d.decorators().get(0).firstStringArgument());
