@@ -2,7 +2,6 @@ package dev.lintgate.python;
 
 import dev.lintgate.finding.Region;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A {@code def} or {@code class} header. {@link #qualifiedName} joins enclosing definitions with dots
@@ -23,44 +22,6 @@ public record Definition(Kind kind, String name, Definition enclosing, List<Deco
      * run, and one mostly unique String per nested definition was a tenth of what survived; one rule reads it.
      */
     public String qualifiedName() {
-        if (enclosing == null) {
-            return name;
-        }
-        int length = name.length();
-        for (Definition d = enclosing; d != null; d = d.enclosing) {
-            length += d.name.length() + 1;
-        }
-        char[] out = new char[length];
-        int at = length;
-        for (Definition d = this; d != null; d = d.enclosing) {
-            at -= d.name.length();
-            d.name.getChars(0, d.name.length(), out, at);
-            if (at > 0) {
-                out[--at] = '.';
-            }
-        }
-        return new String(out);
-    }
-
-    // equals, hashCode and toString as when the qualified name was a component: by value, without walking the
-    // enclosing definitions' regions and decorators
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Definition d && kind == d.kind && name.equals(d.name) && moduleLevel == d.moduleLevel
-                && context == d.context && decorators.equals(d.decorators) && nameRegion.equals(d.nameRegion)
-                && qualifiedName().equals(d.qualifiedName());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, name, qualifiedName(), decorators, nameRegion, moduleLevel, context);
-    }
-
-    @Override
-    public String toString() {
-        return "Definition[kind=" + kind + ", name=" + name + ", qualifiedName=" + qualifiedName() + ", decorators="
-                + decorators + ", nameRegion=" + nameRegion + ", moduleLevel=" + moduleLevel + ", context=" + context
-                + "]";
+        return enclosing == null ? name : enclosing.qualifiedName() + "." + name;
     }
 }

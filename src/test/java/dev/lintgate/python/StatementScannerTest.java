@@ -240,8 +240,6 @@ class StatementScannerTest {
         assertSame(defs.get(2), defs.get(3).enclosing());
         assertSame(defs.get(0), defs.get(4).enclosing(), "a header without a name encloses nothing");
         assertNull(defs.get(5).enclosing());
-        assertEquals("Definition[kind=FUNCTION, name=g, qualifiedName=A.f.B.g, decorators=[], nameRegion="
-                + Region.of(5, 21, 22) + ", moduleLevel=false, context=RUNTIME]", defs.get(3).toString());
         assertEquals(defs.get(3), py(src).definitions().get(3));
     }
 
