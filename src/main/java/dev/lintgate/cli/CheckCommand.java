@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,20 +109,11 @@ public final class CheckCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
-        // the rule pages and the rule classes do not depend on the project: they load (cold, some 50-100 ms) on
-        // another thread while this one reads the settings and walks the tree
-        FutureTask<List<Rule>> ruleSet = new FutureTask<>(() -> {
-            RuleCatalog.bundled();
-            return AllRules.create();
-        });
-        Thread loader = new Thread(ruleSet, "lintgate-rules");
-        loader.setDaemon(true);
-        loader.start();
         Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
         RuleCatalog catalog = RuleCatalog.bundled();
-        List<Rule> rules = enabledRules(catalog, project, loaded(ruleSet));
+        List<Rule> rules = enabledRules(catalog, project);
         start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
         timings.stopWall("phase: rules (wall)", start);
@@ -174,18 +163,7 @@ public final class CheckCommand implements Callable<Integer> {
         return o;
     }
 
-    private static List<Rule> loaded(FutureTask<List<Rule>> ruleSet) {
-        try {
-            return ruleSet.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the rules", e);
-        }
-    }
-
-    private List<Rule> enabledRules(RuleCatalog catalog, Project project, List<Rule> all) {
+    private List<Rule> enabledRules(RuleCatalog catalog, Project project) {
         List<RuleDoc> docs = catalog.all();
         List<String> sel = new ArrayList<>(select.isEmpty() ? project.config().select() : select);
         if (!extendSelect.isEmpty()) {
@@ -201,7 +179,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Selection selection = new Selection(sel, ign);
         Set<String> enabled = docs.stream().filter(selection::enabled).map(RuleDoc::code).collect(Collectors.toSet());
-        return all.stream().filter(r -> enabled.contains(r.code())).toList();
+        return AllRules.create().stream().filter(r -> enabled.contains(r.code())).toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -82,6 +82,11 @@ public final class Project implements ProjectModel {
     }
 
     @Override
+    public Set<String> moduleNames() {
+        return moduleIndex.keySet();
+    }
+
+    @Override
     public Set<String> targets() {
         return targets;
     }
