@@ -22,15 +22,24 @@ class JarIT {
     static Run java(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        return run(new ProcessBuilder(cmd));
+    }
+
+    /** Runs the process with output to temporary files (a pipe could fill and block it), which it then deletes. */
+    private static Run run(ProcessBuilder pb) throws IOException, InterruptedException {
         pb.environment().remove("LINTGATE_OUTPUT_FORMAT");
         pb.environment().put("NO_COLOR", "1");
         Path out = Files.createTempFile("lintgate-out", ".txt");
         Path err = Files.createTempFile("lintgate-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the jar did not finish in 120 s");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process p = pb.start();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "lintgate did not finish in 120 s: " + pb.command());
+            return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     @Test
@@ -62,17 +71,24 @@ class JarIT {
     /** bin/lintgate: the first run records a class-data archive, later runs use it, and both behave the same. */
     @Test
     void launcherCachesClassesWithoutChangingOutputOrExitCodes() throws Exception {
+        // the archive is some 10 MB: a test run must not leave one behind
         Path cache = Files.createTempDirectory("lintgate-cache");
-        List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) runs.add(launcher(cache, "check", "testdata/projects/incident", "--format", "concise"));
-        try (var files = Files.list(cache.resolve("lintgate"))) {
-            List<Path> archives = files.toList();
-            assertEquals(1, archives.size(), archives.toString());
-            assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+        try {
+            List<Run> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) runs.add(launcher(cache, "check", "testdata/projects/incident", "--format", "concise"));
+            try (var files = Files.list(cache.resolve("lintgate"))) {
+                List<Path> archives = files.toList();
+                assertEquals(1, archives.size(), archives.toString());
+                assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+            }
+            assertEquals(1, runs.get(0).exit(), runs.get(0).err());
+            assertEquals(runs.get(0), runs.get(1));
+            assertEquals(2, launcher(cache, "check", "no-such-dir").exit());
+        } finally {
+            try (var tree = Files.walk(cache)) {
+                tree.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
-        assertEquals(1, runs.get(0).exit(), runs.get(0).err());
-        assertEquals(runs.get(0), runs.get(1));
-        assertEquals(2, launcher(cache, "check", "no-such-dir").exit());
     }
 
     private static Run launcher(Path cache, String... args) throws IOException, InterruptedException {
@@ -81,13 +97,6 @@ class JarIT {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.environment().put("NO_COLOR", "1");
-        pb.environment().remove("LINTGATE_OUTPUT_FORMAT");
-        Path out = Files.createTempFile("lintgate-out", ".txt");
-        Path err = Files.createTempFile("lintgate-err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish in 120 s");
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return run(pb);
     }
 }

@@ -48,12 +48,16 @@ class NamesOracleTest {
             Files.write(script, Objects.requireNonNull(in, "oracle script on the test classpath").readAllBytes());
         }
         List<String> mismatches = new ArrayList<>();
-        for (String code : ERROR.keySet().stream().sorted().toList()) {
-            try (Stream<Path> cases = Files.list(RuleFixturesTest.FIXTURES.resolve(code))) {
-                for (Path caseDir : cases.filter(Files::isDirectory).sorted().toList()) {
-                    checkCase(code, caseDir, script, mismatches);
+        try {
+            for (String code : ERROR.keySet().stream().sorted().toList()) {
+                try (Stream<Path> cases = Files.list(RuleFixturesTest.FIXTURES.resolve(code))) {
+                    for (Path caseDir : cases.filter(Files::isDirectory).sorted().toList()) {
+                        checkCase(code, caseDir, script, mismatches);
+                    }
                 }
             }
+        } finally {
+            Files.deleteIfExists(script);
         }
         System.out.printf("names oracle: %d modules; %d import-time failures agreed, %d clean imports agreed, "
                         + "%d call-time failures agreed, %d functions called clean; %d modules need a newer Python%n",

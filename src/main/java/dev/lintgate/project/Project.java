@@ -28,19 +28,24 @@ public final class Project implements ProjectModel {
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
     private volatile Timings timings = Timings.OFF;
 
+    /**
+     * @param files   every walked file, sorted
+     * @param targets the files findings may be reported on, kept as given and not copied: the loader builds the set
+     *                once, since hashing 50,000 paths again at start-up (before any JIT) costs tens of milliseconds
+     */
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets) {
         this.root = root;
         this.config = config;
         this.files = List.copyOf(files);
         this.pythonFiles = files.stream().filter(Project::isPython).toList();
-        this.targets = Set.copyOf(targets);
+        this.targets = targets;
         Map<String, String> index = new HashMap<>();
         for (String f : pythonFiles) {
             String module = ModuleNames.moduleName(f, config.src());
             // a .py beats a .pyi stub of the same name: the stub never runs
             if (module != null && (!index.containsKey(module) || f.endsWith(".py"))) index.put(module, f);
         }
-        this.moduleIndex = Map.copyOf(index);
+        this.moduleIndex = java.util.Collections.unmodifiableMap(index);
     }
 
     /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */
@@ -74,6 +79,11 @@ public final class Project implements ProjectModel {
     @Override
     public List<String> pythonFiles() {
         return pythonFiles;
+    }
+
+    @Override
+    public Set<String> moduleNames() {
+        return moduleIndex.keySet();
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -65,22 +66,32 @@ public final class ProjectLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Set<String> targets = new LinkedHashSet<>();
-        Set<String> walked = new java.util.HashSet<>(files);
-        List<String> all = new ArrayList<>(files);
+        List<String> all = files;
+        Set<String> named = new HashSet<>();
+        Set<String> walked = null;
+        boolean wholeTree = false;
         for (Path abs : absolute) {
             if (!abs.startsWith(root)) throw new ConfigException(abs + ": outside the project root " + root);
             String rel = root.relativize(abs).toString().replace('\\', '/');
-            if (Files.isDirectory(abs)) {
-                String prefix = rel.isEmpty() ? "" : rel + "/";
-                for (String f : files) if (f.startsWith(prefix)) targets.add(f);
+            if (rel.isEmpty()) {
+                wholeTree = true;
+            } else if (Files.isDirectory(abs)) {
+                String prefix = rel + "/";
+                for (String f : files) if (f.startsWith(prefix)) named.add(f);
             } else if (!forceExclude || !walker.isExcluded(rel)) {
                 // an explicitly named file is always checked, even when ignored, as ruff does without --force-exclude
-                targets.add(rel);
+                named.add(rel);
+                if (walked == null) {
+                    walked = new HashSet<>(files);
+                    all = new ArrayList<>(files);
+                }
                 if (walked.add(rel)) all.add(rel);
             }
         }
-        all.sort(null);
-        return new Project(root, config, all, targets);
+        if (all != files) all.sort(null);
+        List<String> sorted = List.copyOf(all);
+        // the root as a path means every file, whatever else is named
+        Set<String> targets = Collections.unmodifiableSet(wholeTree ? new HashSet<>(sorted) : named);
+        return new Project(root, config, sorted, targets);
     }
 }

@@ -24,6 +24,9 @@ public interface ProjectModel {
     /** The walked {@code .py} and {@code .pyi} files, sorted. */
     List<String> pythonFiles();
 
+    /** The dotted name of every walked module under the {@code src} roots (a module and its stub give one name). */
+    Set<String> moduleNames();
+
     /** The files findings may be reported on: all of them, or only those named on the command line. */
     Set<String> targets();
 

@@ -24,7 +24,7 @@ public final class ModuleNames {
             String rest;
             if (r.isEmpty()) {
                 rest = path;
-            } else if (path.startsWith(r + "/")) {
+            } else if (path.length() > r.length() && path.charAt(r.length()) == '/' && path.startsWith(r)) {
                 rest = path.substring(r.length() + 1);
             } else {
                 continue;
@@ -42,7 +42,14 @@ public final class ModuleNames {
         return name.equals("__init__.py") || name.equals("__init__.pyi");
     }
 
-    private static String fromRootRelative(String rest) {
+    static String fromRootRelative(String rest) {
+        String fast = asciiModuleName(rest);
+        if (fast != null) return fast.isEmpty() ? null : fast;
+        return fromSegments(rest);
+    }
+
+    /** The general form of {@link #fromRootRelative}, for any path; the ASCII one must agree with it. */
+    static String fromSegments(String rest) {
         String stem;
         if (rest.endsWith(".pyi")) {
             stem = rest.substring(0, rest.length() - 4);
@@ -70,6 +77,37 @@ public final class ModuleNames {
             name.append(parts[i]);
         }
         return name.toString();
+    }
+
+    /**
+     * The module name of an all-ASCII path in one pass over its chars ({@code ""} when it names none), or null to
+     * leave the path to the general code: every file of a run goes through here, most of them at start-up.
+     */
+    private static String asciiModuleName(String rest) {
+        int end = rest.endsWith(".py") ? rest.length() - 3 : rest.endsWith(".pyi") ? rest.length() - 4 : -1;
+        if (end < 0) return "";
+        int stemEnd = end;
+        if (rest.startsWith("__init__", end - 8) && (end == 8 || rest.charAt(end - 9) == '/')) {
+            stemEnd = end == 8 ? 0 : end - 9;
+        }
+        if (stemEnd == 0) return "";
+        char[] name = new char[stemEnd];
+        boolean segmentStart = true;
+        for (int i = 0; i < stemEnd; i++) {
+            char c = rest.charAt(i);
+            if (c >= 0x80) return null;
+            if (c == '/') {
+                if (segmentStart) return "";
+                name[i] = '.';
+                segmentStart = true;
+                continue;
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!letter && !(c >= '0' && c <= '9' && !segmentStart)) return "";
+            name[i] = c;
+            segmentStart = false;
+        }
+        return segmentStart ? "" : new String(name);
     }
 
     static boolean isIdentifier(String s) {

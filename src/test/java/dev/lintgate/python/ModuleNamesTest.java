@@ -35,4 +35,26 @@ class ModuleNamesTest {
         assertTrue(ModuleNames.isPackage("__init__.pyi"));
         assertFalse(ModuleNames.isPackage("a/b/init.py"));
     }
+
+    @Test
+    void asciiPathsAgreeWithTheGeneralForm() {
+        assertNull(ModuleNames.moduleName("a//b.py", List.of(".")));
+        assertNull(ModuleNames.moduleName("a/.py", List.of(".")));
+        assertNull(ModuleNames.moduleName(".py", List.of(".")));
+        assertNull(ModuleNames.moduleName("a/b$.py", List.of(".")));
+        assertEquals("x__init__", ModuleNames.moduleName("x__init__.py", List.of(".")));
+        assertEquals("a.__init__.c", ModuleNames.moduleName("a/__init__/c.py", List.of(".")));
+        assertEquals("_x.y1", ModuleNames.moduleName("_x/y1.pyi", List.of(".")));
+        // every path over a small alphabet that reaches the edge cases: empty segments, digits first, __init__
+        String[] pieces = {"a", "Z9", "_", "1", "/", ".", "-", "__init__", "é", ""};
+        String[] suffixes = {".py", ".pyi", ".txt", "", "/__init__.py", "__init__.py"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder path = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--) path.append(pieces[random.nextInt(pieces.length)]);
+            path.append(suffixes[random.nextInt(suffixes.length)]);
+            String p = path.toString();
+            assertEquals(ModuleNames.fromSegments(p), ModuleNames.fromRootRelative(p), p);
+        }
+    }
 }

@@ -35,8 +35,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
     /** Dotted names of every walked module and each of its parent packages (namespace packages included). */
     static final ProjectModel.Fact<Set<String>> PACKAGES = new ProjectModel.Fact<>("first-party packages", project -> {
         Set<String> out = new HashSet<>();
-        for (String path : project.pythonFiles()) {
-            String m = dev.lintgate.python.ModuleNames.moduleName(path, project.config().src());
+        for (String module : project.moduleNames()) {
+            String m = module;
             while (m != null && !m.isEmpty()) {
                 if (!out.add(m)) break;
                 m = m.contains(".") ? m.substring(0, m.lastIndexOf('.')) : null;
