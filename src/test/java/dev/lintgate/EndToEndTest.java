@@ -156,4 +156,22 @@ class EndToEndTest {
         assertTrue(all.contains("x.py:1:17: LG101"), all);
         assertEquals(1, all.lines().filter(l -> l.contains("syntax error")).count(), all);
     }
+
+    @Test
+    void stubsAreLeftToTheRulesThatReadThem() throws IOException {
+        // a stub never runs: the name and import rules do not even scan one, so its broken line goes unnoticed by
+        // them, while LG001 still reports it; the same text in a module that runs is a syntax error either way
+        Files.writeString(temp.resolve("api.pyi"), "def f(x: Undefined) -> None: ...\nx = 'unterminated\n");
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG102\", \"LG106\", \"LG107\", \"LG108\"]\n");
+        Run names = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        assertEquals(0, names.exit(), names.out() + names.err());
+        assertFalse((names.out() + names.err()).contains("syntax error"), names.out() + names.err());
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG001\", \"LG107\"]\n");
+        Run syntax = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        assertTrue(syntax.out().contains("api.pyi:2:5: LG001"), syntax.out() + syntax.err());
+        Files.move(temp.resolve("api.pyi"), temp.resolve("api.py"));
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG107\"]\n");
+        Run module = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        assertTrue((module.out() + module.err()).contains("api.py:2: warning: syntax error"), module.out() + module.err());
+    }
 }

@@ -10,6 +10,7 @@ import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.Survey;
 import dev.lintgate.project.Triggers;
+import dev.lintgate.python.ModuleNames;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.SyntaxProblem;
 import dev.lintgate.rules.FileRule;
@@ -148,6 +149,8 @@ public final class Engine {
     private final class Pass {
         private final Project project;
         private final List<FileRule> rules;
+        /** The rules that look at stubs ({@code .pyi}), which never run: for most, nothing in a stub is scanned. */
+        private final List<FileRule> stubRules;
         private final List<Survey> surveys;
         private final boolean syntaxAsFindings;
         private final Collector collector;
@@ -158,6 +161,7 @@ public final class Engine {
             this.surveys = surveys;
             this.syntaxAsFindings = syntaxAsFindings;
             this.collector = collector;
+            this.stubRules = rules.stream().filter(FileRule::checksStubs).toList();
             // rules with the same words share one automaton, so check scans a file's bytes once per word set
             Map<Set<String>, FileFilter.ByWords> byWords = new HashMap<>();
             for (FileRule r : rules) {
@@ -168,12 +172,13 @@ public final class Engine {
         }
 
         void check(String path) {
+            List<FileRule> forPath = ModuleNames.isStub(path) ? stubRules : rules;
             List<FileRule> applicable = new ArrayList<>();
             Map<FileFilter, Boolean> found = new HashMap<>(4);
             // when some rule looks at this file whatever it holds, the file's model is built anyway: rules that are
             // cheap on a built model then run without their byte search (it cost more than they do)
             boolean parsedAnyway = false;
-            for (FileRule r : rules) {
+            for (FileRule r : forPath) {
                 FileFilter filter = filters.get(r);
                 if (filter instanceof FileFilter.Known known ? known.files().contains(path)
                         : ((FileFilter.ByWords) filter).words().matchesEverything()) {
@@ -198,7 +203,7 @@ public final class Engine {
                 };
                 for (Survey survey : surveys) survey.take(path, bytes, scanned);
             }
-            for (FileRule r : rules) {
+            for (FileRule r : forPath) {
                 FileFilter filter = filters.get(r);
                 if (filter instanceof FileFilter.Known known) {
                     if (known.files().contains(path)) applicable.add(r);

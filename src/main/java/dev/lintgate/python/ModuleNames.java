@@ -36,6 +36,11 @@ public final class ModuleNames {
         return best == null ? null : fromRootRelative(best);
     }
 
+    /** True for a stub ({@code .pyi}): read by type checkers, never run. */
+    public static boolean isStub(String path) {
+        return path.endsWith(".pyi");
+    }
+
     /** True for {@code __init__.py} and {@code __init__.pyi}. */
     public static boolean isPackage(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);

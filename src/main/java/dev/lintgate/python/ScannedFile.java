@@ -50,7 +50,7 @@ final class ScannedFile implements PythonFile {
         this.path = path;
         this.moduleName = moduleName;
         this.isPackage = isPackage;
-        this.stub = path.endsWith(".pyi");
+        this.stub = ModuleNames.isStub(path);
         this.content = content;
     }
 

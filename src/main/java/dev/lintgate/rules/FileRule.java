@@ -50,6 +50,14 @@ public non-sealed interface FileRule extends Rule {
         return false;
     }
 
+    /**
+     * False for a rule about what happens when the code runs: a stub ({@code .pyi}) never runs, so the engine
+     * neither scans one for such a rule nor calls {@link #check} with it.
+     */
+    default boolean checksStubs() {
+        return true;
+    }
+
     void check(PythonFile file, ProjectModel project, FindingSink sink);
 
     /**

@@ -67,10 +67,14 @@ public final class UnresolvedFirstPartyImport implements FileRule {
     private record Pending(String path, ImportBinding binding) {
     }
 
+    /** A stub's imports resolve against other stubs (typeshed), not against the runtime modules walked here. */
+    @Override
+    public boolean checksStubs() {
+        return false;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        // a stub's imports resolve against other stubs (typeshed), not against the runtime modules walked here
-        if (file.isStub()) return;
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);

@@ -21,9 +21,15 @@ public final class RedundantTypeCheckingImport implements TypingOnlyRule {
         return "LG108";
     }
 
+    /** In a stub every import is typing-only: none is redundant. */
+    @Override
+    public boolean checksStubs() {
+        return false;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        if (file.isStub() || !TypingOnlyRule.hasTypingOnlyBinding(file.names())) {
+        if (!TypingOnlyRule.hasTypingOnlyBinding(file.names())) {
             return;
         }
         for (Scope scope : file.names().scopes()) {

@@ -20,11 +20,14 @@ public final class TypeCheckingNameInRuntimeAnnotation implements TypingOnlyRule
         return "LG103";
     }
 
+    /** Stubs never run. */
+    @Override
+    public boolean checksStubs() {
+        return false;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
-        if (file.isStub()) {
-            return;
-        }
         Names names = file.names();
         if (!TypingOnlyRule.hasTypingOnlyBinding(names)) {
             return;

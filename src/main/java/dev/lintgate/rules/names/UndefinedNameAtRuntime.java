@@ -25,10 +25,16 @@ public final class UndefinedNameAtRuntime implements FileRule {
         return Set.of();
     }
 
+    /** Stubs never run. */
+    @Override
+    public boolean checksStubs() {
+        return false;
+    }
+
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         // in a file that does not parse, the recovered statements around the error are guesses: LG001 reports it
-        if (file.isStub() || !file.syntaxProblems().isEmpty()) {
+        if (!file.syntaxProblems().isEmpty()) {
             return;
         }
         Names names = file.names();
