@@ -148,9 +148,8 @@ class EndToEndTest {
     @Test
     void aFileCheckedBeforeAndAfterTheDeprecationSurveyTellsItsSyntaxErrorOnce() throws IOException {
         // LG107 looks at x.py in the engine's pass (and skips it: broken), LG101 after the survey of that pass
-        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG101\", \"LG107\"]\n[[deprecated]]\nname = \"old.Thing\"\n");
         Files.writeString(temp.resolve("x.py"), "from old import Thing\nx = 'unterminated\nprint(undefined_name)\n");
-        Run run = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        Run run = checkTempWith("select = [\"LG101\", \"LG107\"]\n[[deprecated]]\nname = \"old.Thing\"\n");
         assertEquals(1, run.exit(), run.out() + run.err());
         String all = run.out() + run.err();
         assertTrue(all.contains("x.py:1:17: LG101"), all);
@@ -162,16 +161,19 @@ class EndToEndTest {
         // a stub never runs: the name and import rules do not even scan one, so its broken line goes unnoticed by
         // them, while LG001 still reports it; the same text in a module that runs is a syntax error either way
         Files.writeString(temp.resolve("api.pyi"), "def f(x: Undefined) -> None: ...\nx = 'unterminated\n");
-        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG102\", \"LG106\", \"LG107\", \"LG108\"]\n");
-        Run names = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        Run names = checkTempWith("select = [\"LG102\", \"LG106\", \"LG107\", \"LG108\"]\n");
         assertEquals(0, names.exit(), names.out() + names.err());
         assertFalse((names.out() + names.err()).contains("syntax error"), names.out() + names.err());
-        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG001\", \"LG107\"]\n");
-        Run syntax = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        Run syntax = checkTempWith("select = [\"LG001\", \"LG107\"]\n");
         assertTrue(syntax.out().contains("api.pyi:2:5: LG001"), syntax.out() + syntax.err());
         Files.move(temp.resolve("api.pyi"), temp.resolve("api.py"));
-        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG107\"]\n");
-        Run module = lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
+        Run module = checkTempWith("select = [\"LG107\"]\n");
         assertTrue((module.out() + module.err()).contains("api.py:2: warning: syntax error"), module.out() + module.err());
+    }
+
+    /** {@code lintgate check} on the temporary project, with these settings as its lintgate.toml. */
+    private Run checkTempWith(String settings) throws IOException {
+        Files.writeString(temp.resolve("lintgate.toml"), settings);
+        return lintgate("check", temp.toString(), "--format", "concise", "--color", "never");
     }
 }
