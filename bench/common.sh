@@ -9,19 +9,37 @@ ensure_ruff() {
   fi
 }
 
-# measure NAME COMMAND...: one warm-up run (page cache, class-data archive), then $runs timed runs in the
-# directory ${in_dir:-.}; prints the median wall time, the largest RSS and the number of output lines.
+# measure NAME COMMAND...: registers a command; measured_report then runs them. Names must be unique.
+measured_names=()
+measured_commands=()
 measure() {
-  local name=$1; shift
-  (cd "${in_dir:-.}" && "$@" >/dev/null 2>&1) || true
-  local times=() rss=0 t m
-  for _ in $(seq "$runs"); do
-    (cd "${in_dir:-.}" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>/dev/null) || true
-    read -r t m <"$work/time"
-    times+=("$t"); [ "$m" -gt "$rss" ] && rss=$m
+  measured_names+=("$1"); shift
+  measured_commands+=("$(printf '%q ' "$@")")
+}
+
+# measured_report: one warm-up run of each command (page cache, class-data archive), then $runs rounds in which
+# every command runs once, in the directory ${in_dir:-.}. Rounds, not one command's runs back to back: this VM's
+# speed drifts over minutes, and a drift then slows every command alike instead of the one that ran during it.
+# Prints per command the median wall time, all wall times, the largest RSS and the number of output lines.
+measured_report() {
+  local i t m
+  local -a times rss
+  for i in "${!measured_names[@]}"; do
+    (cd "${in_dir:-.}" && eval "${measured_commands[$i]}" >/dev/null 2>&1) || true
+    times[i]=""; rss[i]=0
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  output lines: %s\n' "$name" "$median" "${times[*]}" \
-    $((rss / 1024)) "$(wc -l <"$work/out")"
+  for _ in $(seq "$runs"); do
+    for i in "${!measured_names[@]}"; do
+      (cd "${in_dir:-.}" && eval "/usr/bin/time -f '%e %M' -o $(printf %q "$work/time") ${measured_commands[$i]}" \
+        >"$work/out.$i" 2>/dev/null) || true
+      read -r t m <"$work/time"
+      times[i]+="$t "; [ "$m" -gt "${rss[i]}" ] && rss[i]=$m
+    done
+  done
+  for i in "${!measured_names[@]}"; do
+    local median
+    median=$(printf '%s\n' ${times[i]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  output lines: %s\n' "${measured_names[i]}" "$median" \
+      "${times[i]% }" $((rss[i] / 1024)) "$(wc -l <"$work/out.$i")"
+  done
 }

@@ -23,3 +23,4 @@ measure LG2 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar "$ja
 # what users run: the launcher, with its class-data archive (made by the warm-up run)
 measure launcher env XDG_CACHE_HOME="$work/cache" "$PWD/bin/lintgate" check . --select LG2 --format concise --exit-zero --quiet
 measure ruff "$ruff" check . --no-cache --isolated --exit-zero --output-format concise
+measured_report

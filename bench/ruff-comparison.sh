@@ -3,7 +3,7 @@
 # site-packages, both as whole processes, same corpus, same run. LG101 is compared with ruff's banned-api (TID251)
 # banning the same two names; the LG1 (imports and names) and LG2 (pytest) families and every default rule are
 # timed on the same corpus against the same ruff run.
-#   bench/ruff-comparison.sh [RUNS]        (default 5 runs each; the median wall time is reported)
+#   bench/ruff-comparison.sh [RUNS]        (default 5 rounds; each round runs every command once; medians are reported)
 # Needs target/lintgate.jar (mvn -B package) and python3; installs ruff 0.16.9 into target/bench-venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +43,5 @@ measure LG1 "${lintgate[@]}" --select LG1
 measure LG1-bin env XDG_CACHE_HOME="$work/cache" bin/lintgate "${lintgate[@]:6}" --select LG1
 measure LG2 "${lintgate[@]}" --select LG2
 measure all "${lintgate[@]}"
+measured_report
 echo "(ruff's TID251 also reports attribute uses such as typing.Optional[...] after 'import typing'; LG101 reports imports)"
