@@ -1,7 +1,6 @@
 package dev.lintgate;
 
 import dev.lintgate.cli.LintgateCommand;
-import dev.lintgate.cli.Preload;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("check")) Preload.start();
         PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, new PrintWriter(stdout), new PrintWriter(stderr, true));
