@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class Project implements ProjectModel {
             // a .py beats a .pyi stub of the same name: the stub never runs
             if (module != null && (!index.containsKey(module) || f.endsWith(".py"))) index.put(module, f);
         }
-        this.moduleIndex = java.util.Collections.unmodifiableMap(index);
+        this.moduleIndex = Collections.unmodifiableMap(index);
     }
 
     /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */
