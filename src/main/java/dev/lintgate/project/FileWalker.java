@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -45,48 +45,54 @@ public final class FileWalker {
      * second waiting on them before any rule could start. Symbolic links are not followed (as git does not).
      */
     public List<String> walk() throws IOException {
-        ConcurrentLinkedQueue<String> found = new ConcurrentLinkedQueue<>();
+        DirectoryTask top = new DirectoryTask(root, "", IgnoreRules.NONE);
         try {
-            ForkJoinPool.commonPool().invoke(new DirectoryTask(root, "", IgnoreRules.NONE, found));
+            ForkJoinPool.commonPool().invoke(top);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        List<String> out = new ArrayList<>(found);
-        out.sort(null);
+        List<String> out = new ArrayList<>();
+        top.collect(out);
         return out;
     }
 
-    /** Lists one directory: its files go to {@code found}, its subdirectories become tasks of their own. */
+    /**
+     * Lists one directory; its subdirectories become tasks of their own. The result comes out sorted without
+     * sorting the paths: sorting 50,000 full paths, most of them sharing long prefixes, was half of a walk's
+     * time. Within a directory the entries are ordered by name, a directory's name taken with its trailing
+     * {@code /} (every path inside it continues so), which is the order of the full paths.
+     */
     private final class DirectoryTask extends RecursiveAction {
         private final Path dir;
         private final String rel;             // "" for the root, else "a/b"
         private final IgnoreRules inherited;
-        private final ConcurrentLinkedQueue<String> found;
+        /** After {@link #compute}: sort keys in order, each a file's path or a subdirectory's task. */
+        private final List<Object> entries = new ArrayList<>();
 
-        DirectoryTask(Path dir, String rel, IgnoreRules inherited, ConcurrentLinkedQueue<String> found) {
+        DirectoryTask(Path dir, String rel, IgnoreRules inherited) {
             this.dir = dir;
             this.rel = rel;
             this.inherited = inherited;
-            this.found = found;
         }
 
         @Override
         protected void compute() {
-            List<Path> files = new ArrayList<>();
-            List<Path> dirs = new ArrayList<>();
+            List<String> files = new ArrayList<>();
+            List<String> dirs = new ArrayList<>();
             boolean hasGitignore = false;
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path entry : stream) {
                     BasicFileAttributes attrs;
                     try {
                         attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException e) {
                         continue;   // vanished or unreadable: not ours to report
                     }
-                    if (attrs.isDirectory()) dirs.add(entry);
+                    String name = entry.getFileName().toString();
+                    if (attrs.isDirectory()) dirs.add(name);
                     else if (attrs.isRegularFile()) {
-                        files.add(entry);
-                        if (entry.getFileName().toString().equals(".gitignore")) hasGitignore = true;
+                        files.add(name);
+                        if (name.equals(".gitignore")) hasGitignore = true;
                     }
                 }
             } catch (IOException e) {
@@ -95,17 +101,31 @@ public final class FileWalker {
             }
             String prefix = rel.isEmpty() ? "" : rel + "/";
             IgnoreRules rules = hasGitignore ? inherited.with(prefix, readLines(dir.resolve(".gitignore"))) : inherited;
-            for (Path f : files) {
-                String path = prefix + f.getFileName();
-                if (!rules.isIgnored(path, false) && !configured.isIgnored(path, false)) found.add(path);
+            // (key, entry) pairs: a file's name, or a directory's name with '/'
+            List<Map.Entry<String, Object>> keyed = new ArrayList<>(files.size() + dirs.size());
+            for (String name : files) {
+                String path = prefix + name;
+                if (!rules.isIgnored(path, false) && !configured.isIgnored(path, false)) keyed.add(Map.entry(name, path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
-            for (Path d : dirs) {
-                String name = d.getFileName().toString();
+            for (String name : dirs) {
                 String path = prefix + name;
-                if (!excludedDirectory(path, name, rules)) subtasks.add(new DirectoryTask(d, path, rules, found));
+                if (excludedDirectory(path, name, rules)) continue;
+                DirectoryTask sub = new DirectoryTask(dir.resolve(name), path, rules);
+                subtasks.add(sub);
+                keyed.add(Map.entry(name + "/", sub));
             }
+            keyed.sort(Map.Entry.comparingByKey());
+            for (Map.Entry<String, Object> e : keyed) entries.add(e.getValue());
             invokeAll(subtasks);
+        }
+
+        /** Appends this directory's files, and its subdirectories' in turn, in path order. */
+        void collect(List<String> out) {
+            for (Object e : entries) {
+                if (e instanceof DirectoryTask sub) sub.collect(out);
+                else out.add((String) e);
+            }
         }
     }
 

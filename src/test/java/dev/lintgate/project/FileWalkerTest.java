@@ -61,4 +61,16 @@ class FileWalkerTest {
         List<String> files = new FileWalker(root, List.of("a/**/test_*.py", "fixtures/**"), true).walk();
         assertEquals(List.of("z.py"), files);
     }
+
+    @Test
+    void comesOutInTheOrderOfTheFullPathsWithoutSortingThem() throws IOException {
+        // names that sort before and after '/' (0x2F) beside a directory of the same stem: "a-b", "a.py", "a0", "a b"
+        touch("a/z.py", "a/b/c.py", "a/b.py", "a/b-c/d.py", "a-b.py", "a.py", "a0.py", "a b.py", "B.py", "_x.py",
+                "é/x.py", "e.py", "ab/c.py", "a/b0.py");
+        List<String> files = new FileWalker(root, List.of(), true).walk();
+        List<String> sorted = new java.util.ArrayList<>(files);
+        sorted.sort(null);
+        assertEquals(sorted, files);
+        assertEquals(14, files.size(), files.toString());
+    }
 }
