@@ -58,15 +58,15 @@ public final class FileWalker {
 
     /**
      * Lists one directory; its subdirectories become tasks of their own. The result comes out sorted without
-     * sorting the paths: sorting 50,000 full paths, most of them sharing long prefixes, was half of a walk's
-     * time. Within a directory the entries are ordered by name, a directory's name taken with its trailing
+     * sorting the paths: sorting 50,000 full paths, most of them sharing long prefixes, was half of the walk's own
+     * Java work. Within a directory the entries are ordered by name, a directory's name taken with its trailing
      * {@code /} (every path inside it continues so), which is the order of the full paths.
      */
     private final class DirectoryTask extends RecursiveAction {
         private final Path dir;
         private final String rel;             // "" for the root, else "a/b"
         private final IgnoreRules inherited;
-        /** After {@link #compute}: sort keys in order, each a file's path or a subdirectory's task. */
+        /** After {@link #compute}, the directory's entries in path order: a file's path, or a subdirectory's task. */
         private final List<Object> entries = new ArrayList<>();
 
         DirectoryTask(Path dir, String rel, IgnoreRules inherited) {
@@ -78,7 +78,7 @@ public final class FileWalker {
         @Override
         protected void compute() {
             List<String> files = new ArrayList<>();
-            List<String> dirs = new ArrayList<>();
+            List<Path> dirs = new ArrayList<>();
             boolean hasGitignore = false;
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path entry : stream) {
@@ -88,9 +88,9 @@ public final class FileWalker {
                     } catch (IOException e) {
                         continue;   // vanished or unreadable: not ours to report
                     }
-                    String name = entry.getFileName().toString();
-                    if (attrs.isDirectory()) dirs.add(name);
+                    if (attrs.isDirectory()) dirs.add(entry);
                     else if (attrs.isRegularFile()) {
+                        String name = entry.getFileName().toString();
                         files.add(name);
                         if (name.equals(".gitignore")) hasGitignore = true;
                     }
@@ -108,10 +108,13 @@ public final class FileWalker {
                 if (!rules.isIgnored(path, false) && !configured.isIgnored(path, false)) keyed.add(Map.entry(name, path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
-            for (String name : dirs) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
                 String path = prefix + name;
                 if (excludedDirectory(path, name, rules)) continue;
-                DirectoryTask sub = new DirectoryTask(dir.resolve(name), path, rules);
+                // the listed Path, not one resolved from the name again: a name that is not valid UTF-8 would not
+                // survive the round trip
+                DirectoryTask sub = new DirectoryTask(d, path, rules);
                 subtasks.add(sub);
                 keyed.add(Map.entry(name + "/", sub));
             }
