@@ -105,7 +105,8 @@ public final class FileWalker {
             List<Map.Entry<String, Object>> keyed = new ArrayList<>(files.size() + dirs.size());
             for (String name : files) {
                 String path = prefix + name;
-                if (!rules.isIgnored(path, false) && !configured.isIgnored(path, false)) keyed.add(Map.entry(name, path));
+                if (rules.isIgnored(path, false) || configured.isIgnored(path, false)) continue;
+                keyed.add(Map.entry(name, path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
             for (Path d : dirs) {
