@@ -23,7 +23,7 @@ name = "collections.OrderedDict"
 name = "typing.Optional"
 TOML
 
-lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar target/lintgate.jar check "$corpus"
+lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xshare:auto -jar target/lintgate.jar check "$corpus"
   --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
 # LG101 alone is the like-for-like comparison with TID251; "all" is every rule that is on by default
 lg101=("${lintgate[@]}" --select LG101)

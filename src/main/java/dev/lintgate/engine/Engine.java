@@ -90,20 +90,17 @@ public final class Engine {
                 }));
             }
             await(tasks);
+            // the first pass's rules finish while the second pass runs: the survey's fact completes on one thread
+            // for much of its time, and the other would wait for it
+            List<Future<?>> finishing = new ArrayList<>();
+            submitFinish(pool, project, duringPass, collector, finishing);
             if (!afterPass.isEmpty()) {
                 // the survey is complete: its rules check the files it found, from what the first pass kept of them
                 Pass late = new Pass(project, afterPass, List.of(), syntaxAsFindings, collector);
-                List<Future<?>> second = new ArrayList<>();
-                submitChunks(pool, targets, late::check, second);
-                await(second);
-            }
-            List<Future<?>> finishing = new ArrayList<>();
-            for (FileRule rule : fileRules) {
-                finishing.add(pool.submit(() -> {
-                    long start = project.timings().start();
-                    rule.finish(project, collector.sinkFor(rule));
-                    project.timings().stop("rule " + rule.code() + Timings.AFTER_ALL_FILES, start);
-                }));
+                submitChunks(pool, targets, late::check, finishing);
+                await(finishing);
+                finishing.clear();
+                submitFinish(pool, project, afterPass, collector, finishing);
             }
             await(finishing);
         } finally {
@@ -111,6 +108,17 @@ public final class Engine {
         }
         int checked = (int) project.files().stream().filter(project.targets()::contains).count();
         return new Result(collector.findings(), collector.notifications(), checked);
+    }
+
+    private void submitFinish(ExecutorService pool, Project project, List<FileRule> rules, Collector collector,
+                              List<Future<?>> tasks) {
+        for (FileRule rule : rules) {
+            tasks.add(pool.submit(() -> {
+                long start = project.timings().start();
+                rule.finish(project, collector.sinkFor(rule));
+                project.timings().stop("rule " + rule.code() + Timings.AFTER_ALL_FILES, start);
+            }));
+        }
     }
 
     private static void await(List<Future<?>> tasks) {
@@ -187,21 +195,9 @@ public final class Engine {
                 }
             }
             byte[] content = null;
-            // a file a survey scans is the file the rules then check: held from the survey's scan to the rules' end,
-            // its tokens are built once
-            PythonFile[] surveyed = new PythonFile[1];
             if (!surveys.isEmpty()) {
                 content = read(path);
                 if (content == null) return;
-                byte[] bytes = content;
-                Supplier<PythonFile> scanned = () -> {
-                    if (surveyed[0] == null) {
-                        surveyed[0] = project.parse(path, bytes);
-                        surveyed[0].retain();
-                    }
-                    return surveyed[0];
-                };
-                for (Survey survey : surveys) survey.take(path, bytes, scanned);
             }
             for (FileRule r : forPath) {
                 FileFilter filter = filters.get(r);
@@ -221,6 +217,23 @@ public final class Engine {
                 long scan = project.timings().start();
                 if (found.computeIfAbsent(filter, f -> ((FileFilter.ByWords) f).words().foundIn(bytes))) applicable.add(r);
                 project.timings().stop("trigger words", scan);
+            }
+            // a file a survey scans is the file the rules then check: held from the survey's scan to the rules' end,
+            // its tokens are built once
+            PythonFile[] surveyed = new PythonFile[1];
+            if (!surveys.isEmpty()) {
+                byte[] bytes = content;
+                Supplier<PythonFile> scanned = () -> {
+                    if (surveyed[0] == null) {
+                        surveyed[0] = project.parse(path, bytes);
+                        surveyed[0].retain();
+                    }
+                    return surveyed[0];
+                };
+                long start = project.timings().start();
+                for (Survey survey : surveys) survey.take(path, bytes, scanned, !applicable.isEmpty());
+                // the survey is where a file's tokens and statements are built in the first pass
+                project.timings().stop("surveys (with the scans they start)", start);
             }
             if (applicable.isEmpty()) {
                 if (surveyed[0] != null) surveyed[0].release();

@@ -13,7 +13,8 @@ public interface Survey {
 
     /**
      * One file's bytes as the engine read them; {@code scanned} gives the file's model, built at most once and shared
-     * with the engine's rules. Called from several threads, once per file, before the fact is asked for.
+     * with the engine's rules, and {@code scannedAnyway} says that the rules build it whatever the survey does (so it
+     * costs the survey nothing). Called from several threads, once per file, before the fact is asked for.
      */
-    void take(String path, byte[] bytes, Supplier<PythonFile> scanned);
+    void take(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway);
 }

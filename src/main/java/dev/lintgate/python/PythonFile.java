@@ -37,6 +37,12 @@ public interface PythonFile {
      */
     Names bindings();
 
+    /**
+     * The names this file spells in code and in strings that may hold one (see {@link SpelledNames}), from its tokens:
+     * cheap while the file is retained and its tokens built, a tokenizing otherwise. Not kept by the file.
+     */
+    SpelledNames spelledNames();
+
     /** Comment text per 1-based line (without the leading {@code #}); only real comments, never text inside strings. */
     Map<Integer, String> comments();
 

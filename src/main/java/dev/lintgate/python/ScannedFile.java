@@ -147,6 +147,11 @@ final class ScannedFile implements PythonFile {
     }
 
     @Override
+    public synchronized SpelledNames spelledNames() {
+        return SpelledNames.of(tokens());
+    }
+
+    @Override
     public synchronized Map<Integer, String> comments() {
         Tokens t = tokens();
         SourceText text = t.source;

@@ -10,6 +10,7 @@ import dev.lintgate.python.Decorator;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
+import dev.lintgate.python.SpelledNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -175,6 +176,11 @@ public final class Deprecations {
         private final Set<String> seen = ConcurrentHashMap.newKeySet();
         private final Queue<PythonFile> matched = new ConcurrentLinkedQueue<>();
         private final Set<String> naming = ConcurrentHashMap.newKeySet();
+        /**
+         * The names each scanned file spells: where a word found deprecated after the pass (a PEP 702 decoration, a
+         * re-export's alias) may occur, without reading every file again. A file missing here is read again.
+         */
+        private final Map<String, SpelledNames> spelled = new ConcurrentHashMap<>();
 
         private Gathering(ProjectModel project) {
             for (DeprecatedTarget t : project.config().deprecated()) {
@@ -188,18 +194,33 @@ public final class Deprecations {
         }
 
         @Override
-        public void take(String path, byte[] bytes, Supplier<PythonFile> scanned) {
-            if (!seen.add(path) || !first.foundIn(bytes)) return;
+        public void take(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
+            if (!seen.add(path)) return;
+            boolean wanted = first.foundIn(bytes);
+            if (!wanted && !scannedAnyway) return;
             PythonFile file = scanned.get();
-            // the statement facts are all the index needs; they stay when the file's tokens are released
+            // the statement facts are all the index needs; they stay when the file's tokens are released. Asked
+            // first, they build the tokens that the spelled names then read.
             file.imports();
+            spelled.put(path, file.spelledNames());
+            if (!wanted) return;
             matched.add(file);
             if (names.foundIn(bytes)) naming.add(path);
         }
 
         /**
+         * Whether the file may name one of the words: by the names the pass saw it spell, without reading it again;
+         * else by a search of its bytes.
+         */
+        private boolean mayName(ProjectModel project, String path, Set<String> words, Triggers search) {
+            SpelledNames s = spelled.get(path);
+            return s != null ? s.mayContainAny(words) : project.bytes(path).map(search::foundIn).orElse(false);
+        }
+
+        /**
          * Reads the files the engine did not, then follows decorations and re-exports to a fixpoint: new names
-         * bring new words, whose files may re-export further. Later rounds read only files no earlier word matched.
+         * bring new words, whose files may re-export further. Later rounds look at the files no earlier word
+         * matched, through the names the pass saw them spell where it tokenized them (reading none of those again).
          */
         private Deprecations complete(ProjectModel project) {
             project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path ->
@@ -208,7 +229,7 @@ public final class Deprecations {
                         file.imports();
                         file.release();
                         return file;
-                    })));
+                    }, false)));
             Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
             List<PythonFile> parsed = new ArrayList<>(matched);
             // the survey lives as long as the run; the files it took need not
@@ -218,27 +239,24 @@ public final class Deprecations {
             Set<String> candidates = new TreeSet<>(naming);
             List<PythonFile> round = parsed;
             while (true) {
-                for (PythonFile f : round) addDecorated(f, byName);
+                addDecorated(round, byName);
                 addReexports(parsed, byName);
                 Set<String> newWords = new TreeSet<>(new Deprecations(byName).words());
                 newWords.removeAll(words);
                 if (newWords.isEmpty()) break;
                 Triggers fresh = new Triggers(newWords);
                 // a file taken for the decorator call alone may name what it (or another file) declared deprecated
-                for (PythonFile f : parsed) {
-                    if (!candidates.contains(f.path()) && project.bytes(f.path()).map(fresh::foundIn).orElse(false)) {
-                        candidates.add(f.path());
-                    }
-                }
-                // no file left holds an older word, so none holds a new word that contains one (`_OrderedDict`)
-                Set<String> searched = new TreeSet<>(newWords);
-                searched.removeIf(w -> words.stream().anyMatch(w::contains));
+                candidates.addAll(parsed.parallelStream().map(PythonFile::path)
+                        .filter(path -> !candidates.contains(path) && mayName(project, path, newWords, fresh)).toList());
+                // (a file that skipped an older word by its spelled names may still spell a new word containing
+                // it, `TOptional`: every new word is looked for)
                 words.addAll(newWords);
                 Set<String> done = new HashSet<>();
                 for (PythonFile f : parsed) done.add(f.path());
-                Triggers unseen = searched.isEmpty() ? null : new Triggers(searched);
-                round = unseen == null ? List.of() : project.pythonFiles().parallelStream().filter(path -> !done.contains(path))
-                        .map(path -> project.bytes(path).filter(unseen::foundIn).map(b -> parse(project, path, b)).orElse(null))
+                // the files the pass scanned are mostly still in memory, their statement facts with them
+                round = project.pythonFiles().parallelStream()
+                        .filter(path -> !done.contains(path) && mayName(project, path, newWords, fresh))
+                        .map(path -> project.python(path).orElse(null))
                         .filter(java.util.Objects::nonNull)
                         .peek(PythonFile::imports)
                         .peek(PythonFile::release)
@@ -255,17 +273,26 @@ public final class Deprecations {
 
     private static final String DECORATOR_CALL = "deprecated(";
 
-    private static void addDecorated(PythonFile file, Map<String, Deprecation> byName) {
-        if (file.moduleName() == null || file.isStub()) return;
+    /** Adds the PEP 702 decorated module-level definitions of the files, in the files' order. */
+    private static void addDecorated(List<PythonFile> files, Map<String, Deprecation> byName) {
+        for (List<Deprecation> found : files.parallelStream().map(Deprecations::decorated).toList()) {
+            for (Deprecation d : found) byName.putIfAbsent(d.name(), d);
+        }
+    }
+
+    private static List<Deprecation> decorated(PythonFile file) {
+        if (file.moduleName() == null || file.isStub()) return List.of();
+        List<Deprecation> found = new ArrayList<>();
         for (Definition def : file.definitions()) {
             if (!def.moduleLevel()) continue;
             for (Decorator dec : def.decorators()) {
                 if (!PEP702.contains(resolve(file, dec.dottedName()))) continue;
                 String name = file.moduleName() + "." + def.name();
-                byName.putIfAbsent(name, new Deprecation(name, new DeprecatedTarget(name, null, dec.firstStringArgument(), true,
+                found.add(new Deprecation(name, new DeprecatedTarget(name, null, dec.firstStringArgument(), true,
                         new Location(file.path(), def.nameRegion())), null));
             }
         }
+        return found;
     }
 
     /** Resolves a decorator's first segment through the file's imports ("te.deprecated" to "typing_extensions.deprecated"). */
@@ -289,30 +316,38 @@ public final class Deprecations {
         while (changed) {
             changed = false;
             Deprecations current = new Deprecations(byName);
-            for (PythonFile file : files) {
-                if (file.moduleName() == null || file.isStub()) continue;
-                for (ImportBinding b : file.imports()) {
-                    if (!b.isRuntime() || !b.scope().isEmpty()) continue;
-                    Optional<Deprecation> d = current.match(b);
-                    if (d.isEmpty()) continue;
-                    Location via = new Location(file.path(), b.region());
-                    List<String> exported = new ArrayList<>();
-                    if (b.isStar()) {
-                        String module = b.target().substring(0, b.target().length() - 2);
-                        for (Deprecation each : current.byParent.getOrDefault(module, List.of())) exported.add(each.lastSegment());
-                    } else {
-                        exported.add(b.boundName());
-                    }
-                    for (String name : exported) {
-                        String shimName = file.moduleName() + "." + name;
-                        if (!byName.containsKey(shimName)) {
-                            byName.put(shimName, new Deprecation(shimName, d.get().origin(), via));
-                            changed = true;
-                        }
-                    }
+            // each file's re-exports of what is known so far, found in parallel and added in the files' order, so
+            // that the first of two shims of one name wins as it would on one thread
+            for (List<Deprecation> found : files.parallelStream().map(f -> current.reexports(f)).toList()) {
+                for (Deprecation d : found) {
+                    if (byName.putIfAbsent(d.name(), d) == null) changed = true;
                 }
             }
         }
+    }
+
+    /** The deprecated names this file re-exports at runtime from its module level, as far as this index knows. */
+    private List<Deprecation> reexports(PythonFile file) {
+        if (file.moduleName() == null || file.isStub()) return List.of();
+        List<Deprecation> found = new ArrayList<>();
+        for (ImportBinding b : file.imports()) {
+            if (!b.isRuntime() || !b.scope().isEmpty()) continue;
+            Optional<Deprecation> d = match(b);
+            if (d.isEmpty()) continue;
+            Location via = new Location(file.path(), b.region());
+            List<String> exported = new ArrayList<>();
+            if (b.isStar()) {
+                String module = b.target().substring(0, b.target().length() - 2);
+                for (Deprecation each : byParent.getOrDefault(module, List.of())) exported.add(each.lastSegment());
+            } else {
+                exported.add(b.boundName());
+            }
+            for (String name : exported) {
+                String shimName = file.moduleName() + "." + name;
+                if (!byName.containsKey(shimName)) found.add(new Deprecation(shimName, d.get().origin(), via));
+            }
+        }
+        return found;
     }
 
     private static PythonFile parse(ProjectModel project, String path, byte[] bytes) {

@@ -1,0 +1,4 @@
+# OldThing was replaced by NewThing; this module never used it.
+from lib.old import NewThing
+
+print(NewThing(), "OldThing is gone")

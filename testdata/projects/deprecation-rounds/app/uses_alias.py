@@ -1,0 +1,5 @@
+from lib.shim import TOldThing
+
+
+def run():
+    return TOldThing()

@@ -1,0 +1,3 @@
+from lib.old import OldThing as TOldThing
+
+__all__ = ["TOldThing"]
