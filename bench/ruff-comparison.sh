@@ -23,8 +23,10 @@ name = "collections.OrderedDict"
 name = "typing.Optional"
 TOML
 
-lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xshare:auto -jar target/lintgate.jar check "$corpus"
-  --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
+# the launcher's flags; the arguments apart, for the run through the launcher itself
+args=(check "$corpus" --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
+lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xshare:auto -jar target/lintgate.jar
+  "${args[@]}")
 # LG101 alone is the like-for-like comparison with TID251; "all" is every rule that is on by default
 lg101=("${lintgate[@]}" --select LG101)
 ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select TID251 --exit-zero --output-format concise
@@ -40,7 +42,7 @@ measure LG101 "${lg101[@]}"
 measure ruff "${ruff[@]}"
 measure LG1 "${lintgate[@]}" --select LG1
 # what users run: the launcher, with its class-data archive (made by the warm-up run)
-measure LG1-bin env XDG_CACHE_HOME="$work/cache" bin/lintgate "${lintgate[@]:6}" --select LG1
+measure LG1-bin env XDG_CACHE_HOME="$work/cache" bin/lintgate "${args[@]}" --select LG1
 measure LG2 "${lintgate[@]}" --select LG2
 measure all "${lintgate[@]}"
 measured_report
