@@ -264,6 +264,8 @@ public final class Deprecations {
                 parsed.addAll(round);
                 for (PythonFile f : round) candidates.add(f.path());
             }
+            // asked once per run: the filters (some 18 MB on the standard library) need not outlive the answer
+            spelled.clear();
             return new Deprecations(byName, candidates);
         }
     }
