@@ -13,13 +13,12 @@ ensure_ruff
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 java -cp target/classes:target/test-classes dev.lintgate.pytest.SyntheticMonorepo "$work/repo" "$count" >/dev/null
-jar=$PWD/target/lintgate.jar
 ruff=$PWD/target/bench-venv/bin/ruff
 in_dir=$work/repo   # every command runs inside the repository
 files=$(find "$work/repo" -type f | wc -l)
 echo "synthetic monorepo: $count test modules, $files files; $(nproc) cores; $(java -version 2>&1 | head -1)"
-measure LG2 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xshare:auto -jar "$jar" check . --select LG2 \
-  --format concise --exit-zero --quiet
+# the launcher's JVM flags, without its class-data archive
+measure LG2 env LINTGATE_NO_CDS=1 "$PWD/bin/lintgate" check . --select LG2 --format concise --exit-zero --quiet
 # what users run: the launcher, with its class-data archive (made by the warm-up run)
 measure launcher env XDG_CACHE_HOME="$work/cache" "$PWD/bin/lintgate" check . --select LG2 --format concise --exit-zero --quiet
 measure ruff "$ruff" check . --no-cache --isolated --exit-zero --output-format concise

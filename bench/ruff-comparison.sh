@@ -23,10 +23,10 @@ name = "collections.OrderedDict"
 name = "typing.Optional"
 TOML
 
-# the launcher's flags; the arguments apart, for the run through the launcher itself
+# through the launcher, so its JVM flags are measured as users get them; without its class-data archive except in
+# the LG1-bin row
 args=(check "$corpus" --project-root "$corpus" --config "$work/lintgate.toml" --format concise --exit-zero --quiet)
-lintgate=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxTenuringThreshold=0 -Xshare:auto -jar target/lintgate.jar
-  "${args[@]}")
+lintgate=(env LINTGATE_NO_CDS=1 bin/lintgate "${args[@]}")
 # LG101 alone is the like-for-like comparison with TID251; "all" is every rule that is on by default
 lg101=("${lintgate[@]}" --select LG101)
 ruff=(target/bench-venv/bin/ruff check "$corpus" --no-cache --isolated --select TID251 --exit-zero --output-format concise

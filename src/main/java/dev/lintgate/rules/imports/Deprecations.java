@@ -182,11 +182,16 @@ public final class Deprecations {
          */
         private final Map<String, SpelledNames> spelled = new ConcurrentHashMap<>();
 
+        /** The names of {@link #names} as a tokenized file spells them (the star import is no name). */
+        private final Set<String> spelledWords = new HashSet<>();
+
         private Gathering(ProjectModel project) {
             for (DeprecatedTarget t : project.config().deprecated()) {
                 configured.putIfAbsent(t.name(), new Deprecation(t.name(), t, null));
             }
             Set<String> nameWords = new Deprecations(configured).words();
+            spelledWords.addAll(nameWords);
+            spelledWords.remove(STAR);
             names = new Triggers(nameWords.isEmpty() ? Set.of(NOTHING) : nameWords);
             firstWords = new TreeSet<>(nameWords);
             firstWords.add(DECORATOR_CALL);
@@ -196,16 +201,21 @@ public final class Deprecations {
         @Override
         public void take(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
             if (!seen.add(path)) return;
-            boolean wanted = first.foundIn(bytes);
-            if (!wanted && !scannedAnyway) return;
+            if (!scannedAnyway && !first.foundIn(bytes)) return;
             PythonFile file = scanned.get();
             // the statement facts are all the index needs; they stay when the file's tokens are released. Asked
             // first, they build the tokens that the spelled names then read.
-            file.imports();
-            spelled.put(path, file.spelledNames());
-            if (!wanted) return;
+            List<ImportBinding> imports = file.imports();
+            SpelledNames spells = file.spelledNames();
+            spelled.put(path, spells);
+            // a file the rules tokenize anyway is asked the names it spells instead of searched byte by byte (that
+            // search was most of the survey's own time): a word only in a comment or in prose imports nothing
+            boolean naming = scannedAnyway
+                    ? spells.mayContainAny(spelledWords) || imports.stream().anyMatch(ImportBinding::isStar)
+                    : names.foundIn(bytes);
+            if (!naming && scannedAnyway && !spells.mayContain(DECORATOR)) return;
             matched.add(file);
-            if (names.foundIn(bytes)) naming.add(path);
+            if (naming) this.naming.add(path);
         }
 
         /**
@@ -273,7 +283,8 @@ public final class Deprecations {
     /** A word no source holds: with nothing deprecated by name, no file can import a deprecated name. */
     private static final String NOTHING = "\u0000lintgate-nothing-deprecated";
 
-    private static final String DECORATOR_CALL = "deprecated(";
+    private static final String DECORATOR = "deprecated";
+    private static final String DECORATOR_CALL = DECORATOR + "(";
 
     /** Adds the PEP 702 decorated module-level definitions of the files, in the files' order. */
     private static void addDecorated(List<PythonFile> files, Map<String, Deprecation> byName) {
