@@ -11,7 +11,7 @@ public record SyntaxProblem(String message, Region region) {
      */
     public static String summary(java.util.List<SyntaxProblem> problems) {
         if (problems.isEmpty()) return "";
-        int more = problems.size() - 1;
-        return problems.get(0).message() + (more == 0 ? "" : " (and " + more + " more)");
+        int all = problems.size();
+        return problems.get(0).message() + (all == 1 ? "" : " (the first of " + all + " syntax errors)");
     }
 }

@@ -1,4 +1,4 @@
-from app.database.session_manager import DatabaseSessionManager  # expect: LG101 "is imported at import time"
+from app.database.session_manager import DatabaseSessionManager  # expect: LG101 "runs at import time"
 import app.database.session_manager
 
 

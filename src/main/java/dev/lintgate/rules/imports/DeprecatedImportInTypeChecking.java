@@ -22,7 +22,7 @@ public final class DeprecatedImportInTypeChecking implements DeprecationRule {
         Deprecations deprecations = project.fact(Deprecations.FACT);
         for (ImportBinding binding : file.imports()) {
             if (binding.isRuntime()) continue;
-            Optional<Deprecation> match = deprecations.match(binding);
+            Optional<Deprecation> match = deprecations.match(binding, project);
             if (match.isEmpty()) continue;
             Deprecation d = match.get();
             // with allow-type-checking = false LG101 reports these already

@@ -24,7 +24,7 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);
         for (ImportBinding binding : file.imports()) {
-            Optional<Deprecation> match = deprecations.match(binding);
+            Optional<Deprecation> match = deprecations.match(binding, project);
             if (match.isEmpty()) continue;
             Deprecation d = match.get();
             DeprecatedTarget origin = d.origin();
@@ -39,12 +39,17 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
     static String message(ImportBinding binding, Deprecation d) {
         DeprecatedTarget origin = d.origin();
         StringBuilder m = new StringBuilder();
-        String what = binding.isStar() ? "Star import brings in deprecated" : "Deprecated";
-        m.append(what).append(" `").append(origin.name()).append("` is imported ");
-        if (d.isReexport()) m.append("through the re-export `").append(d.name()).append("` ");
-        m.append(when(binding));
-        if (!binding.isRuntime()) m.append(" (under TYPE_CHECKING, which this entry does not allow)");
-        m.append('.');
+        String name = "deprecated `" + origin.name() + "`";
+        String via = d.isReexport() ? " through the re-export `" + d.name() + "`" : "";
+        if (!binding.isRuntime()) {
+            m.append("Deprecated `").append(origin.name()).append("` is imported").append(via)
+                    .append(" under TYPE_CHECKING, which this entry does not allow (`allow-type-checking = false`).");
+        } else if (binding.isStar()) {
+            m.append("Star import brings in ").append(name).append(via).append(' ').append(when(binding)).append('.');
+        } else {
+            // "runs", not "is imported at import time": the statement is what runs then
+            m.append("Import of ").append(name).append(via).append(" runs ").append(when(binding)).append('.');
+        }
         if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());
         return m.toString();
     }

@@ -124,18 +124,28 @@ public final class Deprecations {
      * The deprecation an import brings in at runtime, if any: its target is a deprecated name, lies inside a
      * deprecated module, or is a star import of a module that holds a deprecated public name.
      */
-    public Optional<Deprecation> match(ImportBinding binding) {
+    public Optional<Deprecation> match(ImportBinding binding, ProjectModel project) {
         String target = binding.target();
         if (target == null) return Optional.empty();
         if (binding.isStar()) {
             String module = target.substring(0, target.length() - 2);
             Optional<Deprecation> moduleItself = enclosing(module);
             if (moduleItself.isPresent()) return moduleItself;
-            return byParent.getOrDefault(module, List.of()).stream()
-                    .filter(d -> !d.lastSegment().startsWith("_"))
-                    .min((a, b) -> a.name().compareTo(b.name()));
+            return broughtByStar(module, project).stream().min((a, b) -> a.name().compareTo(b.name()));
         }
         return enclosing(target);
+    }
+
+    /**
+     * The deprecated names {@code from module import *} binds: those its {@code __all__} lists when the module is
+     * first-party (a shim's {@code __all__} usually leaves out what it imported for its own use), else the public ones.
+     */
+    private List<Deprecation> broughtByStar(String module, ProjectModel project) {
+        List<Deprecation> inside = byParent.getOrDefault(module, List.of());
+        if (inside.isEmpty()) return inside;
+        Optional<Set<String>> exported = StarExports.of(module, project);
+        return inside.stream().filter(d -> exported.isPresent() ? exported.get().contains(d.lastSegment())
+                : !d.lastSegment().startsWith("_")).toList();
     }
 
     /** The deprecation a dotted runtime path ("a.b.C", "a.b.C.method") falls under, if any. */
@@ -250,7 +260,7 @@ public final class Deprecations {
             List<PythonFile> round = parsed;
             while (true) {
                 addDecorated(round, byName);
-                addReexports(parsed, byName);
+                addReexports(parsed, byName, project);
                 Set<String> newWords = new TreeSet<>(new Deprecations(byName).words());
                 newWords.removeAll(words);
                 if (newWords.isEmpty()) break;
@@ -324,14 +334,14 @@ public final class Deprecations {
     }
 
     /** Adds first-party module-level runtime re-exports until the parsed files give nothing new. */
-    private static void addReexports(List<PythonFile> files, Map<String, Deprecation> byName) {
+    private static void addReexports(List<PythonFile> files, Map<String, Deprecation> byName, ProjectModel project) {
         boolean changed = true;
         while (changed) {
             changed = false;
             Deprecations current = new Deprecations(byName);
             // each file's re-exports of what is known so far, found in parallel and added in the files' order, so
             // that the first of two shims of one name wins as it would on one thread
-            for (List<Deprecation> found : files.parallelStream().map(f -> current.reexports(f)).toList()) {
+            for (List<Deprecation> found : files.parallelStream().map(f -> current.reexports(f, project)).toList()) {
                 for (Deprecation d : found) {
                     if (byName.putIfAbsent(d.name(), d) == null) changed = true;
                 }
@@ -340,18 +350,18 @@ public final class Deprecations {
     }
 
     /** The deprecated names this file re-exports at runtime from its module level, as far as this index knows. */
-    private List<Deprecation> reexports(PythonFile file) {
+    private List<Deprecation> reexports(PythonFile file, ProjectModel project) {
         if (file.moduleName() == null || file.isStub()) return List.of();
         List<Deprecation> found = new ArrayList<>();
         for (ImportBinding b : file.imports()) {
             if (!b.isRuntime() || !b.scope().isEmpty()) continue;
-            Optional<Deprecation> d = match(b);
+            Optional<Deprecation> d = match(b, project);
             if (d.isEmpty()) continue;
             Location via = new Location(file.path(), b.region());
             List<String> exported = new ArrayList<>();
             if (b.isStar()) {
                 String module = b.target().substring(0, b.target().length() - 2);
-                for (Deprecation each : byParent.getOrDefault(module, List.of())) exported.add(each.lastSegment());
+                for (Deprecation each : broughtByStar(module, project)) exported.add(each.lastSegment());
             } else {
                 exported.add(b.boundName());
             }

@@ -5,6 +5,7 @@ import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Binding;
+import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FindingSink;
@@ -47,14 +48,31 @@ public final class RedundantTypeCheckingImport implements TypingOnlyRule {
                     all.stream().filter(b -> !b.typingOnly() && !b.conditional() && b.kind() == Binding.Kind.IMPORT
                                     && b.imported().equals(typing.imported()))
                             .findFirst()
-                            .ifPresent(runtime -> sink.report(new Location(file.path(), Region.line(typing.line())),
-                                    "`" + name + "` is imported under TYPE_CHECKING and again at runtime on line "
-                                            + runtime.line() + "; the TYPE_CHECKING import is dead.",
-                                    "Delete the import under TYPE_CHECKING.", name,
-                                    List.of(new Related(new Location(file.path(), Region.line(runtime.line())), "runtime import")),
-                                    null));
+                            .ifPresent(runtime -> report(file, sink, name, typing, runtime));
                 }
             }
         }
+    }
+
+    private static void report(PythonFile file, FindingSink sink, String name, Binding typing, Binding runtime) {
+        // the statement's facts give the name's own region, and whether the statement imports more than this name
+        ImportBinding statement = null;
+        int siblings = 0;
+        for (ImportBinding b : file.imports()) {
+            if (!b.isRuntime() && b.boundName().equals(name) && b.region().startLine() == typing.line()) statement = b;
+        }
+        if (statement != null) {
+            for (ImportBinding b : file.imports()) {
+                if (b.statementLine() == statement.statementLine() && b.scope().equals(statement.scope())) siblings++;
+            }
+        }
+        Region region = statement != null ? statement.region() : Region.line(typing.line());
+        String fix = siblings > 1 ? "Remove `" + name + "` from the import under TYPE_CHECKING."
+                : "Delete the import under TYPE_CHECKING.";
+        sink.report(new Location(file.path(), region),
+                "`" + name + "` is imported both under TYPE_CHECKING and at runtime (line " + runtime.line()
+                        + "); the TYPE_CHECKING import is dead.",
+                fix, name, List.of(new Related(new Location(file.path(), Region.line(runtime.line())), "runtime import")),
+                null);
     }
 }

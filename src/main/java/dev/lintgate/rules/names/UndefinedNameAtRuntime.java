@@ -8,6 +8,7 @@ import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.imports.StarExports;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,0 +1,1 @@
+from app.database.compat import *  # expect: LG101 "Star import brings in deprecated `app.database.session_manager.DatabaseSessionManager` through the re-export `app.database.compat.DatabaseSessionManager` at import time"

@@ -1,0 +1,9 @@
+__all__ = ["SessionManager"]
+
+
+class DatabaseSessionManager:
+    pass
+
+
+class SessionManager:
+    pass
