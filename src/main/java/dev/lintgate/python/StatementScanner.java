@@ -327,7 +327,23 @@ final class StatementScanner {
                         addImport(level, module, name, bound, target, nameStart, nameEnd, statement, top));
         if (!isImport && t.kind[s] == Tokens.NAME && isCompoundKeyword(t.code[s])) {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
+        } else if (!isImport && s + 1 < e && isPython2Statement(s)) {
+            problem("Missing parentheses in call to '" + t.text(s) + "' (Python 2 syntax)", s, s + 2);
         }
+    }
+
+    /**
+     * Python 2's {@code print x} / {@code exec "code"}: the name directly followed by an operand, which in Python 3
+     * is no expression ({@code print >> f, x} and {@code print (x)} still parse, so only these are errors).
+     */
+    private boolean isPython2Statement(int s) {
+        if (t.kind[s] != Tokens.NAME || !(t.code[s] == Tokens.EXEC || t.code[s] == 0 && t.is(s, "print"))) {
+            return false;
+        }
+        byte next = t.kind[s + 1];
+        int code = t.code[s + 1];
+        return next == Tokens.STRING || next == Tokens.NUMBER
+                || next == Tokens.NAME && (code == 0 || code > Tokens.YIELD || code <= Tokens.TRUE);
     }
 
     private void addImport(int level, String module, String name, String bound, String target, int nameStart,

@@ -511,6 +511,17 @@ final class Tokenizer {
         return q > p && q - p <= 8 ? Tokens.wordCode(c, p, q) : 0;
     }
 
+    /** A decimal integer written with a leading zero and some other digit ({@code 0777}, Python 2's octal); {@code 00} is fine. */
+    private boolean leadingZeros(int s, int e) {
+        boolean nonZero = false;
+        for (int p = s + 1; p < e; p++) {
+            char d = c[p];
+            if (d >= '1' && d <= '9') nonZero = true;
+            else if (d != '0' && d != '_') return false;
+        }
+        return nonZero;
+    }
+
     private static boolean isIdentifierChar(char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch >= 0x80;
     }
@@ -535,6 +546,10 @@ final class Tokenizer {
         } else if ((ch >= '0' && ch <= '9') || (ch == '.' && pos + 1 < n && c[pos + 1] >= '0' && c[pos + 1] <= '9')) {
             pos = scanNumber(pos);
             tokens.add(Tokens.NUMBER, s, pos);
+            if (ch == '0' && pos - s > 1 && leadingZeros(s, pos)) {
+                problem("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                        s, pos);
+            }
         } else if (ch == '\'' || ch == '"') {
             string(s, s);
         } else {

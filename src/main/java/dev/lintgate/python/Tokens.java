@@ -60,6 +60,9 @@ final class Tokens {
         }
     }
 
+    /** The last of the constants False, None, True, which come first. */
+    static final int TRUE = code("True");
+    static final int EXEC = code("exec");
     static final int AND = code("and");
     static final int AS = code("as");
     static final int ASYNC = code("async");

@@ -1,0 +1,1 @@
+print None  # expect: LG001 "Missing parentheses in call to 'print'"
