@@ -96,6 +96,11 @@ public final class PytestConfigModel {
         this.dependenciesKnown = anyDeps;
     }
 
+    /** Whether the pytest model reads a file of this name besides pytest's configs: dependency and pin files. */
+    public static boolean readsFile(String name) {
+        return isDependencyFile(name) || PytestVersion.mayPin(name);
+    }
+
     private static boolean isDependencyFile(String name) {
         return DEPENDENCY_FILES.contains(name) || (name.contains("requirements") && (name.endsWith(".txt") || name.endsWith(".in")));
     }
