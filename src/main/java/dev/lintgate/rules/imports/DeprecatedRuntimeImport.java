@@ -42,17 +42,11 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
         String what = binding.isStar() ? "Star import brings in deprecated" : "Deprecated";
         m.append(what).append(" `").append(origin.name()).append("` is imported ");
         if (d.isReexport()) m.append("through the re-export `").append(d.name()).append("` ");
-        m.append(when(binding));
+        m.append(binding.when());
         if (!binding.isRuntime()) m.append(" (under TYPE_CHECKING, which this entry does not allow)");
         m.append('.');
         if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());
         return m.toString();
-    }
-
-    static String when(ImportBinding binding) {
-        if (!binding.isRuntime()) return "for type checking only";
-        if (binding.inFunction()) return "when `" + binding.scope() + "()` is called";
-        return "at import time";
     }
 
     private static String fixHint(DeprecatedTarget origin) {
