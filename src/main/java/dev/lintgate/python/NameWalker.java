@@ -1158,7 +1158,7 @@ final class NameWalker {
                 if (v != null) {
                     String base = index > 0 && t.isName(open + 1) ? name(open + 1) : null;
                     state.stringArguments.add(new StringArgument(dotted.toString(), index, v, base, ctx.scope,
-                            t.start[arg[0]], t.end[arg[0]]));
+                            ctx.when, t.start[arg[0]], t.end[arg[0]]));
                 }
             }
             if (++index > 1) {

@@ -1,6 +1,7 @@
 package dev.lintgate.rules.imports;
 
 import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.python.Binding;
@@ -40,7 +41,10 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
             if (path == null) continue;
             Optional<Deprecation> match = deprecations.matchPath(path);
             if (match.isEmpty()) continue;
-            report(file, names.region(arg.start(), arg.end()), match.get(), "`" + arg.callee() + "(\"" + arg.value() + "\")`", sink);
+            Deprecation d = match.get();
+            String written = arg.index() == 0 && arg.value().equals(d.origin().name()) ? arg.value() : call(arg);
+            String sentence = sentence(written, "passed to `" + arg.callee() + "()`", d, arg.when());
+            report(file, names.region(arg.start(), arg.end()), d, sentence, sink);
         }
         // an attribute chain reaches a deprecated name only through an import whose target starts with the same
         // first segment; the answer per import binding is kept for the file, whose uses read the same few again
@@ -65,7 +69,8 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                 String full = ModulePaths.isPlainImportOfHead(b) ? dotted : target + dotted.substring(use.name().length());
                 Optional<Deprecation> match = deprecations.matchPath(full);
                 if (match.isPresent()) {
-                    report(file, names.region(use.start(), use.chainEnd()), match.get(), "`" + dotted + "`", sink);
+                    Deprecation d = match.get();
+                    report(file, names.region(use.start(), use.chainEnd()), d, sentence(dotted, "used", d, use.when()), sink);
                     break;
                 }
             }
@@ -142,11 +147,26 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         return null;
     }
 
-    private static void report(PythonFile file, dev.lintgate.finding.Region region, Deprecation d, String what, FindingSink sink) {
+    /** The call as written, up to the string: {@code mock.patch("a.B")}, {@code mock.patch.object(sm, "B")}. */
+    private static String call(StringArgument arg) {
+        String receiver = arg.index() == 1 && arg.receiver() != null ? arg.receiver() + ", " : "";
+        return arg.callee() + "(" + receiver + "\"" + arg.value() + "\")";
+    }
+
+    /**
+     * "Deprecated `a.B` is used at import time" where the code spells the deprecated name itself (the name is not
+     * repeated), else "`sm.B` refers to deprecated `a.B`, used when `f()` is called" (an alias, a re-export, a call).
+     */
+    private static String sentence(String written, String how, Deprecation d, String when) {
+        String name = d.origin().name();
+        if (written.equals(name)) return "Deprecated `" + name + "` is " + how + " " + when;
+        return "`" + written + "` refers to deprecated `" + name + "`, used " + when;
+    }
+
+    /** @param sentence the finding without its full stop; the entry's own message follows it */
+    private static void report(PythonFile file, Region region, Deprecation d, String sentence, FindingSink sink) {
         String replacement = d.origin().replacement();
-        String message = what + " refers to deprecated `" + d.origin().name() + "` at runtime.";
-        if (d.origin().message() != null && !d.origin().message().isBlank()) message += " " + d.origin().message().strip();
-        sink.report(new Location(file.path(), region), message,
+        sink.report(new Location(file.path(), region), d.explained(sentence + "."),
                 replacement != null ? "Refer to `" + replacement + "` instead." : "Remove the reference.",
                 d.origin().name(), List.of(), null);
     }

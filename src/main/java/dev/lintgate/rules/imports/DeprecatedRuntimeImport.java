@@ -45,8 +45,7 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
         m.append(binding.when());
         if (!binding.isRuntime()) m.append(" (under TYPE_CHECKING, which this entry does not allow)");
         m.append('.');
-        if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());
-        return m.toString();
+        return d.explained(m.toString());
     }
 
     private static String fixHint(DeprecatedTarget origin) {
