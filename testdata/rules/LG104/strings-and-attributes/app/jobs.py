@@ -1,4 +1,5 @@
 import importlib
+import pkgutil
 from unittest import mock
 
 import app.database.session_manager as sm
@@ -14,7 +15,11 @@ def build_again():
 
 
 def load():
-    return importlib.import_module("app.database.session_manager.DatabaseSessionManager")  # expect: LG104
+    return importlib.import_module("app.database.session_manager.DatabaseSessionManager")  # expect: LG104 "Deprecated `app.database.session_manager.DatabaseSessionManager` is passed to `importlib.import_module()` when `load()` is called."
+
+
+def resolve():
+    return pkgutil.resolve_name("app.database.session_manager:DatabaseSessionManager")  # expect: LG104 "`pkgutil.resolve_name("
 
 
 @mock.patch("app.database.session_manager.DatabaseSessionManager")  # expect: LG104
@@ -23,5 +28,5 @@ def test_patched(m):
 
 
 def test_object():
-    with mock.patch.object(sm, "DatabaseSessionManager"):  # expect: LG104
+    with mock.patch.object(sm, "DatabaseSessionManager"):  # expect: LG104 "`mock.patch.object(sm, "
         pass

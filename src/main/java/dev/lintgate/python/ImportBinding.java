@@ -35,4 +35,10 @@ public record ImportBinding(int level, String module, String name, String boundN
     public boolean isRuntime() {
         return context == ImportContext.RUNTIME;
     }
+
+    /** When the import runs: "at import time", "when `A.f()` is called", or "for type checking only". */
+    public String when() {
+        if (!isRuntime()) return When.TYPE_CHECKING_ONLY;
+        return inFunction ? When.called(scope) : When.IMPORT_TIME;
+    }
 }

@@ -176,7 +176,7 @@ final class NameWalker {
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
         state.scopes.add(module);
-        w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, "at import time", true, null, false));
+        w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, When.IMPORT_TIME, true, null, false));
         return new Names(t.source, module, state.scopes, new Names.UseList(state.uses, state.useCount), state.dynamic,
                 state.future, state.importGuarded, List.copyOf(state.dunderAll), state.stringArguments,
                 state.conditionalImports);
@@ -344,7 +344,7 @@ final class NameWalker {
                 boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
                 f.elseTypingOnly = state.conditions.isNegatedTypingOnly(s + 1, colon);
                 if (ctx.scope.kind() == Scope.Kind.MODULE && isMainGuard(s + 1, colon)) {
-                    return new Frame(new Ctx(ctx.scope, ctx.use, ctx.typingBlock, "when the module runs as a script",
+                    return new Frame(new Ctx(ctx.scope, ctx.use, ctx.typingBlock, When.SCRIPT,
                             false, ctx.owner, true));
                 }
                 return new Frame(tc ? typing(cond) : cond);
@@ -414,7 +414,7 @@ final class NameWalker {
                 int typeEnd = as < 0 ? colon : as;
                 markGuarded(f, a, typeEnd);
                 expr(a, typeEnd, new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
-                        "when an exception reaches the `except` on line " + lineOfOffset(t.start[s]), ctx.importTime,
+                        When.exceptionReaches(lineOfOffset(t.start[s])), ctx.importTime,
                         null, true));
                 if (as >= 0) {
                     target(as + 1, colon, cond, Binding.Kind.TARGET);
@@ -434,7 +434,7 @@ final class NameWalker {
             }
             case "case" -> {
                 Ctx pattern = new Ctx(ctx.scope, NameUse.Use.ON_DEMAND, ctx.typingBlock,
-                        "when the `case` on line " + lineOfOffset(t.start[s]) + " is tried", ctx.importTime, null, true);
+                        When.caseTried(lineOfOffset(t.start[s])), ctx.importTime, null, true);
                 int guard = find(s + 1, colon, Tokens.IF);
                 pattern(s + 1, guard < 0 ? colon : guard, pattern);
                 if (guard >= 0) {
@@ -537,7 +537,7 @@ final class NameWalker {
         if (t.is(p, Tokens.ARROW)) {
             expr(p + 1, colon, sig.owned(fn, NameUse.Use.ANNOTATION));
         }
-        String when = "when `" + qualified + "()` is called";
+        String when = When.called(qualified);
         return new Frame(new Ctx(fn, NameUse.Use.RUNTIME, ctx.typingBlock, when, false, null, false));
     }
 
@@ -1158,7 +1158,7 @@ final class NameWalker {
                 if (v != null) {
                     String base = index > 0 && t.isName(open + 1) ? name(open + 1) : null;
                     state.stringArguments.add(new StringArgument(dotted.toString(), index, v, base, ctx.scope,
-                            t.start[arg[0]], t.end[arg[0]]));
+                            ctx.when, t.start[arg[0]], t.end[arg[0]]));
                 }
             }
             if (++index > 1) {
@@ -1304,7 +1304,7 @@ final class NameWalker {
             }
         }
         expr(colon + 1, end, new Ctx(fn, ctx.use == NameUse.Use.RUNTIME ? NameUse.Use.RUNTIME : ctx.use, ctx.typingBlock,
-                "when the lambda on line " + line + " is called", false, null, false));
+                When.lambdaCalled(line), false, null, false));
         return end;
     }
 

@@ -11,8 +11,10 @@ import java.util.Set;
  * @param value    the string's text
  * @param receiver for a second argument: the first argument when it is a plain name, else null
  * @param scope    where the call is
+ * @param when     when the call runs, as {@link NameUse#when}
  */
-public record StringArgument(String callee, int index, String value, String receiver, Scope scope, int start, int end) {
+public record StringArgument(String callee, int index, String value, String receiver, Scope scope, String when,
+                             int start, int end) {
     static final Set<String> CALLEES = Set.of("import_module", "__import__", "resolve_name", "patch", "object",
             "find_spec", "import_string");
 }

@@ -1,6 +1,7 @@
 package dev.lintgate.rules.imports;
 
 import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.python.Binding;
@@ -9,7 +10,9 @@ import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.StringArgument;
+import dev.lintgate.rules.Evaluation;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.RuntimeEvaluatedClasses;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.Set;
 
 /**
  * LG104: a deprecated target reached without an import statement naming it: a dotted string given to
- * importlib/pkgutil/mock.patch, or an attribute read through a module binding ({@code sm.DatabaseSessionManager}).
+ * importlib/pkgutil/mock.patch, or an attribute read through a module binding ({@code sm.DatabaseSessionManager})
+ * where it is evaluated at runtime, as the name rules decide it ({@link Evaluation}, {@link RuntimeEvaluatedClasses}).
  */
 public final class DeprecatedDynamicReference implements DeprecationRule {
     private static final Set<String> MODULE_PATH_CALLS = Set.of("import_module", "__import__", "resolve_name",
@@ -40,15 +44,24 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
             if (path == null) continue;
             Optional<Deprecation> match = deprecations.matchPath(path);
             if (match.isEmpty()) continue;
-            report(file, names.region(arg.start(), arg.end()), match.get(), "`" + arg.callee() + "(\"" + arg.value() + "\")`", sink);
+            Deprecation d = match.get();
+            String written = arg.index() == 0 && arg.value().equals(d.origin().name()) ? arg.value() : call(arg);
+            String sentence = sentence(written, "passed to `" + arg.callee() + "()`", d, arg.when());
+            report(file, names.region(arg.start(), arg.end()), d, sentence, false, sink);
         }
         // an attribute chain reaches a deprecated name only through an import whose target starts with the same
         // first segment; the answer per import binding is kept for the file, whose uses read the same few again
         Map<Binding, String> targets = null;
+        RuntimeEvaluatedClasses libraries = null;
         List<NameUse> uses = names.uses();
         for (int i = 0; i < uses.size(); i++) {
             NameUse use = uses.get(i);
-            if (use.chainEnd() < 0 || use.use() == NameUse.Use.TYPING || use.typingBlock()) continue;
+            if (use.chainEnd() < 0) continue;
+            boolean evaluated = Evaluation.isEvaluated(use, names, project);
+            // an annotation Python defers (PEP 563, PEP 649) may still be read when its class or function is defined,
+            // by a library that builds on the annotations (pydantic, singledispatch): asked only after a match
+            boolean libraryMayRead = use.use() == NameUse.Use.ANNOTATION && use.owner() != null && !use.typingBlock();
+            if (!evaluated && !libraryMayRead) continue;
             String dotted = null;
             List<Binding> bound = use.scope().resolve(use.name());
             for (int j = 0; j < bound.size(); j++) {
@@ -65,7 +78,18 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                 String full = ModulePaths.isPlainImportOfHead(b) ? dotted : target + dotted.substring(use.name().length());
                 Optional<Deprecation> match = deprecations.matchPath(full);
                 if (match.isPresent()) {
-                    report(file, names.region(use.start(), use.chainEnd()), match.get(), "`" + dotted + "`", sink);
+                    String library = null;
+                    if (libraryMayRead) {
+                        if (libraries == null) libraries = new RuntimeEvaluatedClasses(project);
+                        library = libraries.evaluatedAnnotations(use.owner(), file).orElse(null);
+                    }
+                    if (!evaluated && library == null) break;
+                    // deferring the annotations helps only where Python is the one evaluating them
+                    boolean deferrable = library == null && evaluated && use.use() == NameUse.Use.ANNOTATION;
+                    Deprecation d = match.get();
+                    String sentence = sentence(dotted, "used", d, use.when());
+                    if (!evaluated) sentence += ", because " + library;
+                    report(file, names.region(use.start(), use.chainEnd()), d, sentence, deferrable, sink);
                     break;
                 }
             }
@@ -142,12 +166,35 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         return null;
     }
 
-    private static void report(PythonFile file, dev.lintgate.finding.Region region, Deprecation d, String what, FindingSink sink) {
-        String replacement = d.origin().replacement();
-        String message = what + " refers to deprecated `" + d.origin().name() + "` at runtime.";
-        if (d.origin().message() != null && !d.origin().message().isBlank()) message += " " + d.origin().message().strip();
-        sink.report(new Location(file.path(), region), message,
-                replacement != null ? "Refer to `" + replacement + "` instead." : "Remove the reference.",
+    /** The call as written, up to the string: {@code mock.patch("a.B")}, {@code mock.patch.object(sm, "B")}. */
+    private static String call(StringArgument arg) {
+        String receiver = arg.index() == 1 && arg.receiver() != null ? arg.receiver() + ", " : "";
+        return arg.callee() + "(" + receiver + "\"" + arg.value() + "\")";
+    }
+
+    /**
+     * "Deprecated `a.B` is used at import time" where the code spells the deprecated name itself (the name is not
+     * repeated), else "`sm.B` refers to deprecated `a.B`, used when `f()` is called" (an alias, a re-export, a call).
+     */
+    private static String sentence(String written, String how, Deprecation d, String when) {
+        String name = d.origin().name();
+        if (written.equals(name)) return "Deprecated `" + name + "` is " + how + " " + when;
+        return "`" + written + "` refers to deprecated `" + name + "`, used " + when;
+    }
+
+    /**
+     * @param sentence   the finding without its full stop; the entry's own message follows it
+     * @param deferrable an annotation only Python evaluates, which {@code from __future__ import annotations} defers
+     */
+    private static void report(PythonFile file, Region region, Deprecation d, String sentence, boolean deferrable,
+                               FindingSink sink) {
+        sink.report(new Location(file.path(), region), d.explained(sentence + "."), fixHint(d, deferrable),
                 d.origin().name(), List.of(), null);
+    }
+
+    private static String fixHint(Deprecation d, boolean deferrable) {
+        String replacement = d.origin().replacement();
+        String fix = replacement != null ? "Refer to `" + replacement + "` instead" : "Remove the reference";
+        return fix + (deferrable ? ", or add `from __future__ import annotations` so the annotation is not evaluated." : ".");
     }
 }

@@ -45,19 +45,12 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
             m.append("Deprecated `").append(origin.name()).append("` is imported").append(via)
                     .append(" under TYPE_CHECKING, which this entry does not allow (`allow-type-checking = false`).");
         } else if (binding.isStar()) {
-            m.append("Star import brings in ").append(name).append(via).append(' ').append(when(binding)).append('.');
+            m.append("Star import brings in ").append(name).append(via).append(' ').append(binding.when()).append('.');
         } else {
             // "runs", not "is imported at import time": the statement is what runs then
-            m.append("Import of ").append(name).append(via).append(" runs ").append(when(binding)).append('.');
+            m.append("Import of ").append(name).append(via).append(" runs ").append(binding.when()).append('.');
         }
-        if (origin.message() != null && !origin.message().isBlank()) m.append(' ').append(origin.message().strip());
-        return m.toString();
-    }
-
-    static String when(ImportBinding binding) {
-        if (!binding.isRuntime()) return "for type checking only";
-        if (binding.inFunction()) return "when `" + binding.scope() + "()` is called";
-        return "at import time";
+        return d.explained(m.toString());
     }
 
     private static String fixHint(DeprecatedTarget origin) {

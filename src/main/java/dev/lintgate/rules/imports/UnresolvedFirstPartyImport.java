@@ -113,7 +113,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
                 }
                 Severity severity = b.isRuntime() ? null : Severity.WARNING;
                 String when = !b.isRuntime() ? "the import only runs under a type checker"
-                        : "ImportError " + DeprecatedRuntimeImport.when(b);
+                        : "ImportError " + b.when();
                 sink.report(new Location(e.getKey(), b.region()), "`" + target + "` cannot be imported: " + problem + "; " + when + ".",
                         "Import it from where it is defined now, or remove the import.", target, List.of(), severity);
             }

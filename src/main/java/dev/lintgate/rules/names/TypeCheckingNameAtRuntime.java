@@ -8,6 +8,7 @@ import dev.lintgate.python.Binding;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.Evaluation;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,9 @@ import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
+import dev.lintgate.rules.Evaluation;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.RuntimeEvaluatedClasses;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,13 +49,11 @@ public final class TypeCheckingNameInRuntimeAnnotation implements TypingOnlyRule
             if (classes == null) {
                 classes = new RuntimeEvaluatedClasses(project);
             }
-            Optional<String> reason = classes.reason(use.owner(), file);
-            if (reason.isEmpty()) {
+            Optional<String> evaluated = classes.evaluatedAnnotations(use.owner(), file);
+            if (evaluated.isEmpty()) {
                 continue;
             }
-            String what = use.owner().kind() == dev.lintgate.python.Scope.Kind.CLASS ? "class" : "function";
-            String message = "`" + use.name() + "` is only imported under TYPE_CHECKING, but the annotations of "
-                    + what + " `" + use.owner().qualifiedName() + "` are evaluated at runtime (" + reason.get() + ").";
+            String message = "`" + use.name() + "` is only imported under TYPE_CHECKING, but " + evaluated.get() + ".";
             sink.report(new Location(file.path(), names.region(use)), message,
                     "Import `" + use.name() + "` at runtime.", use.name(), List.of(), null);
         }

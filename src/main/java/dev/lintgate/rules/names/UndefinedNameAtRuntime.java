@@ -6,6 +6,7 @@ import dev.lintgate.python.NameUse;
 import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
+import dev.lintgate.rules.Evaluation;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.imports.StarExports;

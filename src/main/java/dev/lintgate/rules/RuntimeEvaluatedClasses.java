@@ -1,4 +1,4 @@
-package dev.lintgate.rules.names;
+package dev.lintgate.rules;
 
 import dev.lintgate.config.ConfigValue;
 import dev.lintgate.project.ProjectModel;
@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * Whether a class or function has annotations a library evaluates at runtime: a base class in
  * {@code runtime-evaluated-base-classes} (followed through first-party base classes in any file), a decorator in
- * {@code runtime-evaluated-decorators}, or a singledispatch {@code @x.register}.
+ * {@code runtime-evaluated-decorators}, or a singledispatch {@code @x.register}. Python's own deferral of annotations
+ * does not stop these libraries, so LG103 and LG104 count such annotations as runtime reads.
  */
-final class RuntimeEvaluatedClasses {
+public final class RuntimeEvaluatedClasses {
     static final List<String> DEFAULT_BASES = List.of("pydantic.BaseModel", "pydantic_settings.BaseSettings",
             "sqlalchemy.orm.DeclarativeBase");
     /**
@@ -32,7 +33,7 @@ final class RuntimeEvaluatedClasses {
     private final Set<String> bases;
     private final Set<String> decorators;
 
-    RuntimeEvaluatedClasses(ProjectModel project) {
+    public RuntimeEvaluatedClasses(ProjectModel project) {
         this.project = project;
         this.bases = Set.copyOf(option(project, "runtime-evaluated-base-classes", DEFAULT_BASES));
         this.decorators = Set.copyOf(option(project, "runtime-evaluated-decorators", DEFAULT_DECORATORS));
@@ -50,8 +51,19 @@ final class RuntimeEvaluatedClasses {
         return fallback;
     }
 
+    /**
+     * Why the annotations of {@code owner} (a class or function) are read at runtime, as a clause for a message:
+     * "the annotations of class `Settings` are evaluated at runtime (a subclass of `pydantic.BaseModel`)"; empty
+     * when no library reads them.
+     */
+    public Optional<String> evaluatedAnnotations(Scope owner, PythonFile file) {
+        String what = owner.kind() == Scope.Kind.CLASS ? "class" : "function";
+        return reason(owner, file).map(r -> "the annotations of " + what + " `" + owner.qualifiedName()
+                + "` are evaluated at runtime (" + r + ")");
+    }
+
     /** The configured entry that makes this owner's annotations runtime-evaluated, or empty. */
-    Optional<String> reason(Scope owner, PythonFile file) {
+    private Optional<String> reason(Scope owner, PythonFile file) {
         for (String d : owner.decorators()) {
             String q = qualify(d, file);
             if (decorators.contains(q)) {

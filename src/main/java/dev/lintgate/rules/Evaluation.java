@@ -1,4 +1,4 @@
-package dev.lintgate.rules.names;
+package dev.lintgate.rules;
 
 import dev.lintgate.config.ConfigValue;
 import dev.lintgate.finding.Severity;
@@ -9,14 +9,14 @@ import dev.lintgate.python.Names;
 /**
  * When Python evaluates a name read, under the project's settings: the one place that knows that annotations are
  * deferred by {@code from __future__ import annotations} or by target-version 3.14, and how severe a failure at
- * call time is.
+ * call time is. Shared by the name rules and LG104, which must agree on what runs.
  */
-final class Evaluation {
+public final class Evaluation {
     private Evaluation() {
     }
 
     /** True when Python itself evaluates the read at some point (import, call, exception or match). */
-    static boolean isEvaluated(NameUse use, Names names, ProjectModel project) {
+    public static boolean isEvaluated(NameUse use, Names names, ProjectModel project) {
         if (use.typingBlock()) {
             return false;
         }
@@ -27,12 +27,12 @@ final class Evaluation {
         };
     }
 
-    static boolean annotationsAreEager(Names names, ProjectModel project) {
+    public static boolean annotationsAreEager(Names names, ProjectModel project) {
         return !names.hasFutureAnnotations() && project.config().targetMinor() < 14;
     }
 
     /** Import-time failures are errors; call-time ones warnings unless {@code call-time-severity = "error"}. */
-    static Severity severity(NameUse use, ProjectModel project) {
+    public static Severity severity(NameUse use, ProjectModel project) {
         if (use.importTime() && use.use() != NameUse.Use.ON_DEMAND) {
             return Severity.ERROR;
         }
@@ -45,10 +45,5 @@ final class Evaluation {
             }
         }
         return Severity.WARNING;
-    }
-
-    /** "at import time", "when `A.f()` is called", ... (an exception or case reached at import time says so). */
-    static String when(NameUse use) {
-        return use.when();
     }
 }
