@@ -97,20 +97,20 @@ public final class UnresolvedFirstPartyImport implements FileRule {
      */
     @Override
     public void finish(ProjectModel project, FindingSink sink) {
-        // per file in source order: of several bindings of one statement, the first is reported
+        // per file in source order, so that a statement's first binding is the one that reports a shared problem
         Map<String, List<ImportBinding>> byFile = new LinkedHashMap<>();
         for (Pending p; (p = pending.poll()) != null; ) byFile.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p.binding());
         Resolver resolver = new Resolver(project);
         byFile.entrySet().parallelStream().forEach(e -> {
-            Set<Integer> reportedStatements = null;
+            // "from gone import a, b" has one problem, the missing module, said once; "from m import a, b" with
+            // neither in m has two, and fixing the first would only reveal the second
+            Set<String> reported = null;
             for (ImportBinding b : e.getValue()) {
                 String target = b.target();
                 String problem = b.name() == null ? resolver.missingModule(target) : resolver.missingName(target);
                 if (problem == null) continue;
-                if (problem.startsWith("module")) {
-                    if (reportedStatements == null) reportedStatements = new HashSet<>();
-                    if (!reportedStatements.add(b.statementLine())) continue;
-                }
+                if (reported == null) reported = new HashSet<>();
+                if (!reported.add(b.statementLine() + " " + problem)) continue;
                 Severity severity = b.isRuntime() ? null : Severity.WARNING;
                 String when = !b.isRuntime() ? "the import only runs under a type checker"
                         : "ImportError " + DeprecatedRuntimeImport.when(b);
