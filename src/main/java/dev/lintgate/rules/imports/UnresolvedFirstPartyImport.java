@@ -82,13 +82,22 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         for (int i = 0; i < imports.size(); i++) {
             ImportBinding b = imports.get(i);
             String target = b.target();
-            if (target == null || b.isStar()) continue;
+            if (target == null || b.isStar() || isFutureImport(b)) continue;
             int dot = target.indexOf('.');
             if (!packages.contains(dot < 0 ? target : target.substring(0, dot))) continue;
             // runtime imports inside if/try/for/with blocks may be platform or version specific
             if (names.isImportErrorGuarded(b.statementLine()) || names.isConditionalRuntimeImport(b.region().startLine())) continue;
             pending.add(new Pending(file.path(), b));
         }
+    }
+
+    /**
+     * {@code from __future__ import x} is the compiler's: an unknown feature ({@code braces} too) is a SyntaxError
+     * when the module is compiled, never an ImportError, whatever a first-party {@code __future__.py} (the standard
+     * library's, when lintgate checks it) defines.
+     */
+    private static boolean isFutureImport(ImportBinding b) {
+        return b.level() == 0 && b.name() != null && b.module().equals("__future__");
     }
 
     /**
