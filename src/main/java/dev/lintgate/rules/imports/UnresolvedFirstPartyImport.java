@@ -75,6 +75,10 @@ public final class UnresolvedFirstPartyImport implements FileRule {
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        // a file that does not parse never imports anything (and its recovered statements are guesses): LG001 reports it
+        if (!file.syntaxProblems().isEmpty()) {
+            return;
+        }
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);
