@@ -171,6 +171,17 @@ class EndToEndTest {
         assertTrue((module.out() + module.err()).contains("api.py:2: warning: syntax error"), module.out() + module.err());
     }
 
+    @Test
+    void namesAFileNotNamedPutsIntoBuiltinsStillCount() throws IOException {
+        // pre-commit names use.py only: shell.py is not checked, yet what it writes into builtins is defined
+        Files.writeString(temp.resolve("shell.py"), "import builtins as b\nb.__dict__['display'] = print\n");
+        Files.writeString(temp.resolve("use.py"), "display(1)\nshow(2)\n");
+        Files.writeString(temp.resolve("lintgate.toml"), "select = [\"LG107\"]\n");
+        Run run = lintgate("check", temp.resolve("use.py").toString(), "--format", "concise", "--color", "never");
+        List<String> lines = run.out().lines().filter(l -> l.contains(": LG")).toList();
+        assertEquals(List.of("use.py:2:1: LG107 `show` is not defined: NameError at import time."), lines, run.out() + run.err());
+    }
+
     /** {@code lintgate check} on the temporary project, with these settings as its lintgate.toml. */
     private Run checkTempWith(String settings) throws IOException {
         Files.writeString(temp.resolve("lintgate.toml"), settings);

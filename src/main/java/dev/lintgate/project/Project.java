@@ -25,6 +25,8 @@ public final class Project implements ProjectModel {
     private final List<String> pythonFiles;
     private final Set<String> targets;
     private final Map<String, String> moduleIndex;
+    /** Module to its stub, for the modules whose source has one beside it. */
+    private final Map<String, String> stubIndex;
     private final Map<String, SoftReference<PythonFile>> parsed = new ConcurrentHashMap<>();
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
     private volatile Timings timings = Timings.OFF;
@@ -41,12 +43,17 @@ public final class Project implements ProjectModel {
         this.pythonFiles = files.stream().filter(Project::isPython).toList();
         this.targets = targets;
         Map<String, String> index = new HashMap<>();
+        Map<String, String> stubs = new HashMap<>();
         for (String f : pythonFiles) {
             String module = ModuleNames.moduleName(f, config.src());
+            if (module == null) continue;
             // a .py beats a .pyi stub of the same name: the stub never runs
-            if (module != null && (!index.containsKey(module) || f.endsWith(".py"))) index.put(module, f);
+            if (!index.containsKey(module) || f.endsWith(".py")) index.put(module, f);
+            if (f.endsWith(".pyi")) stubs.put(module, f);
         }
+        stubs.entrySet().removeIf(e -> !e.getValue().equals(index.get(e.getKey()) + "i"));
         this.moduleIndex = Collections.unmodifiableMap(index);
+        this.stubIndex = Collections.unmodifiableMap(stubs);
     }
 
     /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */
@@ -127,6 +134,11 @@ public final class Project implements ProjectModel {
     @Override
     public Optional<String> moduleFile(String moduleName) {
         return Optional.ofNullable(moduleIndex.get(moduleName));
+    }
+
+    @Override
+    public Optional<String> stubFile(String moduleName) {
+        return Optional.ofNullable(stubIndex.get(moduleName));
     }
 
     @Override

@@ -36,6 +36,12 @@ public interface ProjectModel {
     /** The Python file that defines a first-party module ("pkg.mod" to "pkg/mod.py" or "pkg/mod/__init__.py"). */
     Optional<String> moduleFile(String moduleName);
 
+    /**
+     * The stub beside the source of a first-party module ("pkg/mod.pyi" next to "pkg/mod.py"), which type checkers
+     * read instead of the source; empty when the module has no source or no stub beside it.
+     */
+    Optional<String> stubFile(String moduleName);
+
     /** The raw bytes of a project file (cached briefly); empty when it cannot be read. */
     Optional<byte[]> bytes(String relativePath);
 

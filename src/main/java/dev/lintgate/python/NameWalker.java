@@ -86,6 +86,9 @@ final class NameWalker {
         /** Only bindings are wanted (what a module exports): expressions are skipped except for walrus targets. */
         boolean bindingsOnly;
         TypeCheckingCondition conditions;
+        Set<String> builtinsAliases = Set.of();
+        /** Null until one. */
+        List<Names.BuiltinsWrite> builtinsWrites;
     }
 
     /** How the expressions of the current statement are evaluated. */
@@ -165,13 +168,15 @@ final class NameWalker {
         return cursorLine;
     }
 
-    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases) {
-        return run(t, stub, typeCheckingAliases, false);
-    }
-
-    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, boolean bindingsOnly) {
+    /**
+     * @param builtinsAliases the names the file's imports bind to the builtins module ({@code import builtins as b}),
+     *                        through which it may put names into builtins
+     */
+    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, Set<String> builtinsAliases,
+                     boolean bindingsOnly) {
         State state = new State(bindingsOnly ? 0 : t.size);
         state.bindingsOnly = bindingsOnly;
+        state.builtinsAliases = builtinsAliases;
         state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
@@ -179,7 +184,7 @@ final class NameWalker {
         w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, When.IMPORT_TIME, true, null, false));
         return new Names(t.source, module, state.scopes, new Names.UseList(state.uses, state.useCount), state.dynamic,
                 state.future, state.importGuarded, List.copyOf(state.dunderAll), state.stringArguments,
-                state.conditionalImports);
+                state.conditionalImports, state.builtinsWrites == null ? List.of() : state.builtinsWrites);
     }
 
     // ---- statements ----
@@ -709,6 +714,7 @@ final class NameWalker {
         if (eqCount == 0) {
             expr(s, e, ctx);
             noteAllCall(s, e, ctx);
+            noteBuiltinsCall(s, e, ctx);
             return;
         }
         // "a = b = value": the parts before the last '=' are targets
@@ -718,6 +724,7 @@ final class NameWalker {
         for (int p = 0; p < eqCount; p++) {
             target(from, eqs[p], ctx, Binding.Kind.ASSIGNMENT);
             noteAll(from, eqs[p], value, e, ctx);
+            noteBuiltinsTarget(from, eqs[p], ctx);
             from = eqs[p] + 1;
         }
     }
@@ -846,6 +853,65 @@ final class NameWalker {
                 && (t.isOp(i + 3, '=') || t.isOp(i + 1, '.') && t.is(i + 2, DUNDER_DICT))) {
             state.dynamic = true;
         }
+    }
+
+    /** The assignment target [s, e) {@code X.name} or {@code X.__dict__['name']}, X maybe the builtins module. */
+    private void noteBuiltinsTarget(int s, int e, Ctx ctx) {
+        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.isName(s + 2)) {
+            return;
+        }
+        if (e - s == 3) {
+            builtinsWrite(s, name(s + 2), ctx);
+        } else if (e - s == 6 && t.is(s + 2, DUNDER_DICT) && t.isOp(s + 3, '[') && t.kind[s + 4] == Tokens.STRING
+                && t.isOp(s + 5, ']')) {
+            builtinsWrite(s, plainStringValue(s + 4), ctx);
+        }
+    }
+
+    /**
+     * The expression statement [s, e) {@code setattr(X, 'name', v)}, or {@code X.__dict__.update(...)} with a dict
+     * display or keyword arguments, whose literal keys it writes; X maybe the builtins module.
+     */
+    private void noteBuiltinsCall(int s, int e, Ctx ctx) {
+        if (t.isOp(s + 1, '(') && mayBeBuiltins(s + 2) && t.isOp(s + 3, ',') && t.kind[s + 4] == Tokens.STRING
+                && t.isOp(s + 5, ',') && t.is(s, "setattr")) {
+            builtinsWrite(s + 2, plainStringValue(s + 4), ctx);
+            return;
+        }
+        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.is(s + 2, DUNDER_DICT) || !t.isOp(s + 3, '.')
+                || !t.is(s + 4, "update") || !t.isOp(s + 5, '(') || closing(s + 5, e) != e - 1) {
+            return;
+        }
+        int open = s + 6;
+        if (t.isOp(open, '{') && closing(open, e) == e - 2) {
+            for (int[] item : split(open + 1, e - 2, ',')) {
+                if (item[1] - item[0] > 2 && t.kind[item[0]] == Tokens.STRING && t.isOp(item[0] + 1, ':')) {
+                    builtinsWrite(s, plainStringValue(item[0]), ctx);
+                }
+            }
+        } else {
+            for (int[] item : split(open, e - 1, ',')) {
+                if (item[1] - item[0] > 2 && t.isName(item[0]) && t.isOp(item[0] + 1, '=')) {
+                    builtinsWrite(s, name(item[0]), ctx);
+                }
+            }
+        }
+    }
+
+    /** A name the builtins module may be bound to; {@link Names#builtinsWrites} settles it from the bindings. */
+    private boolean mayBeBuiltins(int i) {
+        return t.isName(i) && (t.is(i, DUNDER_BUILTINS)
+                || !state.builtinsAliases.isEmpty() && state.builtinsAliases.contains(name(i)));
+    }
+
+    private void builtinsWrite(int receiver, String name, Ctx ctx) {
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        if (state.builtinsWrites == null) {
+            state.builtinsWrites = new ArrayList<>(2);
+        }
+        state.builtinsWrites.add(new Names.BuiltinsWrite(ctx.scope, name(receiver), name));
     }
 
     private void noteAll(int ts, int te, int vs, int ve, Ctx ctx) {

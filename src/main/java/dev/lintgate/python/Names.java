@@ -25,10 +25,15 @@ public final class Names {
     private final List<String> dunderAll;
     /** Null when there is none. */
     private final BitSet conditionalImportLines;
+    private final List<BuiltinsWrite> builtinsWrites;
+
+    /** A write of {@code name} through {@code receiver} in {@code scope}, when the receiver is the builtins module. */
+    record BuiltinsWrite(Scope scope, String receiver, String name) {
+    }
 
     Names(SourceText source, Scope module, List<Scope> scopes, List<NameUse> uses, boolean dynamicGlobals,
           boolean futureAnnotations, Set<Integer> importErrorGuardedLines, List<String> dunderAll,
-          List<StringArgument> stringArguments, BitSet conditionalImportLines) {
+          List<StringArgument> stringArguments, BitSet conditionalImportLines, List<BuiltinsWrite> builtinsWrites) {
         this.source = source;
         this.module = module;
         this.scopes = scopes;
@@ -39,6 +44,7 @@ public final class Names {
         this.importErrorGuardedLines = importErrorGuardedLines;
         this.dunderAll = dunderAll;
         this.conditionalImportLines = conditionalImportLines;
+        this.builtinsWrites = builtinsWrites;
     }
 
     /** The walker's array of uses as a read-only list, without a copy. */
@@ -109,6 +115,28 @@ public final class Names {
      */
     public boolean hasDynamicGlobals() {
         return dynamicGlobals;
+    }
+
+    /**
+     * The names this file puts into builtins, after which every module reads them unbound: {@code X.name = v},
+     * {@code X.__dict__['name'] = v}, {@code X.__dict__.update({'name': v})} or {@code .update(name=v)}, and
+     * {@code setattr(X, 'name', v)}, where X is bound by {@code import builtins [as X]} (not {@code from builtins
+     * import ...}, which binds a builtin, not the module) or is {@code __builtins__}. Only literal names count.
+     */
+    public Set<String> builtinsWrites() {
+        if (builtinsWrites.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (BuiltinsWrite w : builtinsWrites) {
+            List<Binding> bindings = w.scope().resolve(w.receiver());
+            boolean builtins = bindings.isEmpty() ? w.receiver().equals("__builtins__")
+                    : bindings.stream().anyMatch(b -> b.kind() == Binding.Kind.IMPORT && "builtins".equals(b.imported()));
+            if (builtins) {
+                out.add(w.name());
+            }
+        }
+        return out;
     }
 
     /** {@code from __future__ import annotations}: annotations become strings. */

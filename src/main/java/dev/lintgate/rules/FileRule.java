@@ -62,7 +62,8 @@ public non-sealed interface FileRule extends Rule {
 
     /**
      * Called once after every file was checked, for a rule whose findings need what all files told (LG106
-     * resolves imports against the exports each module recorded). Most rules report everything in {@link #check}.
+     * resolves imports against the exports each module recorded; LG102 and LG107 drop findings about names some
+     * file puts into builtins). Most rules report everything in {@link #check}.
      */
     default void finish(ProjectModel project, FindingSink sink) {
     }

@@ -36,6 +36,28 @@ public record ModuleExports(Set<String> names, boolean open) {
         return computed;
     }
 
+    private static final ProjectModel.Fact<Map<String, Optional<ModuleExports>>> STUB_CACHE =
+            new ProjectModel.Fact<>("stub exports", project -> new ConcurrentHashMap<>());
+
+    /**
+     * What a type checker finds in a module whose source has a stub beside it ({@link ProjectModel#stubFile}): the
+     * stub's names, since it reads the stub instead of the source. Empty when there is no such stub.
+     */
+    public static Optional<ModuleExports> ofStub(ProjectModel project, String module) {
+        Map<String, Optional<ModuleExports>> cache = project.fact(STUB_CACHE);
+        Optional<ModuleExports> known = cache.get(module);
+        if (known != null) {
+            return known;
+        }
+        Optional<ModuleExports> computed = project.stubFile(module).flatMap(project::python).map(file -> {
+            ModuleExports exports = compute(file, file.bindings());
+            file.release();
+            return exports;
+        });
+        cache.put(module, computed);
+        return computed;
+    }
+
     /**
      * Records the exports of a file whose name model a rule has just built, so that no importer has to scan it
      * again (a bindings-only walk of every imported module cost as much as the whole name model of a project).

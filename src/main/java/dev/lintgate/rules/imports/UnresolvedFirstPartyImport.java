@@ -25,7 +25,8 @@ import java.util.Set;
  * LG106: an import of a first-party module that does not exist, or of a name its module neither defines nor
  * re-exports. First-party means the top-level package is a module lintgate walked. Anything that could make the
  * name exist at runtime silences it: {@code __getattr__}, star imports, {@code __all__}, dynamic globals,
- * compiled extension modules, and imports guarded by {@code except ImportError} or an {@code if}.
+ * compiled extension modules, and imports guarded by {@code except ImportError} or an {@code if}. A typing-only
+ * import is resolved as a type checker does: against the stub beside the module's source when there is one.
  */
 public final class UnresolvedFirstPartyImport implements FileRule {
     /** Attributes every module has. */
@@ -75,6 +76,10 @@ public final class UnresolvedFirstPartyImport implements FileRule {
 
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
+        // a file that does not parse never imports anything (and its recovered statements are guesses): LG001 reports it
+        if (!file.syntaxProblems().isEmpty()) {
+            return;
+        }
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);
@@ -82,7 +87,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         for (int i = 0; i < imports.size(); i++) {
             ImportBinding b = imports.get(i);
             String target = b.target();
-            if (target == null || b.isStar()) continue;
+            if (target == null || b.isStar() || isFutureImport(b)) continue;
             int dot = target.indexOf('.');
             if (!packages.contains(dot < 0 ? target : target.substring(0, dot))) continue;
             // runtime imports inside if/try/for/with blocks may be platform or version specific
@@ -92,30 +97,40 @@ public final class UnresolvedFirstPartyImport implements FileRule {
     }
 
     /**
+     * {@code from __future__ import x} is the compiler's: an unknown feature ({@code braces} too) is a SyntaxError
+     * when the module is compiled, never an ImportError, whatever a first-party {@code __future__.py} (the standard
+     * library's, when lintgate checks it) defines.
+     */
+    private static boolean isFutureImport(ImportBinding b) {
+        return b.level() == 0 && b.name() != null && b.module().equals("__future__");
+    }
+
+    /**
      * Resolves the imports after all files ran, when the exports of every checked module are known from its own
      * name model; modules no rule looked at are read on demand.
      */
     @Override
     public void finish(ProjectModel project, FindingSink sink) {
-        // per file in source order: of several bindings of one statement, the first is reported
+        // per file in source order, so that a statement's first binding is the one that reports a shared problem
         Map<String, List<ImportBinding>> byFile = new LinkedHashMap<>();
         for (Pending p; (p = pending.poll()) != null; ) byFile.computeIfAbsent(p.path(), k -> new ArrayList<>()).add(p.binding());
         Resolver resolver = new Resolver(project);
         byFile.entrySet().parallelStream().forEach(e -> {
-            Set<Integer> reportedStatements = null;
+            // "from gone import a, b" has one problem, the missing module, said once; "from m import a, b" with
+            // neither in m has two, and fixing the first would only reveal the second
+            Set<String> reported = null;
             for (ImportBinding b : e.getValue()) {
                 String target = b.target();
-                String problem = b.name() == null ? resolver.missingModule(target) : resolver.missingName(target);
+                String problem = b.name() == null ? resolver.missingModule(target) : resolver.missingName(target, !b.isRuntime());
                 if (problem == null) continue;
-                if (problem.startsWith("module")) {
-                    if (reportedStatements == null) reportedStatements = new HashSet<>();
-                    if (!reportedStatements.add(b.statementLine())) continue;
-                }
-                Severity severity = b.isRuntime() ? null : Severity.WARNING;
-                String when = !b.isRuntime() ? "the import only runs under a type checker"
-                        : "ImportError " + b.when();
-                sink.report(new Location(e.getKey(), b.region()), "`" + target + "` cannot be imported: " + problem + "; " + when + ".",
-                        "Import it from where it is defined now, or remove the import.", target, List.of(), severity);
+                if (reported == null) reported = new HashSet<>();
+                if (!reported.add(b.statementLine() + " " + problem)) continue;
+                String message = b.isRuntime()
+                        ? "`" + target + "` cannot be imported: " + problem + "; ImportError " + b.when() + "."
+                        : "The type checker will not find `" + target + "`: " + problem + "; at runtime the import never runs.";
+                sink.report(new Location(e.getKey(), b.region()), message,
+                        "Import it from where it is defined now, or remove the import.", target, List.of(),
+                        b.isRuntime() ? null : Severity.WARNING);
             }
         });
     }
@@ -134,8 +149,9 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         private final Set<String> packages;
         /** Module path to OPEN, FOUND or the problem. */
         private final Map<String, String> modules = new ConcurrentHashMap<>();
-        /** From-import target to FOUND or the problem. */
+        /** From-import target to FOUND or the problem, at runtime and for a type checker. */
         private final Map<String, String> names = new ConcurrentHashMap<>();
+        private final Map<String, String> typeCheckerNames = new ConcurrentHashMap<>();
 
         Resolver(ProjectModel project) {
             this.project = project;
@@ -178,17 +194,21 @@ public final class UnresolvedFirstPartyImport implements FileRule {
             return answer;
         }
 
-        /** For {@code from M import n}: null when M exists and has n (as a name or a submodule). */
-        String missingName(String target) {
-            String known = names.get(target);
+        /**
+         * For {@code from M import n}: null when M exists and has n (as a name or a submodule). A type checker reads
+         * the stub beside M's source instead of the source, whether the source has n or not.
+         */
+        String missingName(String target, boolean typeChecker) {
+            Map<String, String> answers = typeChecker ? typeCheckerNames : names;
+            String known = answers.get(target);
             if (known == null) {
-                known = nameProblem(target);
-                names.put(target, known == null ? FOUND : known);
+                known = nameProblem(target, typeChecker);
+                answers.put(target, known == null ? FOUND : known);
             }
             return known == FOUND ? null : known;
         }
 
-        private String nameProblem(String target) {
+        private String nameProblem(String target, boolean typeChecker) {
             int dot = target.lastIndexOf('.');
             String module = target.substring(0, dot);
             String name = target.substring(dot + 1);
@@ -196,9 +216,11 @@ public final class UnresolvedFirstPartyImport implements FileRule {
             if (moduleProblem != null) return moduleProblem;
             if (moduleExists(module, target, false)) return null;
             if (MODULE_ATTRIBUTES.contains(name)) return null;
-            Optional<ModuleExports> exports = ModuleExports.of(project, module);
+            Optional<ModuleExports> stub = typeChecker ? ModuleExports.ofStub(project, module) : Optional.empty();
+            Optional<ModuleExports> exports = stub.isPresent() ? stub : ModuleExports.of(project, module);
             if (exports.isEmpty() || exports.get().open() || exports.get().names().contains(name)) return null;
-            return "module `" + module + "` has no `" + name + "`";
+            return stub.isPresent() ? "its stub `" + project.stubFile(module).orElseThrow() + "` has no `" + name + "`"
+                    : "module `" + module + "` has no `" + name + "`";
         }
 
         /**

@@ -11,7 +11,8 @@ import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.Evaluation;
 import dev.lintgate.rules.FindingSink;
 import java.util.List;
-import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** LG102: a name bound only under TYPE_CHECKING (or another typing-only block) read where Python evaluates it. */
 public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
@@ -33,14 +34,13 @@ public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
             return;
         }
         Names names = file.names();
+        project.fact(InjectedBuiltins.FACT).take(file, names);
         if (names.hasDynamicGlobals() || runtimeStarImport(names) || !TypingOnlyRule.hasTypingOnlyBinding(names)) {
             return;
         }
-        Set<String> injected = project.fact(InjectedBuiltins.FACT);
         for (NameUse use : names.uses()) {
             List<Binding> bindings = use.scope().resolve(use.name());
-            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || injected.contains(use.name())
-                    || !Evaluation.isEvaluated(use, names, project)) {
+            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             Binding first = bindings.get(0);
@@ -49,10 +49,18 @@ public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
             String hint = use.use() == NameUse.Use.ANNOTATION
                     ? "Quote the annotation, add `from __future__ import annotations`, or import `" + use.name() + "` at runtime."
                     : "Import `" + use.name() + "` outside the TYPE_CHECKING block.";
-            sink.report(new Location(file.path(), names.region(use)), message, hint, use.name(),
+            held.add(new InjectedBuiltins.Held(use.name(), new Location(file.path(), names.region(use)), message, hint,
                     List.of(new Related(new Location(file.path(), Region.line(first.line())), "bound for type checking only here")),
-                    Evaluation.severity(use, project));
+                    Evaluation.severity(use, project)));
         }
+    }
+
+    /** Findings until every file told what it puts into builtins; see {@link #finish}. */
+    private final Queue<InjectedBuiltins.Held> held = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void finish(ProjectModel project, FindingSink sink) {
+        InjectedBuiltins.report(project, held, sink);
     }
 
     /** A runtime star import may bind any name at runtime. */

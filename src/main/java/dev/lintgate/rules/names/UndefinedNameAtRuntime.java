@@ -12,7 +12,9 @@ import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.imports.StarExports;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** LG107: a name no scope binds, read where Python evaluates it. */
 public final class UndefinedNameAtRuntime implements FileRule {
@@ -40,10 +42,10 @@ public final class UndefinedNameAtRuntime implements FileRule {
             return;
         }
         Names names = file.names();
+        project.fact(InjectedBuiltins.FACT).take(file, names);
         if (names.hasDynamicGlobals() || names.hasModuleGetattr()) {
             return;
         }
-        Set<String> injected = project.fact(InjectedBuiltins.FACT);
         Set<String> starNames = null;
         boolean starChecked = false;
         // "try: get_ipython except NameError: return" guards the later uses of the name too; gathered only when
@@ -58,8 +60,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 continue;
             }
             if (probed == null) probed = probed(uses);
-            if (probed.contains(name) || injected.contains(name) || implicit(name, use.scope(), file)
-                    || !Evaluation.isEvaluated(use, names, project)) {
+            if (probed.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, names, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
@@ -75,9 +76,17 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 }
             }
             String message = "`" + name + "` is not defined: NameError " + use.when() + ".";
-            sink.report(new Location(file.path(), names.region(use)), message,
-                    "Import or define `" + name + "`, or fix the spelling.", name, List.of(), Evaluation.severity(use, project));
+            held.add(new InjectedBuiltins.Held(name, new Location(file.path(), names.region(use)), message,
+                    "Import or define `" + name + "`, or fix the spelling.", List.of(), Evaluation.severity(use, project)));
         }
+    }
+
+    /** Findings until every file told what it puts into builtins; see {@link #finish}. */
+    private final Queue<InjectedBuiltins.Held> held = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void finish(ProjectModel project, FindingSink sink) {
+        InjectedBuiltins.report(project, held, sink);
     }
 
     /** The names read inside a try whose handlers catch NameError. */

@@ -1,0 +1,57 @@
+package dev.lintgate.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The names a file puts into builtins, through whatever binds the builtins module, and nothing else. */
+class BuiltinsWritesTest {
+
+    private static final String SOURCE = """
+            import builtins
+            import builtins as b
+            import types as not_builtins
+            from builtins import dict as builtin_dict
+
+            builtins.a = 1
+            b.__dict__['c'] = 3
+            b.__dict__.update({'d': 4, **extra, 'e': 5})
+            b.__dict__.update(f=6)
+            setattr(b, 'g', 7)
+            __builtins__.h = 8
+            x = b.__dict__['j'] = 10
+
+            not_builtins.__dict__['no_module'] = 0
+            builtin_dict.__dict__['no_from_import'] = 0
+            b.__dict__[key] = 0
+            b.x.no_nested = 0
+            setattr(b, name, 0)
+            print(b.__dict__['no_read'])
+
+            def shadowed(b):
+                b.no_parameter = 0
+
+            def local():
+                import builtins as inner
+                inner.i = 9
+            """;
+
+    @Test
+    void writesThroughModuleBindingsOnly() {
+        Set<String> expected = Set.of("a", "c", "d", "e", "f", "g", "h", "i", "j");
+        assertEquals(expected, parse(SOURCE).names().builtinsWrites());
+        // a fresh file: bindings() would otherwise answer from the full model just built
+        assertEquals(expected, parse(SOURCE).bindings().builtinsWrites(), "the bindings-only walk reads the same statements");
+    }
+
+    @Test
+    void noImportOfBuiltinsNoWrites() {
+        assertEquals(Set.of(), parse("builtin_mod.__dict__['x'] = 1\nsetattr(builtin_mod, 'y', 2)\n").names().builtinsWrites());
+    }
+
+    private static PythonFile parse(String source) {
+        return PythonFiles.parse("pkg/m.py", "pkg.m", false, source.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,3 @@
+from __future__ import annotations
+
+VALUE: int = 1

@@ -1,0 +1,6 @@
+class Transport:
+    pass
+
+
+def legacy_helper():
+    return None
