@@ -21,19 +21,7 @@ public record ModuleExports(Set<String> names, boolean open) {
 
     /** Empty when the module is not a walked Python file. */
     public static Optional<ModuleExports> of(ProjectModel project, String module) {
-        Map<String, Optional<ModuleExports>> cache = project.fact(CACHE);
-        Optional<ModuleExports> known = cache.get(module);
-        if (known != null) {
-            return known;
-        }
-        Optional<ModuleExports> computed = project.moduleFile(module).flatMap(project::python).map(file -> {
-            if (compiledSibling(project, file)) return OPEN.get();
-            ModuleExports exports = compute(file, file.bindings());
-            file.release();
-            return exports;
-        });
-        cache.put(module, computed);
-        return computed;
+        return cached(project, CACHE, module, project.moduleFile(module), true);
     }
 
     private static final ProjectModel.Fact<Map<String, Optional<ModuleExports>>> STUB_CACHE =
@@ -44,14 +32,21 @@ public record ModuleExports(Set<String> names, boolean open) {
      * stub's names, since it reads the stub instead of the source. Empty when there is no such stub.
      */
     public static Optional<ModuleExports> ofStub(ProjectModel project, String module) {
-        Map<String, Optional<ModuleExports>> cache = project.fact(STUB_CACHE);
+        return cached(project, STUB_CACHE, module, project.stubFile(module), false);
+    }
+
+    /** The exports of {@code file} for {@code module}, computed once per run; a source may defer to its extension. */
+    private static Optional<ModuleExports> cached(ProjectModel project, ProjectModel.Fact<Map<String, Optional<ModuleExports>>> fact,
+                                                  String module, Optional<String> file, boolean runtime) {
+        Map<String, Optional<ModuleExports>> cache = project.fact(fact);
         Optional<ModuleExports> known = cache.get(module);
         if (known != null) {
             return known;
         }
-        Optional<ModuleExports> computed = project.stubFile(module).flatMap(project::python).map(file -> {
-            ModuleExports exports = compute(file, file.bindings());
-            file.release();
+        Optional<ModuleExports> computed = file.flatMap(project::python).map(f -> {
+            if (runtime && compiledSibling(project, f)) return OPEN.get();
+            ModuleExports exports = compute(f, f.bindings());
+            f.release();
             return exports;
         });
         cache.put(module, computed);
