@@ -36,9 +36,8 @@ public record ImportBinding(int level, String module, String name, String boundN
         return context == ImportContext.RUNTIME;
     }
 
-    /** When the import runs: "at import time", "when `A.f()` is called", or "for type checking only". */
+    /** When a runtime import runs: "at import time", or "when `A.f()` is called". */
     public String when() {
-        if (!isRuntime()) return When.TYPE_CHECKING_ONLY;
         return inFunction ? When.called(scope) : When.IMPORT_TIME;
     }
 }

@@ -7,7 +7,6 @@ package dev.lintgate.python;
 public final class When {
     public static final String IMPORT_TIME = "at import time";
     public static final String SCRIPT = "when the module runs as a script";
-    public static final String TYPE_CHECKING_ONLY = "for type checking only";
 
     private When() {
     }
