@@ -89,6 +89,9 @@ public final class Deprecations {
         return heads.contains(ModulePaths.head(dotted));
     }
 
+    /** What a star import of a module brings in ({@link StarExports}), by module, as far as asked. */
+    private final Map<String, Optional<Set<String>>> starExports = new ConcurrentHashMap<>();
+
     /** Deprecated names by the module that holds them, for star imports. */
     private final Map<String, List<Deprecation>> byParent;
 
@@ -143,7 +146,8 @@ public final class Deprecations {
     private List<Deprecation> broughtByStar(String module, ProjectModel project) {
         List<Deprecation> inside = byParent.getOrDefault(module, List.of());
         if (inside.isEmpty()) return inside;
-        Optional<Set<String>> exported = StarExports.of(module, project);
+        // once per module: every file that star-imports a shim would otherwise walk the shim's names again
+        Optional<Set<String>> exported = starExports.computeIfAbsent(module, m -> StarExports.of(m, project));
         return inside.stream().filter(d -> exported.isPresent() ? exported.get().contains(d.lastSegment())
                 : !d.lastSegment().startsWith("_")).toList();
     }
