@@ -92,7 +92,13 @@ class EndToEndTest {
         Object json = JsonTree.parse(log);
         List<Object> results = JsonTree.array(JsonTree.at(json, "runs", 0, "results"));
         assertEquals(expected(INCIDENT).size(), results.size());
-        assertFalse(log.contains(INCIDENT.toAbsolutePath().toString()), "no absolute paths in SARIF");
+        // URIs from the repository root (this checkout), the checkout's own location only as the source root
+        String top = dev.lintgate.project.Repository.containing(INCIDENT).map(r -> r.relative(INCIDENT.toAbsolutePath()) + "/").orElse("");
+        for (Object r : results) {
+            String uri = (String) JsonTree.at(r, "locations", 0, "physicalLocation", "artifactLocation", "uri");
+            assertTrue(uri.startsWith(top) && !uri.startsWith("/"), uri);
+        }
+        assertEquals(1, java.util.regex.Pattern.compile("\"uri\"\\s*:\\s*\"file:").matcher(log).results().count(), "one absolute URI: the source root");
         long annotations = run.out().lines().filter(l -> l.startsWith("::error ") || l.startsWith("::warning ") || l.startsWith("::notice file")).count();
         assertEquals(Math.min(10, results.size()), Math.min(10, annotations));
         assertTrue(run.out().contains("title=LG101 deprecated-runtime-import::"), run.out());

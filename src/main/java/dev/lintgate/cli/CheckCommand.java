@@ -10,6 +10,7 @@ import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
+import dev.lintgate.project.Repository;
 import dev.lintgate.report.Report;
 import dev.lintgate.report.SarifReporter;
 import dev.lintgate.report.StepSummaryReporter;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -75,13 +77,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--sarif-output", paramLabel = "FILE", description = "Also write a SARIF 2.1.0 log to FILE in the same run.")
     Path sarifOutput;
 
-    @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails category, for several lintgate uploads per commit.")
+    @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails category (default: lintgate, or lintgate/DIR for a project in DIR of the repository).")
     String sarifCategory;
 
-    @Option(names = "--sarif-line-hash", description = "Add GitHub's primaryLocationLineHash fingerprints (for uploads through the API).")
-    boolean sarifLineHash;
-
-    @Option(names = "--sarif-source-root", paramLabel = "URI", description = "Absolute file: URI of the checkout, written as originalUriBaseIds.SRCROOT.")
+    @Option(names = "--sarif-source-root", paramLabel = "URI", description = "Absolute URI of the repository root for originalUriBaseIds (default: the git top level as a file: URI).")
     String sarifSourceRoot;
 
     @Option(names = "--fail-level", paramLabel = "LEVEL", description = "Lowest severity that makes the exit code 1: note, warning or error (default: warning).")
@@ -121,24 +120,31 @@ public final class CheckCommand implements Callable<Integer> {
 
         Report report = new Report(result.findings(), result.notifications(), catalog.all(),
                 Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
-        SarifReporter.Options sarif = sarifOptions();
+        // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
+        // project root when the Python project is a subdirectory of the repository
+        Optional<Repository> repository = Repository.containing(project.root());
+        Path top = repository.map(Repository::topLevel).orElse(project.root());
+        String projectDir = repository.map(r -> r.relative(project.root())).orElse("");
+        Report forGithub = report.under(projectDir, SourceLines.under(top));
+        SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
+        Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
-            OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(report, w));
+            OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            fmt.reporter(colour, quiet, sarif).write(report, out);
+            fmt.reporter(colour, quiet, sarif).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {
-            OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, false, sarif).write(report, w));
+            OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, false, sarif).write(forGithub, w));
         }
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         if (fmt == OutputFormat.GITHUB && stepSummary != null && !stepSummary.isBlank()) {
             // appended, as GitHub expects: other steps' summaries share the file
             try (var w = java.nio.file.Files.newBufferedWriter(Path.of(stepSummary), java.nio.charset.StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-                new StepSummaryReporter().write(report, w);
+                new StepSummaryReporter().write(forGithub, w);
             }
         }
         timings.stopWall("phase: report (wall)", start);
@@ -152,13 +158,23 @@ public final class CheckCommand implements Callable<Integer> {
         return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 
-    private SarifReporter.Options sarifOptions() {
-        SarifReporter.Options o = SarifReporter.Options.DEFAULT.withLineHash(sarifLineHash);
-        if (sarifCategory != null) o = o.withCategory(sarifCategory);
+    /**
+     * By default the log says where it came from, as GitHub reads it: the repository root as the source root, the
+     * remote, commit and branch, and a category per project directory, so that two projects of one repository
+     * upload side by side instead of replacing each other.
+     */
+    private SarifReporter.Options sarifOptions(Optional<Repository> repository, Path top, String projectDir) {
+        SarifReporter.Options o = SarifReporter.Options.DEFAULT
+                .withCategory(sarifCategory != null ? sarifCategory : projectDir.isEmpty() ? "lintgate" : "lintgate/" + projectDir);
         try {
-            if (sarifSourceRoot != null) o = o.withSourceRoot(sarifSourceRoot);
+            o = o.withSourceRoot(sarifSourceRoot != null ? sarifSourceRoot : top.toUri().toString());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sarif-source-root: " + e.getMessage());
+        }
+        if (repository.isPresent() && repository.get().remoteUrl().isPresent()) {
+            Repository r = repository.get();
+            o = o.withVersionControl(new SarifReporter.VersionControl(r.remoteUrl().get(), r.commit().orElse(null),
+                    r.branch().orElse(null)));
         }
         return o;
     }

@@ -23,6 +23,11 @@ enum OutputFormat {
         };
     }
 
+    /** The formats GitHub reads, whose paths must be relative to the repository root rather than the project's. */
+    boolean forGithub() {
+        return this == SARIF || this == GITHUB;
+    }
+
     boolean isText() {
         return this == TEXT || this == CONCISE;
     }

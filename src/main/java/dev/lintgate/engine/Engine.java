@@ -57,7 +57,8 @@ public final class Engine {
     }
 
     public Result run(Project project, List<Rule> rules) {
-        Collector collector = new Collector(project);
+        Set<String> scope = TargetScope.of(project);
+        Collector collector = new Collector(project, scope);
         List<FileRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
         for (Rule rule : rules) {
@@ -81,7 +82,7 @@ public final class Engine {
             }
             // with a rule reporting syntax problems, a notification as well would say it twice
             boolean syntaxAsFindings = fileRules.stream().anyMatch(FileRule::reportsSyntaxProblems);
-            List<String> targets = project.pythonFiles().stream().filter(project.targets()::contains).toList();
+            List<String> targets = project.pythonFiles().stream().filter(scope::contains).toList();
             List<Future<?>> tasks = new ArrayList<>();
             Pass first = new Pass(project, duringPass, List.copyOf(surveys), syntaxAsFindings, collector);
             if (!duringPass.isEmpty() || !surveys.isEmpty()) submitChunks(pool, targets, first::check, tasks);
@@ -111,7 +112,7 @@ public final class Engine {
         }
         // the files lintgate reads, not every walked file: a repository's images, data and compiled files are not
         // "checked" (on the standard library with site-packages the walk holds 50,000 files, 19,000 of them Python)
-        int checked = (int) project.files().stream().filter(project.targets()::contains).filter(Engine::isRead).count();
+        int checked = (int) project.files().stream().filter(scope::contains).filter(Engine::isRead).count();
         return new Result(collector.findings(), collector.notifications(), checked);
     }
 
@@ -289,11 +290,14 @@ public final class Engine {
     /** Gathers findings from all threads, then filters and orders them once. */
     private final class Collector {
         private final Project project;
+        private final Set<String> targets;
         private final ConcurrentLinkedQueue<Finding> raw = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Notification> notes = new ConcurrentLinkedQueue<>();
 
-        Collector(Project project) {
+        Collector(Project project, Set<String> targets) {
             this.project = project;
+            this.targets = targets;
+            notes.addAll(project.notifications());
         }
 
         FindingSink sinkFor(Rule rule) {
@@ -310,12 +314,12 @@ public final class Engine {
         List<Finding> findings() {
             // each file with findings is read again for its comments: in parallel, there may be thousands
             Map<String, Suppressions> suppressions = new ConcurrentHashMap<>();
-            raw.stream().map(f -> f.location().path()).filter(project.targets()::contains).distinct().toList()
+            raw.stream().map(f -> f.location().path()).filter(targets::contains).distinct().toList()
                     .parallelStream().forEach(path -> suppressions.put(path, suppressionsOf(path)));
             Set<Finding> kept = new LinkedHashSet<>();
             for (Finding f : raw) {
                 String path = f.location().path();
-                if (!project.targets().contains(path)) continue;
+                if (!targets.contains(path)) continue;
                 Suppressions s = suppressions.get(path);
                 if (!s.suppresses(f.code(), f.location().region().startLine())) kept.add(f);
             }

@@ -2,6 +2,7 @@ package dev.lintgate.project;
 
 import dev.lintgate.config.LintgateConfig;
 import dev.lintgate.engine.Timings;
+import dev.lintgate.finding.Notification;
 import dev.lintgate.python.ModuleNames;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.PythonFiles;
@@ -24,6 +25,8 @@ public final class Project implements ProjectModel {
     private final List<String> files;
     private final List<String> pythonFiles;
     private final Set<String> targets;
+    private final String settingsFile;
+    private final List<Notification> notifications;
     private final Map<String, String> moduleIndex;
     /** Module to its stub, for the modules whose source has one beside it. */
     private final Map<String, String> stubIndex;
@@ -35,13 +38,19 @@ public final class Project implements ProjectModel {
      * @param files   every walked file, sorted
      * @param targets the files findings may be reported on, kept as given and not copied: the loader builds the set
      *                once, since hashing 50,000 paths again at start-up (before any JIT) costs tens of milliseconds
+     * @param settingsFile  the lintgate settings file of the run, relative to the root, or null when it has none
+     *                      below the root
+     * @param notifications what loading the project has to tell about its files
      */
-    public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets) {
+    public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets, String settingsFile,
+                   List<Notification> notifications) {
         this.root = root;
         this.config = config;
         this.files = List.copyOf(files);
         this.pythonFiles = files.stream().filter(Project::isPython).toList();
         this.targets = targets;
+        this.settingsFile = settingsFile;
+        this.notifications = List.copyOf(notifications);
         Map<String, String> index = new HashMap<>();
         Map<String, String> stubs = new HashMap<>();
         for (String f : pythonFiles) {
@@ -94,9 +103,19 @@ public final class Project implements ProjectModel {
         return moduleIndex.keySet();
     }
 
+    /** The files named on the command line (all when a directory holding the root is); the engine widens them. */
     @Override
     public Set<String> targets() {
         return targets;
+    }
+
+    /** The run's lintgate settings file relative to the root, when it lies below the root. */
+    public Optional<String> settingsFile() {
+        return Optional.ofNullable(settingsFile);
+    }
+
+    public List<Notification> notifications() {
+        return notifications;
     }
 
     @Override

@@ -3,6 +3,10 @@ package dev.lintgate.project;
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.config.ConfigLoader;
 import dev.lintgate.config.LintgateConfig;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Region;
+import dev.lintgate.finding.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,12 +52,14 @@ public final class ProjectLoader {
         Path root = found.directory();
         ConfigLoader loader = new ConfigLoader(workingDirectory);
         LintgateConfig config;
+        Path settings = null;
         if (configFile != null) {
-            Path abs = workingDirectory.resolve(configFile).normalize();
-            if (!Files.isRegularFile(abs)) throw new ConfigException(configFile + ": no such settings file");
-            config = loader.load(abs, root);
+            settings = workingDirectory.resolve(configFile).normalize();
+            if (!Files.isRegularFile(settings)) throw new ConfigException(configFile + ": no such settings file");
+            config = loader.load(settings, root);
         } else if (found.settingsFile() != null) {
-            config = loader.load(found.settingsFile(), root);
+            settings = found.settingsFile();
+            config = loader.load(settings, root);
         } else {
             config = LintgateConfig.defaults();
         }
@@ -92,6 +98,30 @@ public final class ProjectLoader {
         List<String> sorted = List.copyOf(all);
         // the root as a path means every file, whatever else is named
         Set<String> targets = Collections.unmodifiableSet(wholeTree ? new HashSet<>(sorted) : named);
-        return new Project(root, config, sorted, targets);
+        String settingsFile = settings != null && settings.startsWith(root) ? relative(root, settings) : null;
+        return new Project(root, config, sorted, targets, settingsFile, unreadSettings(root, sorted, settingsFile));
+    }
+
+    /**
+     * Settings files below the root, which this run does not read (one settings file per run, the root's): said
+     * rather than dropped in silence, since a run from the repository root over a project in {@code svc/} would
+     * otherwise check it with defaults.
+     */
+    private static List<Notification> unreadSettings(Path root, List<String> files, String used) {
+        List<Notification> out = new ArrayList<>();
+        for (String f : files) {
+            String name = f.substring(f.lastIndexOf('/') + 1);
+            if (!f.contains("/") || f.equals(used) || !ConfigLoader.CONFIG_NAMES.contains(name)) continue;
+            if (!ConfigLoader.holdsSettings(root.resolve(f))) continue;
+            String dir = f.substring(0, f.lastIndexOf('/'));
+            out.add(new Notification(Severity.WARNING, "these lintgate settings are not used: a run reads only the settings"
+                    + " at its project root (" + (used == null ? "there are none at " + root.getFileName() + "/" : used)
+                    + "); check " + dir + "/ on its own, or pass --project-root " + dir, new Location(f, Region.line(1))));
+        }
+        return out;
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 }

@@ -27,7 +27,10 @@ public interface ProjectModel {
     /** The dotted name of every walked module under the {@code src} roots (a module and its stub give one name). */
     Set<String> moduleNames();
 
-    /** The files findings may be reported on: all of them, or only those named on the command line. */
+    /**
+     * The files named on the command line, or every file when the run covers the root. The engine reports on these
+     * and on the files a named config governs ({@code TargetScope}).
+     */
     Set<String> targets();
 
     /** The file's parsed form, cached; empty when it is not a Python file or cannot be read. */

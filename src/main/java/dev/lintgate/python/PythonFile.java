@@ -50,12 +50,6 @@ public interface PythonFile {
     String line(int line);
 
     /**
-     * The tree-sitter parse, built on first call (it is about ten times slower than the statement scanner, so only
-     * rules that need expressions should ask).
-     */
-    SyntaxTree syntaxTree();
-
-    /**
      * Keeps what is built for this file (decoded text, tokens, name model) until {@link #release}: the engine calls
      * it before running the rules of the file, which share all of it. Without it, those are held weakly.
      */

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A {@link PythonFile} backed by the pure-Java scanner. Decoding, tokenizing and the statement walk happen on first
- * use; the tree-sitter tree only when a rule asks for {@link #syntaxTree()}.
+ * use.
  */
 final class ScannedFile implements PythonFile {
     private final String path;
@@ -23,7 +23,6 @@ final class ScannedFile implements PythonFile {
 
     private SourceText source;
     private Scan scan;
-    private SyntaxTree tree;
     /**
      * While the engine runs a file's rules ({@link #retain} until {@link #release}), its tokens and name model are
      * held strongly: the rules run back to back and share them, and weak references were cleared by nearly every
@@ -118,7 +117,7 @@ final class ScannedFile implements PythonFile {
         names = null;
         weakTokens.clear();
         weakNames.clear();
-        if (tree == null) source = null;
+        source = null;
         if (reload != null) content = null;
     }
 
@@ -180,15 +179,7 @@ final class ScannedFile implements PythonFile {
         return source().line(line);
     }
 
-    @Override
-    public synchronized SyntaxTree syntaxTree() {
-        if (tree == null) {
-            tree = SyntaxTree.parse(source());
-        }
-        return tree;
-    }
-
-    /** Decoded on first use; {@link #release} drops it unless the tree holds it. */
+    /** Decoded on first use; {@link #release} drops it. */
     private synchronized SourceText source() {
         if (source == null) {
             if (content == null) content = reload.get();
@@ -214,7 +205,7 @@ final class ScannedFile implements PythonFile {
                     : Integer.compare(a.region().startColumn(), b.region().startColumn()));
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
                     List.copyOf(problems));
-            if (!retained && tree == null) {
+            if (!retained) {
                 source = null;   // the tokens, held weakly, still point to it while they live
                 if (reload != null) content = null;
             }

@@ -3,6 +3,7 @@ package dev.lintgate.report;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Related;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,21 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
             if (!seen.add(rule.code())) throw new IllegalArgumentException("rule " + rule.code() + " listed twice");
         }
         if (sources == null) sources = SourceLines.NONE;
+    }
+
+    /**
+     * The same report with every path under {@code directory} (relative, {@code /}-separated, "" for none): the
+     * project's paths as seen from the repository root, where GitHub attaches annotations and SARIF results.
+     */
+    public Report under(String directory, SourceLines sourcesThere) {
+        if (directory.isEmpty()) return new Report(findings, notifications, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere);
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        List<Finding> moved = findings.stream().map(f -> new Finding(f.code(), f.severity(), f.message(),
+                f.location().under(prefix), f.related().stream().map(r -> new Related(r.location().under(prefix), r.message())).toList(),
+                f.fixHint(), f.anchor())).toList();
+        List<Notification> notes = notifications.stream().map(n -> new Notification(n.level(), n.message(),
+                n.location() == null ? null : n.location().under(prefix))).toList();
+        return new Report(moved, notes, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere);
     }
 
     public Tally tally() {

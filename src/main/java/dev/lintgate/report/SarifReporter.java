@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run, every known rule, results with repo-relative URIs and stable
- * fingerprints. Nothing machine- or time-dependent goes in, so two runs over the same tree give the same bytes.
+ * fingerprints. Nothing time-dependent goes in; the only machine-dependent part, the checkout's absolute location,
+ * comes from {@link Options#sourceRoot()}, so two runs over the same checkout give the same bytes.
  */
 public final class SarifReporter implements Reporter {
 
@@ -33,13 +34,14 @@ public final class SarifReporter implements Reporter {
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
     /**
-     * What the CLI can change. {@code category} becomes {@code automationDetails.id} ({@code --sarif-category});
-     * {@code sourceRoot}, an absolute {@code /}-terminated URI, becomes {@code originalUriBaseIds} (only with
-     * {@code --sarif-source-root}, since it is machine-specific); {@code lineHash} adds GitHub's
-     * {@code primaryLocationLineHash} computed from the report's source lines ({@code --sarif-line-hash}).
+     * What the CLI sets. {@code category} becomes {@code automationDetails.id}; {@code sourceRoot}, an absolute
+     * {@code /}-terminated URI of the repository root, becomes {@code originalUriBaseIds}; {@code versionControl}
+     * becomes {@code versionControlProvenance}; {@code lineHash} adds GitHub's {@code primaryLocationLineHash},
+     * computed from the report's source lines. The CLI fills all four from the checkout by default; only the line
+     * hash is on here, so that a report alone gives the same bytes on every machine.
      */
-    public record Options(String category, String sourceRoot, boolean lineHash) {
-        public static final Options DEFAULT = new Options(null, null, false);
+    public record Options(String category, String sourceRoot, boolean lineHash, VersionControl versionControl) {
+        public static final Options DEFAULT = new Options(null, null, true, null);
 
         public Options {
             category = category == null || category.isBlank() ? null : category.strip();
@@ -49,15 +51,29 @@ public final class SarifReporter implements Reporter {
         }
 
         public Options withCategory(String c) {
-            return new Options(c, sourceRoot, lineHash);
+            return new Options(c, sourceRoot, lineHash, versionControl);
         }
 
         public Options withSourceRoot(String uri) {
-            return new Options(category, uri, lineHash);
+            return new Options(category, uri, lineHash, versionControl);
         }
 
         public Options withLineHash(boolean on) {
-            return new Options(category, sourceRoot, on);
+            return new Options(category, sourceRoot, on, versionControl);
+        }
+
+        public Options withVersionControl(VersionControl vc) {
+            return new Options(category, sourceRoot, lineHash, vc);
+        }
+    }
+
+    /**
+     * SARIF {@code versionControlDetails}: the repository's URL (required by the schema), and the commit and branch
+     * when known (null otherwise).
+     */
+    public record VersionControl(String repositoryUri, String revisionId, String branch) {
+        public VersionControl {
+            if (repositoryUri == null || repositoryUri.isBlank()) throw new IllegalArgumentException("no repository URI");
         }
     }
 
@@ -106,6 +122,19 @@ public final class SarifReporter implements Reporter {
             gen.writeStringField("uri", options.sourceRoot());
             gen.writeEndObject();
             gen.writeEndObject();
+        }
+        if (options.versionControl() != null) {
+            VersionControl vc = options.versionControl();
+            gen.writeArrayFieldStart("versionControlProvenance");
+            gen.writeStartObject();
+            gen.writeStringField("repositoryUri", vc.repositoryUri());
+            if (vc.revisionId() != null) gen.writeStringField("revisionId", vc.revisionId());
+            if (vc.branch() != null) gen.writeStringField("branch", vc.branch());
+            gen.writeObjectFieldStart("mappedTo");
+            gen.writeStringField("uriBaseId", "%SRCROOT%");
+            gen.writeEndObject();
+            gen.writeEndObject();
+            gen.writeEndArray();
         }
         writeInvocation(gen, report, dropped);
         gen.writeStringField("columnKind", "unicodeCodePoints");

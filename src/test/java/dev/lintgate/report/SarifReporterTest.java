@@ -274,10 +274,10 @@ class SarifReporterTest {
     }
 
     @Test
-    void lineHashFromTheSourcesWhenAsked() {
-        String plain = sarif(Samples.report());
+    void lineHashFromTheSourcesByDefault() {
+        String plain = sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withLineHash(false)), Samples.report());
         assertFalse(plain.contains("primaryLocationLineHash"));
-        String out = sarif_(new SarifReporter(SarifReporter.Options.DEFAULT.withLineHash(true)), Samples.report());
+        String out = sarif(Samples.report());
         List<Object> results = array(at(JsonTree.parse(out), "runs", 0, "results"));
         List<String> expected = LineHash.of(Samples.FILES.get(Samples.SPACED));
         assertEquals(expected.get(1), at(results.get(0), "partialFingerprints", "primaryLocationLineHash"));
@@ -285,6 +285,20 @@ class SarifReporterTest {
         // no source for vendor/gone.py: left for upload-sarif to compute
         assertNull(at(results.get(6), "partialFingerprints", "primaryLocationLineHash"));
         assertTrue(((String) at(results.get(0), "partialFingerprints", "lintgate/v1")).matches("[0-9a-f]{32}"));
+    }
+
+    @Test
+    void versionControlProvenanceMapsToTheSourceRoot() {
+        SarifReporter.Options options = SarifReporter.Options.DEFAULT.withSourceRoot("file:///home/ci/work/")
+                .withVersionControl(new SarifReporter.VersionControl("https://github.com/acme/svc", "0123456789abcdef0123456789abcdef01234567", "main"));
+        Object run = at(JsonTree.parse(sarif_(new SarifReporter(options), Samples.report())), "runs", 0);
+        assertEquals("https://github.com/acme/svc", at(run, "versionControlProvenance", 0, "repositoryUri"));
+        assertEquals("0123456789abcdef0123456789abcdef01234567", at(run, "versionControlProvenance", 0, "revisionId"));
+        assertEquals("main", at(run, "versionControlProvenance", 0, "branch"));
+        assertEquals("%SRCROOT%", at(run, "versionControlProvenance", 0, "mappedTo", "uriBaseId"));
+        Object detached = at(JsonTree.parse(sarif_(new SarifReporter(options.withVersionControl(
+                new SarifReporter.VersionControl("https://github.com/acme/svc", null, null))), Samples.report())), "runs", 0);
+        assertNull(at(detached, "versionControlProvenance", 0, "branch"));
     }
 
     private static String sarif_(SarifReporter reporter, Report report) {

@@ -1,0 +1,60 @@
+package dev.lintgate.engine;
+
+import dev.lintgate.project.PackageRoots;
+import dev.lintgate.project.Project;
+import dev.lintgate.pytest.ConfigKind;
+import dev.lintgate.pytest.PytestConfigModel;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The files a run reports on. A file named on the command line (or, later, changed since a diff base) stands for
+ * itself, except a file that changes how other files are checked: it stands for every file it governs, so that
+ * the findings an edit to it causes are reported wherever they land. pre-commit passes only the staged files, and
+ * a staged {@code pytest.ini} that unregisters a marker breaks tests that are not staged.
+ * <ul>
+ *   <li>the run's lintgate settings: the whole project;</li>
+ *   <li>a dependency or lock file (requirements, {@code pyproject.toml}, {@code setup.cfg}, {@code tox.ini},
+ *       {@code poetry.lock}, ...): the Python project it belongs to ({@link PackageRoots}), since a requirements
+ *       file under {@code requirements/} declares what the whole project installs;</li>
+ *   <li>a pytest config or {@code conftest.py}: its directory and everything below, the tests it configures.</li>
+ * </ul>
+ * Every finding in those files is reported, not only the ones the edit caused: which existed before is a question
+ * for a diff base, not for one run.
+ */
+final class TargetScope {
+    private TargetScope() {
+    }
+
+    static Set<String> of(Project project) {
+        Set<String> named = project.targets();
+        if (named.size() == project.files().size()) return named;
+        Set<String> directories = new TreeSet<>();
+        for (String path : named) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+            if (project.settingsFile().filter(path::equals).isPresent()) {
+                return Set.copyOf(project.files());
+            } else if (PytestConfigModel.readsFile(name)) {
+                directories.add(project.fact(PackageRoots.FACT).rootOf(dir));
+            } else if (name.equals("conftest.py") || ConfigKind.ofFileName(name).isPresent()) {
+                directories.add(dir);
+            }
+        }
+        if (directories.isEmpty()) return named;
+        if (directories.contains("")) return Set.copyOf(project.files());
+        List<String> prefixes = directories.stream().map(d -> d + "/").toList();
+        Set<String> out = new HashSet<>(named);
+        for (String f : project.files()) {
+            for (String p : prefixes) {
+                if (f.startsWith(p)) {
+                    out.add(f);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

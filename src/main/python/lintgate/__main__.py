@@ -1,0 +1,5 @@
+import sys
+
+from lintgate._launcher import main
+
+sys.exit(main())

@@ -1,0 +1,195 @@
+"""Starts lintgate.jar, which sits beside this file, on a Java 17 or newer runtime.
+
+The runtime is the first of: LINTGATE_JAVA (a java executable or a Java home), the runtime bundled in this
+package (the Linux x86_64 wheel has one, made with jlink), JAVA_HOME, java on PATH. The JVM flags come from
+jvm.options beside the jar, the file bin/lintgate passes too; like bin/lintgate, this adds huge pages where the
+kernel gives them on request and a class-data archive of lintgate's classes in the user's cache. On POSIX the JVM
+replaces this process, so arguments, standard input, signals and the exit code are the JVM's own.
+
+Kept to the standard library modules Python has loaded at start-up anyway: this runs before every lintgate run.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+JAR = os.path.join(HERE, "lintgate.jar")
+OPTIONS = os.path.join(HERE, "jvm.options")
+BUNDLED = os.path.join(HERE, "runtime")
+MINIMUM = 17
+EXE = ".exe" if os.name == "nt" else ""
+
+
+class Java:
+    def __init__(self, path, major, source):
+        self.path = path
+        self.major = major
+        self.source = source
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else list(argv)
+    java, problem = find_java(os.environ)
+    if java is None:
+        sys.stderr.write("lintgate: error: " + problem + "\n")
+        return 2
+    command = [java.path, "@" + OPTIONS] + huge_pages() + java_opts(os.environ)
+    archive = class_data(java, os.environ)
+    if archive.flags:
+        command += archive.flags
+    command += ["-jar", JAR] + args
+    if archive.after_exit is None and os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(java.path, command)
+    return run_child(command, archive.after_exit)
+
+
+def find_java(env):
+    """The first Java 17+ of the places searched, or None and one line saying what to install."""
+    explicit = env.get("LINTGATE_JAVA")
+    if explicit:
+        path = explicit if os.path.isfile(explicit) else os.path.join(explicit, "bin", "java" + EXE)
+        major = java_major(path)
+        if major is None:
+            return None, "LINTGATE_JAVA is %s, which is not a java executable or a Java home" % explicit
+        if major < MINIMUM:
+            return None, "LINTGATE_JAVA is Java %d; lintgate needs Java %d or newer" % (major, MINIMUM)
+        return Java(path, major, "LINTGATE_JAVA"), None
+    candidates = [(os.path.join(BUNDLED, "bin", "java" + EXE), "the bundled runtime")]
+    if env.get("JAVA_HOME"):
+        candidates.append((os.path.join(env["JAVA_HOME"], "bin", "java" + EXE), "JAVA_HOME"))
+    on_path = which("java" + EXE, env.get("PATH", ""))
+    if on_path:
+        candidates.append((on_path, "PATH"))
+    too_old = []
+    for path, source in candidates:
+        if not os.path.isfile(path):
+            continue
+        major = java_major(path)
+        if major is None:
+            continue
+        if major >= MINIMUM:
+            return Java(path, major, source), None
+        too_old.append("Java %d at %s (%s)" % (major, path, source))
+    found = "found only " + ", ".join(too_old) if too_old else "found none (LINTGATE_JAVA, JAVA_HOME and PATH)"
+    return None, ("lintgate needs Java %d or newer and %s: install a JDK or JRE %d+ (e.g. Temurin, or the"
+                  " openjdk-%d-jre-headless package), or set LINTGATE_JAVA to one; on Linux x86_64, pip installs"
+                  " the lintgate wheel that bundles its own Java" % (MINIMUM, found, MINIMUM, MINIMUM))
+
+
+def which(name, path):
+    for directory in path.split(os.pathsep):
+        candidate = os.path.join(directory, name)
+        if directory and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def java_major(path):
+    """The feature version of a java executable, from its home's release file (no JVM start), else java -version."""
+    home = os.path.dirname(os.path.dirname(os.path.realpath(path)))
+    try:
+        with open(os.path.join(home, "release"), encoding="utf-8") as release:
+            for line in release:
+                if line.startswith("JAVA_VERSION="):
+                    return major_of(line.split("=", 1)[1].strip().strip('"'))
+    except OSError:
+        pass
+    if not os.access(path, os.X_OK):
+        return None
+    import subprocess
+    try:
+        out = subprocess.run([path, "-version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             stdin=subprocess.DEVNULL, timeout=60).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    start = out.find('version "')
+    if start < 0:
+        return None
+    return major_of(out[start + 9:out.find('"', start + 9)])
+
+
+def major_of(version):
+    """17 for "17.0.15", 8 for "1.8.0_402", 25 for "25"."""
+    parts = version.split(".")
+    try:
+        first = int(parts[0].split("-")[0].split("+")[0])
+        return int(parts[1]) if first == 1 and len(parts) > 1 else first
+    except ValueError:
+        return None
+
+
+def huge_pages():
+    # under 'never' the JVM would print a warning on standard output, under 'always' the kernel uses them anyway
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as mode:
+            return ["-XX:+UseTransparentHugePages"] if "[madvise]" in mode.read() else []
+    except OSError:
+        return []
+
+
+def java_opts(env):
+    return env.get("LINTGATE_JAVA_OPTS", "").split()
+
+
+class Archive:
+    def __init__(self, flags, after_exit=None):
+        self.flags = flags
+        self.after_exit = after_exit
+
+
+def class_data(java, env):
+    """The class-data archive of lintgate's classes, per jar and JVM, in the user's cache (LINTGATE_NO_CDS=1: none).
+
+    From Java 19 the JVM keeps it itself (-XX:+AutoCreateSharedArchive: made at the first run's exit, remade when
+    the jar or the JVM changes). Java 17 and 18 record it at a first run's exit under a temporary name, renamed
+    after, so that parallel first runs never map a half-written archive; later runs map it.
+    """
+    if env.get("LINTGATE_NO_CDS"):
+        return Archive([])
+    cache = env.get("XDG_CACHE_HOME") or (os.path.join(env["HOME"], ".cache") if env.get("HOME") else None)
+    if not cache:
+        return Archive([])
+    directory = os.path.join(cache, "lintgate")
+    try:
+        stat = os.stat(JAR)
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return Archive([])
+    import zlib
+    key = zlib.crc32(("%s\n%d\n%d\n%s" % (JAR, stat.st_size, stat.st_mtime_ns, os.path.realpath(java.path))).encode())
+    archive = os.path.join(directory, "classes-%08x.jsa" % key)
+    if java.major >= 19:
+        return Archive(["-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive"])
+    if os.path.isfile(archive):
+        return Archive(["-XX:SharedArchiveFile=" + archive])
+    temporary = "%s.%d.tmp" % (archive, os.getpid())
+    return Archive(["-XX:ArchiveClassesAtExit=" + temporary], after_exit=(temporary, archive))
+
+
+def run_child(command, after_exit):
+    """Runs the JVM as a child (Windows; a first run that records an archive): signals go on to it, its code back."""
+    import signal
+    import subprocess
+    child = subprocess.Popen(command)
+
+    def forward(signum, frame):
+        child.send_signal(signum)
+
+    if os.name == "nt":
+        # the console sends Ctrl-C to the child as well
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    else:
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            signal.signal(getattr(signal, name), forward)
+    status = child.wait()
+    if after_exit is not None:
+        temporary, archive = after_exit
+        try:
+            os.replace(temporary, archive)
+        except OSError:
+            try:
+                os.remove(temporary)
+            except OSError:
+                pass
+    return 128 - status if status < 0 else status
