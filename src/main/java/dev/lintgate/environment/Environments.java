@@ -87,6 +87,10 @@ public final class Environments {
             if (bytes.isEmpty()) continue;
             if (kind.get() == DependencyFile.REQUIREMENTS) {
                 requirements.put(f, RequirementsFile.parse(f, text(bytes.get())));
+            } else if (kind.get() == DependencyFile.PYPROJECT && roots.pyproject(f).isPresent()) {
+                FileDeclarations out = new FileDeclarations(f);
+                PyprojectReader.read(roots.pyproject(f).get(), out);
+                files.put(f, out);
             } else {
                 files.put(f, readFile(f, kind.get(), bytes.get()));
             }
@@ -184,34 +188,50 @@ public final class Environments {
         for (String f : requirements.keySet()) {
             if (walked.contains(f) && roots.rootOf(dirOf(f)).equals(root)) reqFiles.addAll(closure(f, requirements, false));
         }
+        Map<String, Map<String, List<Declaration>>> constraintsByFile = new HashMap<>();
         for (String f : reqFiles) {
             RequirementsFile r = requirements.get(f);
             boolean constraints = fileName(f).toLowerCase(java.util.Locale.ROOT).startsWith("constraints");
-            List<Declaration> own = new ArrayList<>();
-            for (RequirementsFile.Line l : r.requirements()) {
-                own.add(new Declaration(l.requirement().key(), l.requirement().versions(), l.requirement().toString(), f, l.line(),
-                        constraints ? Declaration.Kind.CONSTRAINT : Declaration.Kind.REQUIREMENT));
-            }
+            List<Declaration> own = declarations(r, constraints ? Declaration.Kind.CONSTRAINT : Declaration.Kind.REQUIREMENT);
             declarations.addAll(own);
             unreadable.addAll(r.unreadable());
             for (RequirementsFile.Include i : r.includes()) {
                 if (!requirements.containsKey(i.target())) unreadable.add(new Unreadable(f, i.line(), i.target() + " cannot be read"));
             }
-            List<Declaration> narrowers = narrowers(f, requirements);
+            List<String> narrowers = narrowers(f, requirements);
+            if (narrowers.isEmpty()) continue;
             for (Declaration d : own) {
-                List<Declaration> same = narrowers.stream().filter(n -> n.name().equals(d.name())).toList();
+                List<Declaration> same = new ArrayList<>();
+                for (String c : narrowers) {
+                    same.addAll(constraintsByFile.computeIfAbsent(c, x -> byName(declarations(requirements.get(x), Declaration.Kind.CONSTRAINT)))
+                            .getOrDefault(d.name(), List.of()));
+                }
                 if (!same.isEmpty()) narrowing.put(d, same);
             }
         }
         return new Environment(root, dedupe(declarations), unreadable, narrowing, entryPoints);
     }
 
+    private static List<Declaration> declarations(RequirementsFile r, Declaration.Kind kind) {
+        List<Declaration> out = new ArrayList<>(r.requirements().size());
+        for (RequirementsFile.Line l : r.requirements()) {
+            out.add(new Declaration(l.requirement().key(), l.requirement().versions(), l.requirement().toString(), r.path(), l.line(), kind));
+        }
+        return out;
+    }
+
+    private static Map<String, List<Declaration>> byName(List<Declaration> declarations) {
+        Map<String, List<Declaration>> out = new HashMap<>();
+        for (Declaration d : declarations) out.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+        return out;
+    }
+
     /**
-     * The declarations that constrain a requirements file installed on its own: those of the files its {@code -c}
-     * options reach (from it and from the files it includes), and for a pip-compile input {@code x.in} those of the
-     * {@code x.txt} compiled from it beside it.
+     * The files whose declarations constrain a requirements file installed on its own: those its {@code -c} options
+     * reach (from it and from the files it includes), and for a pip-compile input {@code x.in} the {@code x.txt}
+     * compiled from it beside it.
      */
-    private static List<Declaration> narrowers(String file, Map<String, RequirementsFile> requirements) {
+    private static List<String> narrowers(String file, Map<String, RequirementsFile> requirements) {
         Set<String> constraintFiles = new LinkedHashSet<>();
         for (String f : closure(file, requirements, false)) {
             for (RequirementsFile.Include i : requirements.get(f).includes()) {
@@ -222,14 +242,7 @@ public final class Environments {
             String compiled = file.substring(0, file.length() - 3) + ".txt";
             if (requirements.containsKey(compiled)) constraintFiles.add(compiled);
         }
-        List<Declaration> out = new ArrayList<>();
-        for (String f : constraintFiles) {
-            for (RequirementsFile.Line l : requirements.get(f).requirements()) {
-                out.add(new Declaration(l.requirement().key(), l.requirement().versions(), l.requirement().toString(), f, l.line(),
-                        Declaration.Kind.CONSTRAINT));
-            }
-        }
-        return out;
+        return List.copyOf(constraintFiles);
     }
 
     /** A requirements file and those it includes with {@code -r} (and with {@code -c}, when {@code constraints}). */
