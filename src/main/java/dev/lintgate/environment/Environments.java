@@ -125,7 +125,7 @@ public final class Environments {
                 case TOX_INI -> ToxReader.read(IniDocument.parse(text(bytes)), out);
                 case TOML_LOCK -> LockReader.toml(text(bytes), out);
                 case PIPFILE_LOCK -> LockReader.pipfileLock(text(bytes), out);
-                case PIPFILE -> LockReader.pipfile(text(bytes), out);
+                case PIPFILE -> PipfileReader.read(text(bytes), out);
                 case SETUP_PY -> {
                     if (SETUP_PY_REQUIREMENTS.foundIn(bytes)) out.unreadable(0, "setup.py passes requirements to setup() in Python");
                     if (PYTEST11.foundIn(bytes)) out.pytestEntryPoints.add(path);
