@@ -93,6 +93,21 @@ class EnvironmentOracleTest {
     }
 
     @Test
+    void bothTablesStopPytestNineAndLeaveEightFourWithoutItsMarkers() throws Exception {
+        Path both = fixture("LG207", "range-both-tables");
+        List<Finding> lg207 = run(project(both), "LG207");
+        assertEquals(List.of("pytest 8.4 (admitted by pytest>=8.4.1 in requirements.txt) ignores settings directly in [tool.pytest]",
+                "pytest stops: [tool.pytest] and [tool.pytest.ini_options] cannot be used together; with pytest 9.0 and 9.1"),
+                lg207.stream().map(f -> f.message().replaceAll(" \\(native TOML.*| \\(admitted by pytest>=8.4.1 in requirements.txt\\)$", "")).toList());
+        Outcome current = pytest("9.1.1", both);
+        assertTrue(current.exit() != 0 && current.output().contains("Cannot use both [tool.pytest] (native TOML types) and "
+                + "[tool.pytest.ini_options] (string-based INI format) simultaneously"), current.output());
+        // 8.4 runs with [tool.pytest.ini_options] alone: strict markers, and `slow` registered nowhere
+        Outcome old = pytest("8.4.2", both);
+        assertTrue(old.exit() != 0 && old.output().contains("'slow' not found in `markers` configuration option"), old.output());
+    }
+
+    @Test
     void theNearestProjectsLockDecides() throws Exception {
         Path nested = fixture("LG207", "nested-lock-clean");
         Project project = project(nested);
