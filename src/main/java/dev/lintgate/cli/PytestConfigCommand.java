@@ -1,10 +1,15 @@
 package dev.lintgate.cli;
 
+import dev.lintgate.config.ConfigException;
+import dev.lintgate.project.Project;
+import dev.lintgate.project.ProjectLoader;
+import dev.lintgate.project.ProjectRoot;
 import dev.lintgate.pytest.Discovery;
 import dev.lintgate.pytest.FileTree;
 import dev.lintgate.pytest.PytestConfigReport;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.pytest.PytestVersion;
+import dev.lintgate.pytest.PytestVersions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +42,13 @@ public final class PytestConfigCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--pytest-version", paramLabel = "VERSION",
-            description = "The pytest to model (8.4.2, 9.x...); default: the version pinned in the nearest dependency files, else 9.1.1.")
+            description = {"The pytest to model (8.4.2, 9.x...); default: the newest release the project's environment",
+                    "admits (as `lintgate check` models it), else 9.1.1."})
     String pytestVersion;
+
+    @Option(names = "--all-versions",
+            description = "Show the report for every pytest release `lintgate check` models here, not only the newest.")
+    boolean allVersions;
 
     @CommandLine.Unmatched
     List<String> pytestArgs = new ArrayList<>();
@@ -58,38 +68,55 @@ public final class PytestConfigCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cwd " + cwd + ": " + e.getMessage());
         }
-        PytestVersion version;
+        List<PytestVersions.Modelled> modelled;
         try {
-            version = pytestVersion != null ? PytestVersion.parse(pytestVersion) : detect(dir);
+            modelled = pytestVersion != null
+                    ? List.of(new PytestVersions.Modelled(PytestVersion.parse(pytestVersion), "--pytest-version", true))
+                    : modelledAt(dir);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         FileTree tree = FileTree.filesystem();
         List<String> args = new ArrayList<>(pytestArgs);
         if (!args.isEmpty() && args.get(0).equals("--")) args.remove(0);
-        // pytest itself reads PYTEST_ADDOPTS before discovery; so does the model
-        PytestRun run = new Discovery(tree, version).run(dir.toString(), args, System.getenv("PYTEST_ADDOPTS"));
-        Map<String, Object> model = PytestConfigReport.model(run, tree);
-        out.print(format.equals("json") ? PytestConfigReport.json(model) : PytestConfigReport.text(model));
+        List<PytestVersions.Modelled> shown = allVersions ? modelled : List.of(modelled.get(modelled.size() - 1));
+        Discovery.Files files = new Discovery.Files();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        boolean stops = false;
+        for (PytestVersions.Modelled m : shown) {
+            // pytest itself reads PYTEST_ADDOPTS before discovery; so does the model
+            PytestRun run = new Discovery(tree, m.version(), files).run(dir.toString(), args, System.getenv("PYTEST_ADDOPTS"));
+            stops |= run.error().isPresent();
+            Map<String, Object> report = PytestConfigReport.model(run, tree);
+            report.put("modelledBecause", m.because());
+            if (!allVersions && modelled.size() > 1) {
+                report.put("alsoModelled", modelled.subList(0, modelled.size() - 1).stream()
+                        .map(o -> o.version() + " (" + o.because() + ")").toList());
+            }
+            reports.add(report);
+        }
+        if (format.equals("json")) {
+            out.print(allVersions ? PytestConfigReport.json(reports) : PytestConfigReport.json(reports.get(0)));
+        } else {
+            out.print(String.join("\n", reports.stream().map(PytestConfigReport::text).toList()));
+        }
         out.flush();
-        return run.error().isPresent() ? ExitCode.ERROR : ExitCode.CLEAN;
+        return stops ? ExitCode.ERROR : ExitCode.CLEAN;
     }
 
-    /** The pin in the nearest directory (walking up from the cwd) whose dependency files pin pytest. */
-    private static PytestVersion detect(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
-            try (var files = Files.list(d)) {
-                for (Path f : files.sorted().toList()) {
-                    String name = f.getFileName().toString();
-                    if (!PytestVersion.mayPin(name) || !Files.isRegularFile(f)) continue;
-                    var pin = PytestVersion.pinnedIn(name, Files.readString(f));
-                    if (pin.isPresent()) return pin.get();
-                }
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                // unreadable directories or files simply pin nothing
-            }
-            if (Files.exists(d.resolve(".git"))) break;
+    /**
+     * The releases {@code lintgate check} models for a run started in {@code dir}: from the environment of the
+     * project around it (the repository lintgate would check, walked as it walks it).
+     */
+    private static List<PytestVersions.Modelled> modelledAt(Path dir) {
+        Path root = ProjectRoot.discover(dir).directory();
+        try {
+            Project project = new ProjectLoader(root, root).load(List.of("."), null, false);
+            String relative = root.relativize(dir).toString().replace('\\', '/');
+            return project.fact(PytestVersions.FACT).at(relative);
+        } catch (ConfigException e) {
+            // a project lintgate cannot load still gets a report, of the newest release
+            return List.of(new PytestVersions.Modelled(PytestVersion.DEFAULT, "lintgate cannot read the project: " + e.getMessage(), true));
         }
-        return PytestVersion.DEFAULT;
     }
 }

@@ -8,9 +8,9 @@ import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.config.ConfigLoader;
+import dev.lintgate.environment.DependencyFile;
 import dev.lintgate.project.Project;
 import dev.lintgate.pytest.ConfigKind;
-import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.project.Survey;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.python.ModuleNames;
@@ -119,7 +119,7 @@ public final class Engine {
     private static boolean isRead(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return Project.isPython(path) || ConfigKind.ofFileName(name).isPresent() || ConfigLoader.CONFIG_NAMES.contains(name)
-                || PytestConfigModel.readsFile(name);
+                || DependencyFile.of(path).isPresent();
     }
 
     private void submitFinish(ExecutorService pool, Project project, List<FileRule> rules, Collector collector,

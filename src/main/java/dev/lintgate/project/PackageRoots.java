@@ -5,7 +5,10 @@ import dev.lintgate.config.IniDocument;
 import dev.lintgate.config.TomlDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,13 +27,21 @@ public final class PackageRoots {
     private static final List<String> DISTRIBUTION_TOOL_TABLES = List.of("poetry", "pdm", "uv", "hatch", "flit");
 
     private final List<String> roots;
+    private final Map<String, TomlDocument> pyprojects;
 
     PackageRoots(List<String> roots) {
+        this(roots, Map.of());
+    }
+
+    private PackageRoots(List<String> roots, Map<String, TomlDocument> pyprojects) {
         this.roots = List.copyOf(roots);
+        this.pyprojects = pyprojects;
     }
 
     private static PackageRoots find(ProjectModel project) {
         Set<String> out = new TreeSet<>();
+        // the pyproject.toml files of the roots, parsed here once: the environment reads their tables too
+        Map<String, TomlDocument> pyprojects = new HashMap<>();
         out.add("");
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
@@ -38,13 +49,30 @@ public final class PackageRoots {
             if (out.contains(dir)) continue;
             boolean defines = switch (name) {
                 case "setup.py" -> true;
-                case "pyproject.toml" -> definesDistribution(text(project, f));
+                case "pyproject.toml" -> {
+                    Optional<TomlDocument> doc = parse(text(project, f));
+                    doc.ifPresent(d -> pyprojects.put(f, d));
+                    yield doc.map(PackageRoots::definesDistribution).orElse(false);
+                }
                 case "setup.cfg" -> setupCfgDefinesDistribution(text(project, f));
                 default -> false;
             };
             if (defines) out.add(dir);
         }
-        return new PackageRoots(new ArrayList<>(out));
+        return new PackageRoots(new ArrayList<>(out), pyprojects);
+    }
+
+    /** The parsed pyproject.toml at a path, when this fact parsed it (a root's, that parses). */
+    public Optional<TomlDocument> pyproject(String path) {
+        return Optional.ofNullable(pyprojects.get(path));
+    }
+
+    private static Optional<TomlDocument> parse(String text) {
+        try {
+            return Optional.of(TomlDocument.parse(text));
+        } catch (ConfigSyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static String text(ProjectModel project, String path) {
@@ -57,14 +85,13 @@ public final class PackageRoots {
      * text file) starts nothing.
      */
     static boolean definesDistribution(String text) {
-        try {
-            TomlDocument doc = TomlDocument.parse(text);
-            for (String t : DISTRIBUTION_TABLES) if (doc.table(t).isPresent()) return true;
-            for (String t : DISTRIBUTION_TOOL_TABLES) if (doc.table("tool", t).isPresent()) return true;
-            return false;
-        } catch (ConfigSyntaxException e) {
-            return false;
-        }
+        return parse(text).map(PackageRoots::definesDistribution).orElse(false);
+    }
+
+    private static boolean definesDistribution(TomlDocument doc) {
+        for (String t : DISTRIBUTION_TABLES) if (doc.table(t).isPresent()) return true;
+        for (String t : DISTRIBUTION_TOOL_TABLES) if (doc.table("tool", t).isPresent()) return true;
+        return false;
     }
 
     static boolean setupCfgDefinesDistribution(String text) {

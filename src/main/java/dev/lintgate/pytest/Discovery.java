@@ -17,12 +17,22 @@ public final class Discovery {
 
     private final FileTree tree;
     private final PytestVersion version;
-    private final Map<String, Optional<PytestConfigFile>> files = new ConcurrentHashMap<>();
+    private final Map<String, Optional<PytestConfigFile>> files;
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
+    /** Parsed config files, shared by the discoveries of several pytest versions over one tree. */
+    public static final class Files {
+        final Map<String, Optional<PytestConfigFile>> parsed = new ConcurrentHashMap<>();
+    }
+
     public Discovery(FileTree tree, PytestVersion version) {
+        this(tree, version, new Files());
+    }
+
+    public Discovery(FileTree tree, PytestVersion version, Files files) {
         this.tree = tree;
         this.version = version;
+        this.files = files.parsed;
     }
 
     public PytestVersion version() {

@@ -2,12 +2,10 @@ package dev.lintgate.pytest;
 
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.ProjectModel;
-import dev.lintgate.project.Triggers;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PytestMarks;
 import dev.lintgate.python.PythonFile;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Markers and collection on top of the configuration model, shared by LG210–LG216: which runs collect a test
@@ -29,11 +24,6 @@ import java.util.regex.Pattern;
  * stay silent for it.
  */
 public final class MarkerModel {
-
-    public static final ProjectModel.Fact<MarkerModel> FACT = new ProjectModel.Fact<>("pytest-markers", MarkerModel::new);
-
-    // a pytest plugin distribution named in a dependency file: pytest-foo, pytest_foo
-    private static final Pattern PLUGIN_DEPENDENCY = Pattern.compile("(?i)(?<![\\w.-])pytest[-_][a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*");
 
     /**
      * Where a marker name comes from, in words ("`markers` in pytest.ini", "pytest-asyncio", a conftest's path);
@@ -51,7 +41,7 @@ public final class MarkerModel {
 
     private final ProjectModel project;
     private final PytestConfigModel config;
-    private final Map<String, Optional<PytestMarks>> scans = new ConcurrentHashMap<>();
+    private final MarkScans scans;
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
     private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
     private final Map<PytestRun, Registry> registryOf = new ConcurrentHashMap<>();
@@ -59,16 +49,15 @@ public final class MarkerModel {
     private final Map<String, List<PytestRun>> startingRunsByDir = new ConcurrentHashMap<>();
     private final List<String> conftests = new ArrayList<>();
     private final List<String> conftestDirs;
-    private final List<String> foreignPlugins;
     private final List<String> testModules = new ArrayList<>();
     private List<PytestRun> startingRuns;
     private final Object scanLock = new Object();
     private boolean scanned;
-    private List<String> pyfuncCallHooks;
 
-    private MarkerModel(ProjectModel project) {
+    MarkerModel(ProjectModel project, PytestConfigModel config) {
         this.project = project;
-        this.config = project.fact(PytestConfigModel.FACT);
+        this.config = config;
+        this.scans = project.fact(MarkScans.FACT);
         Set<String> filePatterns = new LinkedHashSet<>(NamePatterns.DEFAULT_FILES);
         for (PytestConfigFile f : config.liveConfigs()) filePatterns.addAll(patterns(config.runFor(f), "python_files", NamePatterns.DEFAULT_FILES));
         List<String> filePatternList = List.copyOf(filePatterns);
@@ -82,7 +71,6 @@ public final class MarkerModel {
             }
         }
         this.conftestDirs = conftests.stream().map(PytestConfigModel::dirOf).toList();
-        this.foreignPlugins = findForeignPlugins();
     }
 
     public PytestConfigModel config() {
@@ -98,36 +86,14 @@ public final class MarkerModel {
         return conftests;
     }
 
-    /** Declared pytest plugins outside the catalog (pytest-trio, pytest-order, ...): what they register is unknown. */
-    public List<String> foreignPlugins() {
-        return foreignPlugins;
-    }
-
     /**
      * Whether a conftest or plugin module in the module's top-level directory implements {@code pytest_pyfunc_call}:
      * it may run coroutines itself (IPython's conftest and trio's test plugin do), so async tests need no plugin.
      */
     public boolean customTestRunner(String module) {
         String top = module.contains("/") ? module.substring(0, module.indexOf('/') + 1) : "";
-        return pyfuncCallHooks().stream().anyMatch(h -> h.startsWith(top));
+        return scans.pyfuncCallHooks().stream().anyMatch(h -> h.startsWith(top));
     }
-
-    private synchronized List<String> pyfuncCallHooks() {
-        if (pyfuncCallHooks == null) {
-            pyfuncCallHooks = project.pythonFiles().stream()
-                    .filter(f -> f.endsWith("conftest.py") || f.substring(f.lastIndexOf('/') + 1).contains("plugin"))
-                    .filter(f -> project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8).contains("def pytest_pyfunc_call")).orElse(false))
-                    .toList();
-        }
-        return pyfuncCallHooks;
-    }
-
-    private static final PytestMarks NO_MARKS = new PytestMarks(List.of(), List.of(), false, List.of(), false, Set.of());
-    // every mark use or registration needs one of these words (ASCII, so a byte scan is exact in any encoding)
-    private static final Triggers MARK_WORDS = new Triggers(List.of("pytest", "addinivalue_line", "add_marker", "applymarker"));
-    // what each fact of a scan needs: a mark use or add_marker call "mark", a registration "addinivalue_line", a
-    // plugin list "pytest_plugins", an async test "async"
-    private static final Triggers SCAN_WORDS = new Triggers(List.of("mark", "addinivalue_line", "pytest_plugins", "async"));
 
     /**
      * Scans the test modules on every core: the rules then read them from the cache. Once: rules that ask while the
@@ -143,19 +109,7 @@ public final class MarkerModel {
 
     /** The token-level mark facts of a Python file; empty when it cannot be read. */
     public Optional<PytestMarks> marks(String path) {
-        return scans.computeIfAbsent(path, this::scan);
-    }
-
-    private Optional<PytestMarks> scan(String path) {
-        if (!path.endsWith(".py") && !path.endsWith(".pyi")) return Optional.empty();
-        Optional<byte[]> bytes = project.bytes(path);
-        if (bytes.isEmpty()) return Optional.empty();
-        // most modules (unittest suites, libraries) never name pytest nor a marker call: skip tokenizing them
-        if (!MARK_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
-        // nor do many that import pytest: without these words the scan could only find nothing
-        if (!SCAN_WORDS.foundIn(bytes.get())) return Optional.of(NO_MARKS);
-        // the parsed file is only needed for its imports, when pytest is imported under another name
-        return Optional.of(PytestMarks.scan(() -> project.python(path).orElseThrow(), bytes.get()));
+        return scans.marks(path);
     }
 
     /**
@@ -184,7 +138,7 @@ public final class MarkerModel {
         }
         Map<RunIdentity, PytestRun> distinct = new LinkedHashMap<>();
         for (PytestRun r : candidates) {
-            if (r.error().isPresent() || !config.collects(r, dir)) continue;
+            if (r.error().isPresent() || !config.admits(r.cwd()) || !config.collects(r, dir)) continue;
             distinct.putIfAbsent(new RunIdentity(configName(r), r.strictMarkers(), loadedConftests(r)), r);
         }
         return List.copyOf(distinct.values());
@@ -231,7 +185,7 @@ public final class MarkerModel {
     public synchronized List<PytestRun> startingRuns() {
         if (startingRuns != null) return startingRuns;
         List<PytestRun> out = new ArrayList<>();
-        out.add(config.rootRun());
+        if (config.admits("")) out.add(config.rootRun());
         for (PytestConfigFile f : config.liveConfigs()) {
             PytestRun r = config.runFor(f);
             if (!r.cwd().isEmpty()) out.add(r);
@@ -312,14 +266,13 @@ public final class MarkerModel {
         } catch (PytestRun.TypeMismatch e) {
             return new Registry(names, "pytest cannot read its `markers` option");
         }
+        InstalledPlugins installed = config.plugins(run.cwd());
         for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
-            boolean installed = !config.dependenciesKnown() || config.declaredPlugins().contains(p.distribution());
-            if (!installed || blocked.contains(p.pluginName())) continue;
+            if (!installed.mayBeInstalled(p) || blocked.contains(p.pluginName())) continue;
             for (String m : p.markers()) add(names, m, new Source(p.distribution(), null, null));
         }
-        if (!foreignPlugins.isEmpty()) {
-            return new Registry(names, "the project declares " + foreignPlugins.get(0) + ", whose markers lintgate does not know");
-        }
+        Optional<String> unknown = installed.unknownBecause();
+        if (unknown.isPresent()) return new Registry(names, unknown.get());
         List<String> why = new ArrayList<>();
         if (run.fullArgs() != null) {
             for (String p : run.fullArgs().plugins()) {
@@ -400,28 +353,6 @@ public final class MarkerModel {
     private static void add(Map<String, List<Source>> names, String name, Source source) {
         names.computeIfAbsent(name, k -> new ArrayList<>()).add(source);
     }
-
-    /** pytest plugin distributions the dependency files name that the catalog does not know, and pytest11 entry points. */
-    private List<String> findForeignPlugins() {
-        Set<String> out = new TreeSet<>();
-        for (String f : project.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            if (!PytestVersion.mayPin(name)) continue;
-            String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-            // the project's own plugin, installed through an entry point, registers markers lintgate does not follow
-            if (text.contains("pytest11")) out.add("a pytest11 entry point in " + f);
-            Matcher m = PLUGIN_DEPENDENCY.matcher(text);
-            while (m.find()) {
-                String dist = PluginCatalog.normalise(m.group());
-                if (PluginCatalog.plugin(dist).isEmpty() && !MARKERLESS.contains(dist)) out.add(dist);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    // pytest plugins known to register no markers (and names that only look like plugins)
-    private static final Set<String> MARKERLESS = Set.of("pytest-mock", "pytest-env", "pytest-sugar", "pytest-html",
-            "pytest-metadata", "pytest-randomly", "pytest-clarity", "pytest-instafail", "pytest-runner");
 
     static List<String> patterns(PytestRun run, String key, List<String> defaults) {
         return run.patterns(key, defaults);

@@ -1,5 +1,9 @@
 package dev.lintgate.pytest;
 
+import dev.lintgate.environment.Release;
+import dev.lintgate.environment.Requirement;
+import dev.lintgate.environment.Version;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +12,61 @@ import java.util.Set;
 
 /**
  * The ini keys (with the type pytest's {@code getini} coerces them to) and markers that pytest itself and the
- * common plugins register. Core keys were dumped from {@code Parser._inidict} of pytest 8.4.2 and 9.1.1; plugin
- * keys were read from each plugin's {@code pytest_addoption} (versions in {@code docs/pytest-config.md}).
+ * common plugins register. Core keys were dumped from {@code Parser._inidict} of pytest 8.4.2 and 9.1.1. A plugin is
+ * a distribution that registers a {@code pytest11} entry point, whatever it is called (anyio, hypothesis,
+ * time-machine, flaky, syrupy...); each entry below was read from the plugin's own source, at the version and file
+ * its comment names (those installed in the oracle venvs were also dumped from a running pytest: entry point names
+ * from {@code importlib.metadata}, keys from {@code Parser._inidict}, markers from {@code getini("markers")}).
+ * Where a release changed the type of a key, the entry lists the type each release gives it.
  */
 public final class PluginCatalog {
     private PluginCatalog() {
     }
 
-    /** A plugin: its distribution name, the name {@code -p no:NAME} blocks, its ini keys and markers. */
-    public record Plugin(String distribution, String pluginName, Map<String, String> iniKeys, List<String> markers) {
+    /**
+     * A plugin: its distribution name, the entry point name {@code -p no:NAME} blocks, its ini keys and markers,
+     * the catalog plugins it installs as dependencies, and the releases that gave a key another type.
+     */
+    public record Plugin(String distribution, String pluginName, Map<String, String> iniKeys, List<String> markers,
+                         List<String> requires, List<TypesAt> typeHistory) {
+
+        public Plugin(String distribution, String pluginName, Map<String, String> iniKeys, List<String> markers) {
+            this(distribution, pluginName, iniKeys, markers, List.of(), List.of());
+        }
+
+        /** The catalog plugins this one depends on, which are installed with it. */
+        public Plugin requiring(String... distributions) {
+            return new Plugin(distribution, pluginName, iniKeys, markers, List.of(distributions), typeHistory);
+        }
+
+        /** From {@code release} on, the keys of {@code spec} have these types (until a later entry says otherwise). */
+        public Plugin typedFrom(Release release, String spec) {
+            List<TypesAt> history = new ArrayList<>(typeHistory);
+            history.add(new TypesAt(release, types(spec)));
+            return new Plugin(distribution, pluginName, iniKeys, markers, requires, List.copyOf(history));
+        }
+
+        /** The releases whose key types the catalog knows, oldest first; empty when no release changed a type. */
+        public List<Release> releases() {
+            return typeHistory.stream().map(TypesAt::release).toList();
+        }
+
+        /**
+         * The type a release gives a key: the newest history entry at or below the release that names it (the
+         * oldest entry for releases before all of them), else {@link #iniKeys}.
+         */
+        public String typeAt(String key, Version version) {
+            String type = null;
+            for (TypesAt t : typeHistory) {
+                if (!t.types().containsKey(key)) continue;
+                if (type == null || t.release().version().compareTo(version) <= 0) type = t.types().get(key);
+            }
+            return type != null ? type : iniKeys.getOrDefault(key, "string");
+        }
+    }
+
+    /** The getini types of some keys from a release on. */
+    public record TypesAt(Release release, Map<String, String> types) {
     }
 
     private static final Map<String, String> CORE_8 = types(
@@ -44,32 +94,77 @@ public final class PluginCatalog {
             List.of("skip", "skipif", "xfail", "parametrize", "usefixtures", "filterwarnings", "tryfirst", "trylast");
 
     public static final List<Plugin> PLUGINS = List.of(
+            // pytest-asyncio 1.4.0, pytest_asyncio/plugin.py: pytest_addoption, pytest_configure
             new Plugin("pytest-asyncio", "asyncio", types("asyncio_mode asyncio_default_fixture_loop_scope "
                     + "asyncio_default_test_loop_scope asyncio_debug=bool"), List.of("asyncio")),
-            new Plugin("pytest-timeout", "timeout", types("timeout=float timeout_method timeout_func_only=bool "
-                    + "timeout_disable_debugger_detection=bool session_timeout=float"), List.of("timeout")),
-            new Plugin("pytest-xdist", "xdist.plugin", types("rsyncdirs=paths rsyncignore=paths looponfailroots=paths"),
+            // pytest-timeout 2.4.0, pytest_timeout.py: pytest_addoption registers timeout and session_timeout without
+            // a type (string); 2.5.0 registered both as float (pytest-timeout#200) and was yanked (#203), so only a
+            // pin to ==2.5.0 or a lock from before the yank installs it
+            new Plugin("pytest-timeout", "timeout", types("timeout timeout_method timeout_func_only=bool "
+                    + "timeout_disable_debugger_detection=bool session_timeout"), List.of("timeout"))
+                    .typedFrom(Release.of("2.4.0"), "timeout session_timeout")
+                    .typedFrom(Release.yanked("2.5.0"), "timeout=float session_timeout=float"),
+            // pytest-xdist 3.8.0, xdist/plugin.py (entry point "xdist"; "xdist.looponfail" is its second one)
+            new Plugin("pytest-xdist", "xdist", types("rsyncdirs=paths rsyncignore=paths looponfailroots=paths"),
                     List.of("xdist_group")),
+            // pytest-cov 7.1.0, pytest_cov/plugin.py
             new Plugin("pytest-cov", "pytest_cov", Map.of(), List.of("no_cover")),
+            // pytest-django 4.14.0, pytest_django/plugin.py
             new Plugin("pytest-django", "django", types("DJANGO_SETTINGS_MODULE DJANGO_CONFIGURATION "
                     + "django_find_project=bool django_debug_mode FAIL_INVALID_TEMPLATE_VARS=bool"),
                     List.of("django_db", "urls", "ignore_template_errors", "django_isolate_apps")),
-            new Plugin("pytest-mock", "pytest_mock", types("mock_traceback_monkeypatch=bool mock_use_standalone_module=bool"),
+            // pytest-mock 3.16.0, pytest_mock/plugin.py: both keys have a bool default but no type, so a string
+            new Plugin("pytest-mock", "pytest_mock", types("mock_traceback_monkeypatch mock_use_standalone_module"),
                     List.of()),
+            // pytest-env 1.7.0, pytest_env/plugin.py
             new Plugin("pytest-env", "env", types("env=linelist env_files=linelist env_files_skip_if_set=bool"), List.of()),
+            // pytest-rerunfailures 16.6, pytest_rerunfailures.py
             new Plugin("pytest-rerunfailures", "rerunfailures", types("reruns reruns_delay reruns_delay_backoff_factor"),
                     List.of("flaky")),
+            // pytest-benchmark 5.3.0, pytest_benchmark/plugin.py: options only, the marker from pytest_configure
             new Plugin("pytest-benchmark", "benchmark", Map.of(), List.of("benchmark")),
-            new Plugin("anyio", "anyio", types("anyio_mode"), List.of("anyio")));
+            // anyio 4.15.1, anyio/pytest_plugin.py (auto-loaded wherever anyio is installed)
+            new Plugin("anyio", "anyio", types("anyio_mode"), List.of("anyio")),
+            // hypothesis 6.168.3, _hypothesis_pytestplugin.py
+            new Plugin("hypothesis", "hypothesispytest", Map.of(), List.of("hypothesis")),
+            // time-machine 3.5.1, time_machine/__init__.py: pytest_configure
+            new Plugin("time-machine", "time_machine", Map.of(), List.of("time_machine")),
+            // pytest-aiohttp 1.1.x, pytest_aiohttp/plugin.py and setup.cfg (install_requires pytest-asyncio)
+            new Plugin("pytest-aiohttp", "aiohttp", Map.of(), List.of()).requiring("pytest-asyncio"),
+            // pytest-codspeed 4.x, src/pytest_codspeed/plugin.py: options only; both markers from pytest_configure
+            new Plugin("pytest-codspeed", "codspeed", Map.of(), List.of("codspeed_benchmark", "benchmark")),
+            // pytest-examples 0.0.x, pytest_examples/__init__.py: options only
+            new Plugin("pytest-examples", "examples", Map.of(), List.of()),
+            // pytest-pretty 1.x, pytest_pretty/__init__.py: replaces the terminal reporter, registers nothing
+            new Plugin("pytest-pretty", "pretty", Map.of(), List.of()),
+            // pytest-run-parallel 0.7.x, src/pytest_run_parallel/plugin.py
+            new Plugin("pytest-run-parallel", "run-parallel", types("thread_unsafe_fixtures=linelist "
+                    + "thread_unsafe_functions=linelist"), List.of("parallel_threads", "iterations", "thread_unsafe")),
+            // pytest-memray 1.x, src/pytest_memray/plugin.py and marks.py (the markers of its newest marks.py)
+            new Plugin("pytest-memray", "memray", types("memray=bool hide_memray_summary=bool stacks native=bool "
+                    + "most_allocations"), List.of("limit_memory", "limit_leaks", "track_leaked_objects", "get_leaked_objects")),
+            // flaky 3.8, flaky/flaky_pytest_plugin.py: options only; @pytest.mark.flaky is read, listed here too
+            new Plugin("flaky", "flaky", Map.of(), List.of("flaky")),
+            // syrupy 4.x, src/syrupy/__init__.py: options only
+            new Plugin("syrupy", "syrupy", Map.of(), List.of()),
+            // pytest-randomly 3.x/4.x, src/pytest_randomly/__init__.py: options only
+            new Plugin("pytest-randomly", "randomly", Map.of(), List.of()),
+            // pytest-sugar 1.x, pytest_sugar.py: options only
+            new Plugin("pytest-sugar", "sugar", Map.of(), List.of()),
+            // pytest-github-actions-annotate-failures 0.x, plugin.py: one option
+            new Plugin("pytest-github-actions-annotate-failures", "pytest_github_actions_annotate_failures", Map.of(), List.of()),
+            // inline-snapshot 0.x, src/inline_snapshot/pytest_plugin.py: options; settings live in [tool.inline-snapshot]
+            new Plugin("inline-snapshot", "inline_snapshot", Map.of(), List.of()));
 
     /** pytest's own ini keys and their getini types for a version. */
     public static Map<String, String> coreKeys(PytestVersion version) {
         return version.hasNativeToml() ? CORE_9 : CORE_8;
     }
 
+    /** The catalog plugin of a distribution, by its PEP 503 name. */
     public static Optional<Plugin> plugin(String distribution) {
-        String d = normalise(distribution);
-        return PLUGINS.stream().filter(p -> normalise(p.distribution()).equals(d)).findFirst();
+        String d = Requirement.normalise(distribution);
+        return PLUGINS.stream().filter(p -> p.distribution().equals(d)).findFirst();
     }
 
     /** The catalog plugin that registers an ini key, if any. */
@@ -77,9 +172,10 @@ public final class PluginCatalog {
         return PLUGINS.stream().filter(p -> p.iniKeys().containsKey(key)).findFirst();
     }
 
-    /** PEP 503 name normalisation: pytest_asyncio, Pytest.Asyncio and pytest-asyncio are one distribution. */
-    public static String normalise(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+    /** Whether a distribution name looks like a pytest plugin's ({@code pytest-foo}, {@code pytest_foo}). */
+    public static boolean looksLikePlugin(String distribution) {
+        String d = Requirement.normalise(distribution);
+        return d.startsWith("pytest-") && !d.equals("pytest-runner");
     }
 
     private static Map<String, String> types(String spec) {

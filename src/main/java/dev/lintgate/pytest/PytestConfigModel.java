@@ -1,9 +1,9 @@
 package dev.lintgate.pytest;
 
 import dev.lintgate.config.ConfigValue;
+import dev.lintgate.environment.Environment;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Triggers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,20 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * The repository's pytest configuration as a whole, shared by the LG2xx rules: every config file and what the
- * modelled pytest version makes of it, which files are dead, what a bare {@code pytest} at the root uses, and for
- * every test directory the configs that can govern it (its nearest config when run with its path; the config of
- * each ancestor directory pytest may be started from, when that run collects the directory).
+ * The repository's pytest configuration as one pytest release sees it, shared by the LG2xx rules: every config file
+ * and what this release makes of it, which files are dead, what a bare {@code pytest} at the root uses, and for every
+ * test directory the configs that can govern it (its nearest config when run with its path; the config of each
+ * ancestor directory pytest may be started from, when that run collects the directory). It covers only the
+ * directories whose environment admits this release ({@link PytestVersions}): their configs, and the runs started
+ * in them; rules ask each modelled release in turn ({@code rules.PerPytestVersion}).
  */
 public final class PytestConfigModel {
-
-    public static final ProjectModel.Fact<PytestConfigModel> FACT =
-            new ProjectModel.Fact<>("pytest-config", PytestConfigModel::new);
 
     /** lintgate options (keys of {@code [tool.lintgate]} / lintgate.toml) this model reads. */
     public static final String OPTION_VERSION = "pytest-version";
@@ -33,35 +30,32 @@ public final class PytestConfigModel {
     public static final String OPTION_INI_KEYS = "pytest-ini-keys";
     public static final String OPTION_CONSISTENT = "consistent-options";
 
-    private static final Set<String> DEPENDENCY_FILES = Set.of("pyproject.toml", "setup.cfg", "setup.py", "Pipfile",
-            "Pipfile.lock", "uv.lock", "poetry.lock", "pdm.lock", "tox.ini", "environment.yml", "environment.yaml");
     private static final List<String> DEFAULT_NORECURSE =
             List.of("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}");
 
     private final ProjectModel project;
     private final PytestVersion version;
-    private final String versionSource;
+    private final PytestVersions versions;
     private final Discovery discovery;
     private final List<PytestConfigFile> candidates = new ArrayList<>();
     private final Map<String, PytestRun> runs = new ConcurrentHashMap<>();
     // per test directory: LG202, LG205 and the marker model ask about the same directories
     private final Map<String, PytestRun> runsWithPath = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> governing = new ConcurrentHashMap<>();
+    private final Map<String, InstalledPlugins> plugins = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> asyncioUsed = new ConcurrentHashMap<>();
     private final List<String> testDirs;
-    private final Set<String> declaredPlugins = new TreeSet<>();
-    private final boolean dependenciesKnown;
-    private Boolean asyncioUsed;
     private List<PytestConfigFile> liveConfigs;
+    private MarkerModel markers;
 
-    private PytestConfigModel(ProjectModel project) {
+    PytestConfigModel(ProjectModel project, PytestVersion version, PytestVersions versions, Discovery.Files files) {
         this.project = project;
-        String[] source = new String[1];
-        this.version = chooseVersion(project, source);
-        this.versionSource = source[0];
-        this.discovery = new Discovery(FileTree.of(project), version);
+        this.version = version;
+        this.versions = versions;
+        this.discovery = new Discovery(FileTree.of(project), version, files);
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
-            if (ConfigKind.ofFileName(name).isPresent()) {
+            if (ConfigKind.ofFileName(name).isPresent() && admits(dirOf(f))) {
                 discovery.file(f).ifPresent(candidates::add);
             }
         }
@@ -73,42 +67,31 @@ public final class PytestConfigModel {
             }
         }
         this.testDirs = dirs.stream().sorted().toList();
-        boolean anyDeps = false;
-        for (String f : project.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            if (!isDependencyFile(name)) continue;
-            String text = text(f);
-            if (name.equals("pyproject.toml") || name.equals("setup.cfg") || name.equals("tox.ini")) {
-                if (!text.contains("depend") && !text.contains("requires") && !text.contains("deps")) continue;
-            }
-            anyDeps = true;
-            for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
-                String pattern = "(?i)(?<![\\w.-])" + p.distribution().replace("-", "[-_.]") + "(?![\\w-])";
-                if (Pattern.compile(pattern).matcher(text).find()) {
-                    declaredPlugins.add(p.distribution());
-                }
-            }
-        }
-        for (String p : stringList(OPTION_PLUGINS)) {
-            declaredPlugins.add(PluginCatalog.plugin(p).map(PluginCatalog.Plugin::distribution).orElse(p));
-            anyDeps = true;
-        }
-        this.dependenciesKnown = anyDeps;
     }
 
-    /** Whether the pytest model reads a file of this name besides pytest's configs: dependency and pin files. */
-    public static boolean readsFile(String name) {
-        return isDependencyFile(name) || PytestVersion.mayPin(name);
+    /** Whether pytest started in {@code dir} may be this release: the directory's environment admits it. */
+    public boolean admits(String dir) {
+        return versions.admits(dir, version);
     }
 
-    private static boolean isDependencyFile(String name) {
-        return DEPENDENCY_FILES.contains(name) || (name.contains("requirements") && (name.endsWith(".txt") || name.endsWith(".in")));
+    /** Every release modelled in the project, and per directory which. */
+    public PytestVersions versions() {
+        return versions;
+    }
+
+    /** The markers and collection as this release sees them; built on first use. */
+    public synchronized MarkerModel markers() {
+        if (markers == null) markers = new MarkerModel(project, this);
+        return markers;
     }
 
     private static final Triggers ASYNCIO_WORDS = new Triggers(List.of("pytest_asyncio", "mark.asyncio"));
 
-    private boolean detectAsyncio() {
-        if (declaredPlugins.contains("pytest-asyncio")) return true;
+    private boolean detectAsyncio(String dir) {
+        Optional<PluginCatalog.Plugin> plugin = PluginCatalog.plugin("pytest-asyncio");
+        Environment.Presence presence = plugins(dir).presence(plugin.orElseThrow());
+        if (presence == Environment.Presence.ABSENT) return false;
+        if (presence == Environment.Presence.DECLARED) return true;
         for (PytestConfigFile f : candidates) {
             PytestConfigFile.Load l = f.load(version);
             if (l.options().keySet().stream().anyMatch(k -> k.startsWith("asyncio_"))) return true;
@@ -119,40 +102,8 @@ public final class PytestConfigModel {
                 .anyMatch(f -> project.bytes(f).map(ASYNCIO_WORDS::foundIn).orElse(false));
     }
 
-    private String text(String path) {
-        return project.bytes(path).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-    }
-
-    private static PytestVersion chooseVersion(ProjectModel project, String[] source) {
-        ConfigValue v = project.config().ruleOptions().get(OPTION_VERSION);
-        if (v != null && v.value() instanceof String s) {
-            try {
-                source[0] = "lintgate setting " + OPTION_VERSION;
-                return PytestVersion.parse(s);
-            } catch (IllegalArgumentException e) {
-                // the config loader reports bad settings; fall back to detection here
-            }
-        }
-        for (String f : project.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            if (!PytestVersion.mayPin(name)) continue;
-            String text = project.bytes(f).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-            Optional<PytestVersion> pin = PytestVersion.pinnedIn(name, text);
-            if (pin.isPresent()) {
-                source[0] = "pinned in " + f;
-                return pin.get();
-            }
-        }
-        source[0] = "default (no pin found)";
-        return PytestVersion.DEFAULT;
-    }
-
     public PytestVersion version() {
         return version;
-    }
-
-    public String versionSource() {
-        return versionSource;
     }
 
     public Discovery discovery() {
@@ -196,7 +147,10 @@ public final class PytestConfigModel {
         return shadowedBy(f).map(w -> "shadowed by " + w.displayPath() + " in the same directory");
     }
 
-    /** Config files some invocation uses: they hold pytest config, this version reads their name, no sibling wins. */
+    /**
+     * Config files some invocation uses: they hold pytest config, this version reads their name, no sibling wins, and
+     * their directory's environment admits this version.
+     */
     public synchronized List<PytestConfigFile> liveConfigs() {
         if (liveConfigs == null) liveConfigs = findLiveConfigs();
         return liveConfigs;
@@ -204,6 +158,7 @@ public final class PytestConfigModel {
 
     private List<PytestConfigFile> findLiveConfigs() {
         List<ConfigKind> order = ConfigKind.searchOrder(version);
+        // candidates are those of the directories that admit this version
         return candidates.stream()
                 .filter(f -> load(f).status() == PytestConfigFile.Status.CONFIG)
                 .filter(f -> ConfigKind.ofFileName(f.fileName()).map(order::contains).orElse(false))
@@ -255,7 +210,7 @@ public final class PytestConfigModel {
             if (collects(r, dir)) candidatesRuns.add(r);
         }
         for (PytestRun r : candidatesRuns) {
-            if (r.error().isPresent()) continue;
+            if (r.error().isPresent() || !admits(r.cwd())) continue;
             byConfig.putIfAbsent(r.configFile().map(PytestConfigFile::path).orElse(""), r);
         }
         return List.copyOf(byConfig.values());
@@ -294,29 +249,33 @@ public final class PytestConfigModel {
         return Glob.matches(name, pattern);
     }
 
-    /** Catalog plugins the project declares (dependency files, or the {@code pytest-plugins} setting). */
-    public Set<String> declaredPlugins() {
-        return declaredPlugins;
+    /** The plugins of the environment pytest runs in when started in {@code dir}. */
+    public InstalledPlugins plugins(String dir) {
+        Environment env = versions.environment(dir);
+        return plugins.computeIfAbsent(env.root(), r -> new InstalledPlugins(env, stringList(OPTION_PLUGINS)));
     }
 
-    /** False when the project declares no dependencies anywhere lintgate looks: then no plugin can be ruled out. */
-    public boolean dependenciesKnown() {
-        return dependenciesKnown;
-    }
-
-    /** Whether pytest-asyncio is in use; may read every Python file, so it is decided when first asked. */
-    public synchronized boolean asyncioUsed() {
-        if (asyncioUsed == null) asyncioUsed = detectAsyncio();
-        return asyncioUsed;
+    /**
+     * Whether pytest-asyncio is in use where pytest starts in {@code dir}: its environment declares it, or (when
+     * that is unknown) a config sets its options or a Python file names it. Never when the environment does not
+     * install it. May read every Python file, so it is decided when first asked.
+     */
+    public boolean asyncioUsed(String dir) {
+        String root = versions.environment(dir).root();
+        Boolean known = asyncioUsed.get(root);
+        if (known != null) return known;
+        boolean used = detectAsyncio(dir);
+        asyncioUsed.put(root, used);
+        return used;
     }
 
     /** The keys pytest and the plugins this run can load register, with their getini types. */
     public Map<String, String> knownKeys(PytestRun run) {
         Map<String, String> known = new LinkedHashMap<>(PluginCatalog.coreKeys(version));
         Set<String> blocked = new LinkedHashSet<>(run.fullArgs() == null ? List.of() : run.fullArgs().blockedPlugins());
+        InstalledPlugins installed = plugins(run.cwd());
         for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
-            boolean installed = !dependenciesKnown || declaredPlugins.contains(p.distribution());
-            if (installed && !blocked.contains(p.pluginName())) known.putAll(p.iniKeys());
+            if (installed.mayBeInstalled(p) && !blocked.contains(p.pluginName())) known.putAll(p.iniKeys());
         }
         for (String k : stringList(OPTION_INI_KEYS)) known.putIfAbsent(k, "string");
         return known;

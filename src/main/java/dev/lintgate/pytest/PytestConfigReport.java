@@ -75,7 +75,7 @@ public final class PytestConfigReport {
         }
     }
 
-    public static String json(Map<String, Object> model) {
+    public static String json(Object model) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             g.useDefaultPrettyPrinter();
@@ -114,9 +114,14 @@ public final class PytestConfigReport {
     @SuppressWarnings("unchecked")
     public static String text(Map<String, Object> m) {
         StringBuilder b = new StringBuilder();
-        b.append("pytest ").append(m.get("pytestVersion")).append(" (as modelled), run in ").append(m.get("cwd"));
+        Object because = m.get("modelledBecause");
+        b.append("pytest ").append(m.get("pytestVersion")).append(because == null || String.valueOf(because).isEmpty()
+                ? " (as modelled)" : " (as modelled: " + because + ")").append(", run in ").append(m.get("cwd"));
         List<String> args = (List<String>) m.get("args");
         b.append(args.isEmpty() ? " with no arguments" : " with: " + String.join(" ", args)).append('\n');
+        if (m.get("alsoModelled") instanceof List<?> others) {
+            b.append("also modelled (--all-versions shows each): ").append(String.join(", ", (List<String>) others)).append('\n');
+        }
         List<String> searched = (List<String>) m.get("searched");
         if (!searched.isEmpty()) {
             b.append("config files met walking up (nearest first):\n");

@@ -1,7 +1,11 @@
 package dev.lintgate.pytest;
 
+import dev.lintgate.environment.Release;
+import dev.lintgate.environment.Version;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The pytest release whose behaviour is modelled. Discovery and parsing differ between 8.x and 9.x (TOML files,
@@ -9,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record PytestVersion(int major, int minor, int patch) implements Comparable<PytestVersion> {
 
-    /** Used when neither the project pins pytest nor lintgate's config names a version. */
+    /** Used when the project declares no pytest and lintgate's config names no version: the newest release. */
     public static final PytestVersion DEFAULT = new PytestVersion(9, 1, 1);
 
     private static final Pattern FORM = Pattern.compile("\\s*(\\d+)(?:\\.(\\d+|x|\\*))?(?:\\.(\\d+|x|\\*))?.*");
@@ -50,20 +54,23 @@ public record PytestVersion(int major, int minor, int patch) implements Comparab
         return 0;
     }
 
-    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])pytest\\s*(?:\\[[^\\]\\n]*\\])?\\s*===?\\s*[\"']?(\\d+(?:\\.\\d+){0,2})");
-    private static final Pattern LOCK_PIN = Pattern.compile("name\\s*=\\s*\"pytest\"\\s*\\n\\s*version\\s*=\\s*\"(\\d+(?:\\.\\d+){0,2})\"");
+    /**
+     * The releases lintgate models in full (pytest's own ini keys dumped from 8.4.2 and 9.1.1, discovery checked
+     * against both by the oracle tests): every release of the 8.4, 9.0 and 9.1 lines. A requirement admits the
+     * newest of each line it allows.
+     */
+    public static final List<Release> RELEASES = Stream.of("8.4.0", "8.4.1", "8.4.2", "9.0.0", "9.0.1", "9.0.2", "9.0.3",
+            "9.1.0", "9.1.1").map(Release::of).toList();
 
-    /** Dependency files that may pin pytest: requirements files, pyproject.toml, setup.cfg, lock files. */
-    public static boolean mayPin(String fileName) {
-        return fileName.equals("pyproject.toml") || fileName.equals("setup.cfg") || fileName.equals("setup.py")
-                || fileName.equals("Pipfile") || fileName.endsWith(".lock")
-                || (fileName.contains("requirements") && (fileName.endsWith(".txt") || fileName.endsWith(".in")));
-    }
+    /**
+     * Older releases stand in for a requirement that admits none of {@link #RELEASES} ({@code pytest<8.4}):
+     * modelled with 8.4's ini keys, which is all lintgate knows of them.
+     */
+    public static final List<Release> OLDER = Stream.of("7.4.4", "8.3.5").map(Release::of).toList();
 
-    /** The exact pytest version a dependency file pins ({@code pytest==8.4.2}, or a lock file entry), if any. */
-    public static java.util.Optional<PytestVersion> pinnedIn(String fileName, String text) {
-        Matcher m = (fileName.endsWith(".lock") ? LOCK_PIN : PIN).matcher(text);
-        return m.find() ? java.util.Optional.of(parse(m.group(1))) : java.util.Optional.empty();
+    /** The pytest release of a PEP 440 version (8.4.1rc1 is modelled as 8.4.1). */
+    public static PytestVersion of(Version v) {
+        return new PytestVersion(v.part(0), v.part(1), v.part(2));
     }
 
     public boolean atLeast(int major, int minor) {

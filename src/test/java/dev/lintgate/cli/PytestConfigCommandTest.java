@@ -65,6 +65,25 @@ class PytestConfigCommandTest {
     }
 
     @Test
+    void modelsTheReleasesTheEnvironmentAdmitsAsCheckDoes() throws Exception {
+        Files.writeString(dir.resolve("requirements.txt"), "pytest>=8.4.1\n");
+        Files.writeString(dir.resolve("pyproject.toml"), "[project]\nname = \"a\"\n[tool.pytest]\nstrict = true\n");
+        Result newest = run("--cwd", dir.toString());
+        assertEquals(0, newest.exit(), newest.err());
+        assertTrue(newest.out().startsWith("pytest 9.1.1 (as modelled: admitted by pytest>=8.4.1 in requirements.txt)"), newest.out());
+        assertTrue(newest.out().contains("also modelled (--all-versions shows each): 8.4.2 (admitted by pytest>=8.4.1 in "
+                + "requirements.txt), 9.0.3 (admitted by pytest>=8.4.1 in requirements.txt)"), newest.out());
+        assertTrue(newest.out().contains("strict = true    ("), newest.out());
+        Result all = run("--cwd", dir.toString(), "--all-versions");
+        assertEquals(3, all.out().split("\\(as modelled: ").length - 1, all.out());
+        // 8.4 never reads [tool.pytest]: pyproject.toml only fixes the rootdir, with no options
+        String old = all.out().substring(0, all.out().indexOf("pytest 9.0.3"));
+        assertTrue(old.startsWith("pytest 8.4.2") && old.contains("options: (none set; pytest defaults apply)"), old);
+        Result json = run("--cwd", dir.toString(), "--all-versions", "--format", "json");
+        assertTrue(json.out().startsWith("[") && json.out().contains("\"pytestVersion\" : \"9.0.3\""), json.out());
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertEquals(2, run("--cwd", dir.resolve("missing").toString()).exit());
         assertEquals(2, run("--format", "xml").exit());

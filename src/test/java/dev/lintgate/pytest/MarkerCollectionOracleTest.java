@@ -81,7 +81,7 @@ class MarkerCollectionOracleTest {
             for (Path layout : layouts) {
                 Project project = new ProjectLoader(layout, layout).load(List.of("."), null, false);
                 projects.put(layout, project);
-                MarkerModel model = project.fact(MarkerModel.FACT);
+                MarkerModel model = markers(project);
                 Set<String> seen = new LinkedHashSet<>();
                 List<PytestRun> runs = new ArrayList<>(model.startingRuns());
                 for (String m : model.testModules()) runs.addAll(model.runsCollecting(m));
@@ -101,7 +101,7 @@ class MarkerCollectionOracleTest {
             for (Invocation inv : invocations) {
                 Map<String, Object> answer = real.get(inv.id());
                 byLayout.computeIfAbsent(inv.layout(), k -> new ArrayList<>()).add(answer);
-                String diff = compareInvocation(projects.get(inv.layout()).fact(MarkerModel.FACT), inv, answer);
+                String diff = compareInvocation(markers(projects.get(inv.layout())), inv, answer);
                 if (diff != null) failures.add(inv.id() + " (cd " + inv.cwd() + " && pytest " + String.join(" ", inv.args()) + "): " + diff);
                 strictErrors += count(answer, "errors", STRICT_ERROR);
                 warnings += count(answer, "warnings", UNKNOWN_WARNING);
@@ -197,7 +197,7 @@ class MarkerCollectionOracleTest {
     /** Candidate test modules (as LG216 picks them) that none of the starting runs' pytest collected. */
     @SuppressWarnings("unchecked")
     private static Set<String> neverCollected(Project project, Path layout, List<Map<String, Object>> answers) {
-        MarkerModel model = project.fact(MarkerModel.FACT);
+        MarkerModel model = markers(project);
         Set<String> starting = new TreeSet<>();
         for (PytestRun r : model.startingRuns()) starting.add(r.cwd() + "|" + r.args());
         Set<String> collected = new TreeSet<>();
@@ -285,6 +285,13 @@ class MarkerCollectionOracleTest {
     }
 
     // ---- layouts ----
+
+    /** Each layout pins one pytest, so lintgate models that release alone. */
+    private static MarkerModel markers(Project project) {
+        List<PytestConfigModel> models = project.fact(PytestVersions.FACT).models();
+        assertEquals(1, models.size(), "one pytest release modelled");
+        return models.get(0).markers();
+    }
 
     private static Path generate(Path root, Random random, String version) throws IOException {
         Files.createDirectories(root);

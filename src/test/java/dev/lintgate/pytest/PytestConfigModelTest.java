@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lintgate.environment.Environment;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
 import java.io.IOException;
@@ -25,7 +26,9 @@ class PytestConfigModelTest {
             Files.writeString(p, e.getValue());
         }
         Project project = new ProjectLoader(root, root).load(List.of("."), null, false);
-        return project.fact(PytestConfigModel.FACT);
+        List<PytestConfigModel> models = project.fact(PytestVersions.FACT).models();
+        assertEquals(1, models.size(), "one pytest release modelled");
+        return models.get(0);
     }
 
     private static List<String> configs(List<PytestRun> runs) {
@@ -69,7 +72,7 @@ class PytestConfigModelTest {
                 "requirements.txt", "pytest==8.4.2\n",
                 "pytest.toml", "[pytest]\n"));
         assertEquals(PytestVersion.parse("8.4.2"), m.version());
-        assertEquals("pinned in requirements.txt", m.versionSource());
+        assertEquals("pinned by pytest==8.4.2 in requirements.txt", m.versions().at("").get(0).because());
         PytestConfigFile pyproject = m.discovery().file("pyproject.toml").orElseThrow();
         assertEquals("shadowed by pytest.ini in the same directory", m.deadReason(pyproject).orElseThrow());
         assertEquals("pytest 8.4.2 never reads pytest.toml", m.deadReason(m.discovery().file("pytest.toml").orElseThrow()).orElseThrow());
@@ -83,9 +86,11 @@ class PytestConfigModelTest {
                 "uv.lock", "[[package]]\nname = \"pytest\"\nversion = \"9.0.2\"\n",
                 "pyproject.toml", "[project]\ndependencies = [\"pytest-timeout>=2\", \"pytest_asyncio\"]\n"));
         assertEquals(PytestVersion.parse("9.0.2"), m.version());
-        assertEquals(java.util.Set.of("pytest-asyncio", "pytest-timeout"), m.declaredPlugins());
-        assertTrue(m.dependenciesKnown());
-        assertTrue(m.asyncioUsed());
+        InstalledPlugins plugins = m.plugins("");
+        assertEquals(Environment.Presence.DECLARED, plugins.presence(PluginCatalog.plugin("pytest-asyncio").orElseThrow()));
+        assertEquals(Environment.Presence.DECLARED, plugins.presence(PluginCatalog.plugin("pytest_timeout").orElseThrow()));
+        assertEquals(Environment.Presence.ABSENT, plugins.presence(PluginCatalog.plugin("pytest-xdist").orElseThrow()));
+        assertTrue(m.asyncioUsed(""));
     }
 
     @Test

@@ -3,27 +3,31 @@ package dev.lintgate.rules.markers;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.environment.Environment;
 import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PluginCatalog;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.PytestMarks;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * LG215: {@code pytest.mark.asyncio} or an {@code async def test_*} where pytest-asyncio is not there for the runs
- * that collect the module: the project does not declare it, or the run disables it with {@code -p no:asyncio}.
- * Async methods of test classes are left out (a
+ * that collect the module: the environment pytest runs in declares neither it nor a plugin that depends on it
+ * (pytest-aiohttp), or the run disables it with {@code -p no:asyncio}. Async methods of test classes are left out (a
  * {@code unittest.IsolatedAsyncioTestCase} runs them itself), and so are modules that do not import pytest, modules
  * whose top-level directory holds a conftest or plugin module implementing {@code pytest_pyfunc_call} (it may run
- * coroutines itself), and projects that
- * declare a pytest plugin outside the catalog (pytest-trio, pytest-aiohttp... run async tests too). pytest ≥ 8.4 fails unhandled async tests ("async def functions are not natively supported"), earlier versions
- * skip them with a warning. A project without any dependency file cannot rule the plugin out, and modules that use
- * {@code anyio} marks are run by anyio's plugin, so both are left alone.
+ * coroutines itself), and environments that declare a pytest plugin outside the catalog (pytest-trio... run async
+ * tests too). pytest 8.4 and later fail unhandled async tests ("async def functions are not natively supported"),
+ * earlier versions skip them with a warning. An environment whose declarations cannot all be read, or that declares
+ * nothing, cannot rule the plugin out; modules that use {@code anyio} marks are run by anyio's plugin; both are left
+ * alone.
  */
 public final class AsyncioWithoutPlugin implements ProjectRule {
 
@@ -34,16 +38,21 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        MarkerModel model = project.fact(MarkerModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel pytest, FindingSink sink) {
+        MarkerModel model = pytest.markers();
         model.scanTestModules();
         PytestConfigModel config = model.config();
-        if (!config.dependenciesKnown()) return;
-        boolean declared = config.declaredPlugins().contains("pytest-asyncio");
+        PluginCatalog.Plugin asyncio = PluginCatalog.plugin("pytest-asyncio").orElseThrow();
         Severity severity = config.version().atLeast(8, 4) ? Severity.ERROR : Severity.WARNING;
         for (String module : model.testModules()) {
             List<PytestRun> runs = model.runsCollecting(module);
-            PytestRun missing = runs.stream().filter(r -> !declared || blocks(r)).findFirst().orElse(null);
+            // a run whose environment may install pytest-asyncio (an unreadable declaration) is not one without it
+            PytestRun missing = runs.stream().filter(r -> absent(config, asyncio, r) || blocks(r)).findFirst().orElse(null);
             if (missing == null) continue;
+            boolean declared = !absent(config, asyncio, missing);
             PytestMarks marks = model.marks(module).orElse(null);
             Optional<PythonFile> file = project.python(module);
             if (marks == null || file.isEmpty() || marks.uses().stream().anyMatch(u -> u.name().equals("anyio"))) continue;
@@ -61,7 +70,7 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
             // a module without async functions are not worth its statement scan)
             boolean pytestStyle = !marks.asyncFunctions().isEmpty()
                     && file.get().imports().stream().anyMatch(b -> "pytest".equals(b.module()) || "pytest".equals(b.target()))
-                    && model.foreignPlugins().isEmpty() && !model.customTestRunner(module);
+                    && config.plugins(missing.cwd()).foreign().isEmpty() && !model.customTestRunner(module);
             if (!pytestStyle) continue;
             for (Definition d : file.get().definitions()) {
                 if (!d.moduleLevel() || d.kind() != Definition.Kind.FUNCTION || !d.name().startsWith("test")
@@ -71,6 +80,10 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
                         "Add pytest-asyncio to the test dependencies.", d.name(), List.of(), severity);
             }
         }
+    }
+
+    private static boolean absent(PytestConfigModel config, PluginCatalog.Plugin asyncio, PytestRun run) {
+        return config.plugins(run.cwd()).presence(asyncio) == Environment.Presence.ABSENT;
     }
 
     private static boolean blocks(PytestRun run) {

@@ -6,6 +6,7 @@ import dev.lintgate.pytest.MarkerEntries;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +25,10 @@ public final class DuplicateMarker implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         for (PytestConfigFile f : model.liveConfigs()) {
             Map<String, MarkerEntries.Entry> seen = new HashMap<>();
             for (MarkerEntries.Entry e : MarkerEntries.of(model, f)) {

@@ -9,6 +9,7 @@ import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestOption;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class MalformedMarkerEntry implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         for (PytestConfigFile f : model.liveConfigs()) {
             for (MarkerEntries.Entry e : MarkerEntries.of(model, f)) {
                 Optional<String> problem = MarkerLine.problem(e.line());

@@ -4,9 +4,11 @@ import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.python.PytestMarks;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,11 @@ public final class OrderDependentMarkerRegistration implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        MarkerModel model = project.fact(MarkerModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel pytest, FindingSink sink) {
+        MarkerModel model = pytest.markers();
         model.scanTestModules();
         // a finding depends only on the runs collecting the module, its directory and the mark's name
         Map<Key, Optional<Verdict>> verdicts = new ConcurrentHashMap<>();

@@ -4,9 +4,11 @@ import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.python.Definition;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +32,11 @@ public final class UncollectedTestFile implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        MarkerModel model = project.fact(MarkerModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel pytest, FindingSink sink) {
+        MarkerModel model = pytest.markers();
         for (String path : project.pythonFiles()) {
             if (!looksLikeTests(path)) continue;
             // settled without reading the module's definitions, which most runs never need

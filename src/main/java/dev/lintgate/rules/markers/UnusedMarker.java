@@ -3,9 +3,11 @@ package dev.lintgate.rules.markers;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.pytest.MarkerEntries;
 import dev.lintgate.pytest.MarkerModel;
+import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.python.PytestMarks;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,11 @@ public final class UnusedMarker implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        MarkerModel model = project.fact(MarkerModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel pytest, FindingSink sink) {
+        MarkerModel model = pytest.markers();
         model.scanTestModules();
         Set<String> used = new HashSet<>();
         for (List<String> files : List.of(model.testModules(), model.conftests())) {

@@ -5,6 +5,7 @@ import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,10 @@ public final class AsyncioFixtureLoopScopeUnset implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         List<PytestConfigFile> unset = new ArrayList<>();
         for (PytestConfigFile f : model.liveConfigs()) {
             PytestRun run = model.runFor(f);
@@ -35,9 +39,9 @@ public final class AsyncioFixtureLoopScopeUnset implements ProjectRule {
                 // a value of the wrong type is set, not unset
             }
         }
-        // whether asyncio is used may take a scan of every Python file: only asked when there is something to say
-        if (unset.isEmpty() || !model.asyncioUsed()) return;
         for (PytestConfigFile f : unset) {
+            // whether asyncio is used may take a scan of every Python file: only asked when there is something to say
+            if (!model.asyncioUsed(model.runFor(f).cwd())) continue;
             String mode;
             try {
                 mode = model.runFor(f).asyncioMode();

@@ -7,6 +7,7 @@ import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +31,10 @@ public final class InconsistentPytestOption implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         List<String> keys = model.consistentOptions();
         if (keys.isEmpty()) return;
         PytestRun root = model.rootRun();

@@ -9,6 +9,7 @@ import dev.lintgate.pytest.PytestOption;
 import dev.lintgate.pytest.PytestVersion;
 import dev.lintgate.pytest.ShellWords;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 
@@ -26,7 +27,10 @@ public final class IneffectiveStrictness implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         PytestVersion v = model.version();
         for (PytestConfigFile f : model.liveConfigs()) {
             PytestConfigFile.Load load = model.load(f);

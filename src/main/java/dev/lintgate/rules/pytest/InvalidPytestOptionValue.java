@@ -2,6 +2,8 @@ package dev.lintgate.rules.pytest;
 
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.environment.Admitted;
+import dev.lintgate.pytest.InstalledPlugins;
 import dev.lintgate.pytest.PluginCatalog;
 import dev.lintgate.pytest.PytestArgs;
 import dev.lintgate.pytest.PytestConfigFile;
@@ -10,10 +12,11 @@ import dev.lintgate.pytest.PytestOption;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.pytest.ShellWords;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,19 +39,27 @@ public final class InvalidPytestOptionValue implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         for (PytestConfigFile f : model.liveConfigs()) {
             PytestConfigFile.Load load = model.load(f);
-            Map<String, String> types = new LinkedHashMap<>(PluginCatalog.coreKeys(model.version()));
-            PluginCatalog.PLUGINS.forEach(p -> types.putAll(p.iniKeys()));
+            PytestRun run = model.runFor(f);
+            InstalledPlugins installed = model.plugins(run.cwd());
+            List<String> blocked = run.fullArgs() == null ? List.of() : run.fullArgs().blockedPlugins();
+            Map<String, String> core = PluginCatalog.coreKeys(model.version());
             boolean iniFile = f.ini().isPresent();
             for (PytestOption o : load.options().values()) {
                 String key = o.key();
-                String type = types.getOrDefault(key, "string");
+                // the types the key has for pytest and the plugin releases this environment may install; none when
+                // nothing installed registers it (an unknown key is LG208's)
+                Map<String, List<Admitted>> types = types(key, core, installed, blocked);
+                String type = types.isEmpty() ? "string" : types.keySet().iterator().next();
                 if (iniFile && o.value() instanceof String s && INLINE_COMMENT.matcher(s).find()) {
                     // pytest keeps inline comments in ini values (iniconfig), so "auto # x" is not "auto"
                     boolean exact = key.equals("asyncio_mode") || LOOP_SCOPE_KEYS.contains(key) || key.equals("addopts")
-                            || type.equals("bool");
+                            || types.containsKey("bool");
                     String shown = s.contains("\n") ? s.substring(s.indexOf('\n') + 1).lines().filter(l -> INLINE_COMMENT.matcher(l).find()).findFirst().orElse(s) : s;
                     sink.report(o.valueLocation(), "`" + key + "` keeps the inline comment: pytest reads '" + shown
                                     + "' (ini files only have whole-line comments)" + (key.equals("addopts") ? ", and the comment's words become arguments" : ""),
@@ -56,16 +67,11 @@ public final class InvalidPytestOptionValue implements ProjectRule {
                     continue;
                 }
                 // pytest checks types only when something reads the key, i.e. for keys it or a plugin registers
-                if (o.mode() == PytestOption.Mode.TOML && types.containsKey(key)) {
-                    String problem = nativeTypeProblem(o, type);
-                    if (problem != null) {
-                        sink.report(o.keyLocation(), "pytest raises TypeError: config option '" + key + "' " + problem,
-                                "Write the value with the TOML type pytest expects.", key, List.of(), null);
-                        continue;
-                    }
+                if (o.mode() == PytestOption.Mode.TOML && !types.isEmpty()) {
+                    if (reportNativeType(o, types, sink)) continue;
                 }
                 // ini_options keeps TOML arrays as lists; a scalar option then gets a list pytest cannot use
-                if (o.mode() == PytestOption.Mode.INI && o.value() instanceof List<?> && types.containsKey(key)
+                if (o.mode() == PytestOption.Mode.INI && o.value() instanceof List<?> && !types.isEmpty()
                         && !List.of("args", "linelist", "paths").contains(type)) {
                     sink.report(o.keyLocation(), "`" + key + "` takes a single " + (type.equals("string") ? "string" : type)
                                     + ", but this is a list: pytest passes the list on unchanged",
@@ -105,6 +111,31 @@ public final class InvalidPytestOptionValue implements ProjectRule {
             sink.report(o.valueLocation(), "'" + mode + "' is not a valid --asyncio-mode (pytest-asyncio stops): valid modes are auto and strict",
                     "Use --asyncio-mode=auto or --asyncio-mode=strict.", "addopts", List.of(), null);
         }
+    }
+
+    private static Map<String, List<Admitted>> types(String key, Map<String, String> core, InstalledPlugins installed, List<String> blocked) {
+        if (core.containsKey(key)) return Map.of(core.get(key), List.of());
+        Optional<PluginCatalog.Plugin> plugin = PluginCatalog.pluginForKey(key);
+        if (plugin.isEmpty() || !installed.mayBeInstalled(plugin.get()) || blocked.contains(plugin.get().pluginName())) return Map.of();
+        return installed.typesOf(plugin.get(), key);
+    }
+
+    /**
+     * A native TOML value of a type some installable release rejects; a plugin whose releases disagree about the
+     * key's type (pytest-timeout: a string up to 2.4.0, a float in 2.5.0) names the releases it fails with.
+     */
+    private static boolean reportNativeType(PytestOption o, Map<String, List<Admitted>> types, FindingSink sink) {
+        boolean reported = false;
+        for (Map.Entry<String, List<Admitted>> t : types.entrySet()) {
+            String problem = nativeTypeProblem(o, t.getKey());
+            if (problem == null) continue;
+            String releases = t.getValue().isEmpty() ? "" : " (" + String.join("; ", t.getValue().stream()
+                    .map(a -> a.because().name() + " " + a.version() + ", " + a.reason()).toList()) + ")";
+            sink.report(o.keyLocation(), "pytest raises TypeError: config option '" + o.key() + "' " + problem + releases,
+                    "Write the value with the TOML type pytest expects.", o.key(), List.of(), null);
+            reported = true;
+        }
+        return reported;
     }
 
     /** pytest 9's _getini_toml: no coercion, the TOML type must match the option's declared type. */

@@ -7,6 +7,7 @@ import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestVersion;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,10 @@ public final class MisplacedPytestConfig implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         PytestVersion v = model.version();
         for (PytestConfigFile f : model.candidates()) {
             switch (f.fileName()) {

@@ -6,6 +6,7 @@ import dev.lintgate.project.ProjectModel;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 
@@ -19,7 +20,10 @@ public final class ShadowedPytestConfig implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         for (PytestConfigFile f : model.candidates()) {
             model.shadowedBy(f).ifPresent(winner -> {
                 List<String> lost = model.load(f).options().keySet().stream()

@@ -9,6 +9,7 @@ import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestOption;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * LG208: a key in a config pytest uses that neither pytest (for the modelled version) nor a plugin the project
  * declares registers: exactly what {@code --strict-config} rejects. Keys of catalog plugins the project does not
  * declare, or blocks with {@code -p no:NAME}, count as unknown: pytest ignores them and the plugin never sees them.
+ * A key no catalog plugin registers is not reported where a plugin lintgate does not know may be installed: the
+ * environment declares one, or has a declaration lintgate cannot read, or declares nothing.
  */
 public final class UnknownPytestOption implements ProjectRule {
 
@@ -30,7 +33,10 @@ public final class UnknownPytestOption implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         for (PytestConfigFile f : model.liveConfigs()) {
             PytestRun run = model.runFor(f);
             if (run.error().isPresent() || !run.configFile().map(c -> c.path().equals(f.path())).orElse(false)) continue;
@@ -53,6 +59,9 @@ public final class UnknownPytestOption implements ProjectRule {
                     message = "`" + key + "` belongs to " + plugin.get().distribution() + ", which the project does not declare as a dependency: "
                             + "without it pytest reports \"Unknown config option: " + key + "\" and the setting does nothing";
                     hint = "Add " + plugin.get().distribution() + " to the test dependencies (or to the lintgate setting pytest-plugins).";
+                } else if (model.plugins(run.cwd()).unknownBecause().isPresent()) {
+                    // a plugin lintgate does not know (declared, or behind an unreadable declaration) may register it
+                    continue;
                 } else {
                     String near = nearest(key, known);
                     message = "`" + key + "` is not an option of pytest " + model.version() + " nor of a declared plugin: pytest reports "

@@ -7,6 +7,7 @@ import dev.lintgate.pytest.ConfigKind;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.rules.PerPytestVersion;
 import dev.lintgate.rules.ProjectRule;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,10 @@ public final class UnparseablePytestConfig implements ProjectRule {
 
     @Override
     public void check(ProjectModel project, FindingSink sink) {
-        PytestConfigModel model = project.fact(PytestConfigModel.FACT);
+        PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
+    }
+
+    private void check(ProjectModel project, PytestConfigModel model, FindingSink sink) {
         List<ConfigKind> order = ConfigKind.searchOrder(model.version());
         for (PytestConfigFile f : model.candidates()) {
             Optional<ConfigSyntaxException> error = f.syntaxError();

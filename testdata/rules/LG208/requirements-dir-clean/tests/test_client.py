@@ -1,0 +1,5 @@
+import asyncio
+
+
+async def test_sleeps():
+    await asyncio.sleep(0)
