@@ -1,9 +1,9 @@
 package dev.lintgate.engine;
 
+import dev.lintgate.environment.DependencyFile;
 import dev.lintgate.project.PackageRoots;
 import dev.lintgate.project.Project;
 import dev.lintgate.pytest.ConfigKind;
-import dev.lintgate.pytest.PytestConfigModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +37,7 @@ final class TargetScope {
             String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
             if (project.settingsFile().filter(path::equals).isPresent()) {
                 return Set.copyOf(project.files());
-            } else if (PytestConfigModel.readsFile(name)) {
+            } else if (DependencyFile.of(path).isPresent()) {
                 directories.add(project.fact(PackageRoots.FACT).rootOf(dir));
             } else if (name.equals("conftest.py") || ConfigKind.ofFileName(name).isPresent()) {
                 directories.add(dir);
