@@ -58,7 +58,8 @@ public final class PytestConfigModel {
         String[] source = new String[1];
         this.version = chooseVersion(project, source);
         this.versionSource = source[0];
-        this.discovery = new Discovery(FileTree.of(project), version);
+        this.discovery = new Discovery(FileTree.of(project), version,
+                CommandLineOptions.of(version).with(DeclaredOptions.in(project)));
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (ConfigKind.ofFileName(name).isPresent()) {
@@ -272,6 +273,35 @@ public final class PytestConfigModel {
             if (!isUnder(dir, base)) continue;
             String rest = base.isEmpty() ? dir : dir.equals(base) ? "" : dir.substring(base.length() + 1);
             if (rest.isEmpty() || !anyPartMatches(rest, patterns)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run imports the file as a test module: it is one of the run's paths (pytest imports a file it is
+     * given whatever its name), or it is below one of them, in no directory {@code norecursedirs} skips, and
+     * {@code python_files} matches its name. {@code orAmbiguous} also counts the paths the run has if an unknown
+     * option takes no value. {@code --ignore} and conftest {@code collect_ignore} are not applied: they only ever
+     * collect less.
+     */
+    public boolean collectsFile(PytestRun run, String file, boolean orAmbiguous) {
+        if (run.error().isPresent()) return false;
+        List<String> roots = run.collectionRoots();
+        if (orAmbiguous && !run.ambiguousRoots().isEmpty()) {
+            roots = new ArrayList<>(roots);
+            roots.addAll(run.ambiguousRoots());
+        }
+        String dir = dirOf(file);
+        List<String> files = run.patterns("python_files", NamePatterns.DEFAULT_FILES);
+        List<String> skip = run.patterns("norecursedirs", DEFAULT_NORECURSE);
+        for (String root : roots) {
+            if (discovery.tree().isFile(root)) {
+                if (root.equals(file)) return true;
+                continue;
+            }
+            if (!isUnder(dir, root)) continue;
+            String rest = root.isEmpty() ? dir : dir.equals(root) ? "" : dir.substring(root.length() + 1);
+            if ((rest.isEmpty() || !anyPartMatches(rest, skip)) && NamePatterns.fileMatches(file, files)) return true;
         }
         return false;
     }

@@ -68,6 +68,28 @@ public final class SyntaxNode {
         return tree.source.text(s, Math.max(s, e));
     }
 
+    /**
+     * The value of a string literal whose value is known without running anything (no f-string fields, not bytes),
+     * including implicitly concatenated literals; null for anything else.
+     */
+    public String stringValue() {
+        if (type().equals("concatenated_string")) {
+            StringBuilder out = new StringBuilder();
+            for (SyntaxNode part : namedChildren()) {
+                String v = part.stringValue();
+                if (v == null) return null;
+                out.append(v);
+            }
+            return out.toString();
+        }
+        if (!type().equals("string")) return null;
+        for (SyntaxNode part : namedChildren()) {
+            if (part.type().equals("interpolation")) return null;
+        }
+        char[] c = text().toCharArray();
+        return StringLiteral.isPlain(c, 0, c.length) ? StringLiteral.value(c, 0, c.length) : null;
+    }
+
     public Region region() {
         return tree.region(node.getStartByte(), node.getEndByte());
     }
