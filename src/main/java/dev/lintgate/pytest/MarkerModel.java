@@ -240,19 +240,26 @@ public final class MarkerModel {
         return startingRuns;
     }
 
-    /** Why {@code run} does not collect the module, in words for a message. */
+    /**
+     * Why {@code run} does not collect the module's tests, as what the run does ("collects only [tests]", "skips
+     * it: ..."): a message puts the run in front.
+     */
     public String explainUncollected(PytestRun run, String module) {
-        if (run.error().isPresent()) return "pytest stops on its configuration when run from the repository root";
+        if (run.error().isPresent()) return "stops before collecting (" + run.error().get() + ")";
         String dir = PytestConfigModel.dirOf(module);
         String where = " (" + configName(run) + ")";
-        if (!config.collects(run, dir)) {
-            boolean covered = run.collectionRoots().stream().anyMatch(r -> PytestConfigModel.isUnder(dir, r));
-            return covered ? "a directory on its path matches `norecursedirs`" + where
-                    : "it is outside `testpaths` " + run.collectionRoots() + where;
+        FileTree tree = config.discovery().tree();
+        boolean covered = run.collectionRoots().stream().anyMatch(r -> !tree.isFile(r) && PytestConfigModel.isUnder(dir, r));
+        if (!covered) {
+            List<String> shown = run.collectionRoots().stream().map(r -> r.isEmpty() ? "." : r).toList();
+            boolean testpaths = run.fullArgs() != null && run.fullArgs().positional().isEmpty() && run.value("testpaths").isPresent()
+                    && run.cwd().equals(run.rootdir());
+            return "collects only " + shown + (testpaths ? " (`testpaths` in " + configName(run) + ")" : "");
         }
+        if (!config.collects(run, dir)) return "skips it: `norecursedirs` matches a directory on its path" + where;
         List<String> files = patterns(run, "python_files", NamePatterns.DEFAULT_FILES);
-        if (!NamePatterns.fileMatches(module, files)) return "its name does not match `python_files` " + files + where;
-        return "none of its functions or classes match `python_functions`/`python_classes`" + where;
+        if (!NamePatterns.fileMatches(module, files)) return "skips it: its name does not match `python_files` " + files + where;
+        return "finds no test in it: none of its functions or classes match `python_functions`/`python_classes`" + where;
     }
 
     /** Whether the module holds functions or methods the run's {@code python_functions}/{@code python_classes} collect. */
