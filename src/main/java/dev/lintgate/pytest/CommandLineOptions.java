@@ -14,16 +14,24 @@ import java.util.Optional;
 public final class CommandLineOptions {
 
     private final Map<String, Arity> options;
+    /** The catalog plugin that adds each option, for those a plugin adds. */
+    private final Map<String, PluginCatalog.Plugin> plugins;
 
-    private CommandLineOptions(Map<String, Arity> options) {
+    private CommandLineOptions(Map<String, Arity> options, Map<String, PluginCatalog.Plugin> plugins) {
         this.options = options;
+        this.plugins = plugins;
     }
 
     public static CommandLineOptions of(PytestVersion version) {
         Map<String, Arity> m = new LinkedHashMap<>(PluginCatalog.coreOptions(version));
-        for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) p.options().forEach(m::putIfAbsent);
+        Map<String, PluginCatalog.Plugin> from = new LinkedHashMap<>();
+        for (PluginCatalog.Plugin p : PluginCatalog.PLUGINS) {
+            p.options().forEach((o, a) -> {
+                if (m.putIfAbsent(o, a) == null) from.put(o, p);
+            });
+        }
         m.putAll(PluginCatalog.PYTESTER_OPTIONS);
-        return new CommandLineOptions(m);
+        return new CommandLineOptions(m, from);
     }
 
     /** These options added to those already known (which win: a conftest cannot redefine a core option). */
@@ -31,11 +39,16 @@ public final class CommandLineOptions {
         if (declared.isEmpty()) return this;
         Map<String, Arity> m = new LinkedHashMap<>(options);
         declared.forEach(m::putIfAbsent);
-        return new CommandLineOptions(m);
+        return new CommandLineOptions(m, plugins);
     }
 
     public Optional<Arity> arity(String option) {
         return Optional.ofNullable(options.get(option));
+    }
+
+    /** The catalog plugin that adds the option, when a plugin does. */
+    public Optional<PluginCatalog.Plugin> pluginOf(String option) {
+        return Optional.ofNullable(plugins.get(option));
     }
 
     public boolean knows(String option) {

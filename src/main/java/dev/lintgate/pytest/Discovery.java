@@ -70,6 +70,7 @@ public final class Discovery {
     public PytestRun run(String cwd, List<String> cliArgs, String envAddopts) {
         List<String> args = new ArrayList<>();
         PytestRun run = new PytestRun(version, cwd, cliArgs);
+        run.envAddopts = envAddopts;
         try {
             if (envAddopts != null && !envAddopts.isEmpty()) {
                 try {
@@ -82,11 +83,6 @@ public final class Discovery {
             PytestArgs cli = PytestArgs.parse(args, options);
             locate(run, cwd, cli);
             applyFileAndOverrides(run, cli, args);
-            if (run.asyncioDisabled() && run.fullArgs.asyncioMode() != null) {
-                // without the plugin nobody defines --asyncio-mode: argparse rejects it in pytest's final parse
-                throw new Abort("unrecognized arguments: --asyncio-mode=" + run.fullArgs.asyncioMode()
-                        + " (pytest-asyncio is disabled with -p no:asyncio)", null);
-            }
             decideCollection(run);
         } catch (Abort a) {
             run.error = a.getMessage();

@@ -98,7 +98,7 @@ public final class PluginCatalog {
                     + "timeout_disable_debugger_detection=bool session_timeout=float"), List.of("timeout"))
                     .withOptions("--timeout=1 --timeout_method=1 --timeout-method=1 --timeout-disable-debugger-detection "
                             + "--session-timeout=1"),
-            new Plugin("pytest-xdist", "xdist.plugin", types("rsyncdirs=paths rsyncignore=paths looponfailroots=paths"),
+            new Plugin("pytest-xdist", "xdist", types("rsyncdirs=paths rsyncignore=paths looponfailroots=paths"),
                     List.of("xdist_group"))
                     .withOptions("-n=1 --numprocesses=1 --maxprocesses=1 --max-worker-restart=1 --dist=1 "
                             + "--loadscope-reorder --no-loadscope-reorder --tx=1 --px=1 -d --rsyncdir=1 --rsyncignore=1 "

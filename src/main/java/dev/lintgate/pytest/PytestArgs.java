@@ -53,9 +53,10 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
     }
 
     public static PytestArgs parse(List<String> args, CommandLineOptions options) {
-        Parse p = new Parse(args, options);
+        List<String> plugins = pluginArgs(args);
+        Parse p = new Parse(args, options, plugins.stream().filter(x -> x.startsWith("no:")).map(x -> x.substring(3)).toList());
         p.run();
-        return new PytestArgs(args, p.positional, p.configFile, p.rootdir, p.overrides, pluginArgs(args), p.asyncioMode,
+        return new PytestArgs(args, p.positional, p.configFile, p.rootdir, p.overrides, plugins, p.asyncioMode,
                 p.markExpr, p.strictMarkers, p.strictConfig, p.strict, p.actions, p.flags, p.pyargs, p.unknownOptions,
                 p.ambiguous, p.unbounded, p.usageError);
     }
@@ -82,6 +83,7 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
     private static final class Parse {
         final List<String> args;
         final CommandLineOptions options;
+        final List<String> blocked;
         final List<String> positional = new ArrayList<>();
         final List<String> overrides = new ArrayList<>();
         // pytest 9 turns the strict flags into -o overrides, in argument order with the real -o's
@@ -101,9 +103,10 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
         String usageError;
         int i;
 
-        Parse(List<String> args, CommandLineOptions options) {
+        Parse(List<String> args, CommandLineOptions options, List<String> blocked) {
             this.args = args;
             this.options = options;
+            this.blocked = blocked;
         }
 
         void run() {
@@ -120,7 +123,9 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
                 } else if (onlyPositional || !optionLike(a)) {
                     positional.add(a);
                 } else if (a.equals("--")) {
+                    // argparse's reading of what follows differs between Python versions (parse_intermixed_args)
                     onlyPositional = true;
+                    unbound("lintgate does not follow argparse's reading of `--`");
                 } else {
                     option(a);
                 }
@@ -161,6 +166,13 @@ public record PytestArgs(List<String> args, List<String> positional, String conf
                 explicit = a.substring(2);
             } else {
                 unknown(a);
+                return;
+            }
+            Optional<PluginCatalog.Plugin> off = options.pluginOf(name).filter(p -> blocked.contains(p.pluginName()));
+            if (off.isPresent()) {
+                // a blocked plugin never adds its options: argparse does not know them
+                usage("unrecognized arguments: " + a + " (" + off.get().distribution() + " is disabled with -p no:"
+                        + off.get().pluginName() + ")");
                 return;
             }
             while (true) {

@@ -33,6 +33,7 @@ public final class PytestRun {
     final PytestVersion version;
     final String cwd;
     final List<String> args;
+    String envAddopts;
     String rootdir;
     PytestConfigFile configFile;
     final List<PytestConfigFile> shadowed = new ArrayList<>();
@@ -65,6 +66,11 @@ public final class PytestRun {
 
     public List<String> args() {
         return args;
+    }
+
+    /** {@code PYTEST_ADDOPTS} as the run was given it; null when unset. */
+    public String envAddopts() {
+        return envAddopts;
     }
 
     public String rootdir() {
