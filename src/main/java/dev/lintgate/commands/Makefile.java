@@ -54,7 +54,7 @@ public final class Makefile {
             while (!text.isEmpty() && "@-+".indexOf(text.charAt(0)) >= 0) text = text.substring(1).stripLeading();
             Map<String, String> shellVariables = new LinkedHashMap<>();
             m.placeholders.forEach((name, shown) -> shellVariables.put(name, Words.unknownWords(shown)));
-            for (CommandLine c : ShellScript.commands(path, text, r.line(), m.dir, shellVariables)) {
+            for (CommandLine c : ShellScript.commands(path, text, r.line(), m.dir, Map.of(), shellVariables)) {
                 out.add(c);
             }
         }

@@ -56,16 +56,18 @@ public record Program(Kind kind, List<String> args, String cwdChange, Map<String
         String cwd = null;
         while (i < words.size()) {
             String w = words.get(i);
+            if (isAssignment(Words.spelling(w))) {
+                // PATH="$HOME/bin:$PATH" pytest: an environment variable, whatever its value
+                String s = Words.spelling(w);
+                env.put(s.substring(0, s.indexOf('=')), Words.isUnknown(w) ? Words.unknown(s.substring(s.indexOf('=') + 1)) : s.substring(s.indexOf('=') + 1));
+                i++;
+                continue;
+            }
             if (Words.isUnknown(w)) {
                 List<String> rest = words.subList(i, words.size());
                 boolean namesPytest = rest.stream().anyMatch(PYTEST_NAMES::contains);
                 return new Program(namesPytest ? Kind.UNKNOWN : Kind.OTHER, rest, cwd, env,
                         "the program is `" + Words.spelling(w) + "`, which lintgate cannot expand");
-            }
-            if (isAssignment(w)) {
-                env.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
-                i++;
-                continue;
             }
             String name = w.substring(w.lastIndexOf('/') + 1);
             List<String> rest = words.subList(i + 1, words.size());

@@ -65,6 +65,14 @@ public final class RepositoryCommands {
     private static final Set<String> UNREAD = Set.of("tox.toml", "hatch.toml", "justfile", "Justfile", ".justfile",
             "Taskfile.yml", "Taskfile.yaml", "tasks.py", "pixi.toml", "Pipfile");
 
+    /** Whether lintgate reads commands from the file at this path (a tox file, a Makefile, a workflow...). */
+    public static boolean readsFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith("tox.ini") || name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile")
+                || isWorkflow(path) || name.equals(".pre-commit-config.yaml") || name.equals(".pre-commit-config.yml")
+                || name.endsWith(".sh");
+    }
+
     /** The commands, those handed on included. */
     public List<CommandLine> commands() {
         return commands;

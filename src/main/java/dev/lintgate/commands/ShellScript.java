@@ -33,22 +33,30 @@ public final class ShellScript {
     /** Here-document delimiters waiting for the end of the current line: [delimiter, strip tabs]. */
     private final List<String[]> pendingHeredocs = new ArrayList<>();
 
-    private ShellScript(String file, String text, int firstLine, String cwd, Map<String, String> variables) {
+    private ShellScript(String file, String text, int firstLine, String cwd, Map<String, String> environment,
+                        Map<String, String> shellVariables) {
         this.file = file;
         this.text = text;
         this.firstLine = firstLine;
         this.line = firstLine;
         this.cwd = cwd;
-        this.variables = new LinkedHashMap<>(variables);
-        this.exported.addAll(variables.keySet());
+        this.variables = new LinkedHashMap<>(shellVariables);
+        this.variables.putAll(environment);
+        this.exported.addAll(environment.keySet());
     }
 
     /**
      * The commands of {@code text}, whose first line is line {@code firstLine} of {@code file}; {@code cwd} is where
-     * it starts ("" the repository root), {@code variables} the values known before it runs (others are unknown).
+     * it starts ("" the repository root), {@code environment} the variables it is given (others are unknown).
      */
-    public static List<CommandLine> commands(String file, String text, int firstLine, String cwd, Map<String, String> variables) {
-        ShellScript s = new ShellScript(file, text, firstLine, cwd, variables);
+    public static List<CommandLine> commands(String file, String text, int firstLine, String cwd, Map<String, String> environment) {
+        return commands(file, text, firstLine, cwd, environment, Map.of());
+    }
+
+    /** As above, with variables the script sees that are not in its commands' environment. */
+    public static List<CommandLine> commands(String file, String text, int firstLine, String cwd, Map<String, String> environment,
+                                             Map<String, String> shellVariables) {
+        ShellScript s = new ShellScript(file, text, firstLine, cwd, environment, shellVariables);
         s.list(false);
         return s.out;
     }

@@ -21,6 +21,8 @@ public final class ToxIni {
 
     private static final Pattern FACTORS = Pattern.compile("^!?[A-Za-z0-9_.{},\\-!]+:\\s+");
     private static final String MARK = "\u0002";
+    // {toxinidir} until the directory the command runs in is known: it is an absolute path there
+    private static final String INI_DIR = "\u0004";
 
     private final String path;
     private final String dir;
@@ -58,8 +60,9 @@ public final class ToxIni {
             String env = s.name().equals("testenv") ? "py" : s.name().substring("testenv:".length());
             IniDocument.Entry commands = setting(s, "commands");
             if (commands == null) continue;
-            String changedir = setting(s, "changedir") == null ? "" : substituteText(setting(s, "changedir").value(), s, env);
+            String changedir = setting(s, "changedir") == null ? "" : substituteText(setting(s, "changedir").value(), s, env).replace(INI_DIR, ".");
             String cwd = changedir.isEmpty() ? dir : Paths.resolve(dir, changedir);
+            String fromCwdToIni = cwd == null ? "." : relative(cwd, dir);
             int from = commands.line();
             for (String logical : logicalLines(commands.value())) {
                 String line = FACTORS.matcher(logical).replaceFirst("");
@@ -67,7 +70,7 @@ public final class ToxIni {
                 int at = lineOf(logical, from);
                 from = at;
                 unknowns.clear();
-                String substituted = substituteText(line, s, env);
+                String substituted = substituteText(line, s, env).replace(INI_DIR, fromCwdToIni);
                 List<String> words;
                 try {
                     words = Shlex.split(substituted);
@@ -85,6 +88,18 @@ public final class ToxIni {
             }
         }
         return out;
+    }
+
+    /** The path that leads from one repository directory to another: "../.." from services/api to the root. */
+    private static String relative(String from, String to) {
+        String[] a = from.isEmpty() ? new String[0] : from.split("/");
+        String[] b = to.isEmpty() ? new String[0] : to.split("/");
+        int common = 0;
+        while (common < a.length && common < b.length && a[common].equals(b[common])) common++;
+        List<String> parts = new ArrayList<>();
+        for (int k = common; k < a.length; k++) parts.add("..");
+        for (int k = common; k < b.length; k++) parts.add(b[k]);
+        return parts.isEmpty() ? "." : String.join("/", parts);
     }
 
     /** A key of the env's section, else of {@code [testenv]} (what tox inherits). */
@@ -191,7 +206,7 @@ public final class ToxIni {
         }
         switch (inner) {
             case "toxinidir", "tox_root" -> {
-                return dir.isEmpty() ? "." : dir;
+                return INI_DIR;
             }
             case "envpython", "env_python" -> {
                 return "python";

@@ -87,7 +87,6 @@ public final class Workflows {
                 String cwdText = expand(dir, variant, stepEnv);
                 Map<String, String> variables = new LinkedHashMap<>();
                 stepEnv.forEach((k, v) -> variables.put(k, expand(v, variant, stepEnv).contains("\u0000") ? Words.unknown("$" + k) : expand(v, variant, stepEnv)));
-                variables.put("GITHUB_WORKSPACE", Words.unknown("$GITHUB_WORKSPACE"));
                 run(text, script.line(), cwdText, variables, checkouts);
             }
         }
@@ -100,7 +99,7 @@ public final class Workflows {
         }
         String workspaceDir = Paths.resolve("", dir);
         // placeholders of unknown expressions are unknown shell variables to the script
-        Map<String, String> vars = new LinkedHashMap<>(variables);
+        Map<String, String> vars = new LinkedHashMap<>();
         Matcher m = Pattern.compile("\u0000(\\d+)\u0000").matcher(text);
         StringBuilder shellText = new StringBuilder();
         while (m.find()) {
@@ -110,7 +109,7 @@ public final class Workflows {
         }
         m.appendTail(shellText);
         int firstLine = line;
-        for (CommandLine c : ShellScript.commands(path, shellText.toString(), firstLine, workspaceDir, vars)) {
+        for (CommandLine c : ShellScript.commands(path, shellText.toString(), firstLine, workspaceDir, variables, vars)) {
             if (c.notUnderstood() != null) {
                 out.add(c);
                 continue;

@@ -60,7 +60,22 @@ public final class Yaml {
     private int row;
 
     private Yaml(String text) {
-        this.lines = text.replace("\r\n", "\n").split("\n", -1);
+        String[] all = text.replace("\r\n", "\n").split("\n", -1);
+        // "..." ends the document; what follows must be nothing but blank lines and comments
+        int end = all.length;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].equals("...") || all[i].startsWith("... ")) {
+                end = i;
+                break;
+            }
+        }
+        for (int i = end + 1; i < all.length; i++) {
+            if (!isBlank(all[i])) {
+                end = all.length;
+                break;
+            }
+        }
+        this.lines = java.util.Arrays.copyOf(all, end);
     }
 
     public static Node parse(String text) throws Unsupported {

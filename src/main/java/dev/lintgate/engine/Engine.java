@@ -10,6 +10,7 @@ import dev.lintgate.finding.Severity;
 import dev.lintgate.config.ConfigLoader;
 import dev.lintgate.project.Project;
 import dev.lintgate.pytest.ConfigKind;
+import dev.lintgate.commands.RepositoryCommands;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.project.Survey;
 import dev.lintgate.project.Triggers;
@@ -118,7 +119,7 @@ public final class Engine {
     private static boolean isRead(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return Project.isPython(path) || ConfigKind.ofFileName(name).isPresent() || ConfigLoader.CONFIG_NAMES.contains(name)
-                || PytestConfigModel.readsFile(name);
+                || PytestConfigModel.readsFile(name) || RepositoryCommands.readsFile(path);
     }
 
     private void submitFinish(ExecutorService pool, Project project, List<FileRule> rules, Collector collector,
