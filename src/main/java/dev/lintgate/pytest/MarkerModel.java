@@ -192,6 +192,12 @@ public final class MarkerModel {
     private record RunIdentity(String config, boolean strictMarkers, List<String> conftests) {
     }
 
+    /** Whether the run looks for pytest's default test names: it then collects a module exactly when it defines tests at all. */
+    public static boolean defaultTestNames(PytestRun run) {
+        return patterns(run, "python_functions", NamePatterns.DEFAULT_FUNCTIONS).equals(NamePatterns.DEFAULT_FUNCTIONS)
+                && patterns(run, "python_classes", NamePatterns.DEFAULT_CLASSES).equals(NamePatterns.DEFAULT_CLASSES);
+    }
+
     /**
      * Why {@code run} does not collect the module's tests, as what the run does ("collects only [tests]", "skips
      * it: ..."): a message puts the run in front.

@@ -285,23 +285,27 @@ public final class PytestConfigModel {
      * collect less.
      */
     public boolean collectsFile(PytestRun run, String file, boolean orAmbiguous) {
+        if (namesFile(run, file, orAmbiguous)) return true;
+        return reachesDirectory(run, dirOf(file), orAmbiguous)
+                && NamePatterns.fileMatches(file, run.patterns("python_files", NamePatterns.DEFAULT_FILES));
+    }
+
+    /** Whether the file is one of the run's paths. */
+    public boolean namesFile(PytestRun run, String file, boolean orAmbiguous) {
         if (run.error().isPresent()) return false;
-        List<String> roots = run.collectionRoots();
-        if (orAmbiguous && !run.ambiguousRoots().isEmpty()) {
-            roots = new ArrayList<>(roots);
-            roots.addAll(run.ambiguousRoots());
-        }
-        String dir = dirOf(file);
-        List<String> files = run.patterns("python_files", NamePatterns.DEFAULT_FILES);
+        return run.collectionRoots().contains(file) || (orAmbiguous && run.ambiguousRoots().contains(file));
+    }
+
+    /** Whether the run's recursion reaches the directory: below one of its directory paths, past no norecursedirs. */
+    public boolean reachesDirectory(PytestRun run, String dir, boolean orAmbiguous) {
+        if (run.error().isPresent()) return false;
         List<String> skip = run.patterns("norecursedirs", DEFAULT_NORECURSE);
-        for (String root : roots) {
-            if (discovery.tree().isFile(root)) {
-                if (root.equals(file)) return true;
-                continue;
+        for (List<String> roots : orAmbiguous ? List.of(run.collectionRoots(), run.ambiguousRoots()) : List.of(run.collectionRoots())) {
+            for (String root : roots) {
+                if (!isUnder(dir, root) || discovery.tree().isFile(root)) continue;
+                String rest = root.isEmpty() ? dir : dir.equals(root) ? "" : dir.substring(root.length() + 1);
+                if (rest.isEmpty() || !anyPartMatches(rest, skip)) return true;
             }
-            if (!isUnder(dir, root)) continue;
-            String rest = root.isEmpty() ? dir : dir.equals(root) ? "" : dir.substring(root.length() + 1);
-            if ((rest.isEmpty() || !anyPartMatches(rest, skip)) && NamePatterns.fileMatches(file, files)) return true;
         }
         return false;
     }

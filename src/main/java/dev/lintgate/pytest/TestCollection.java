@@ -39,8 +39,11 @@ public final class TestCollection {
     private final List<DefinedRuns.Run> runs;
     private final List<DefinedRuns.Run> unknown;
     private final Map<String, Boolean> imported = new ConcurrentHashMap<>();
+    // per directory: the runs whose recursion reaches it (most modules share their directory with others)
+    private final Map<String, List<DefinedRuns.Run>> reaching = new ConcurrentHashMap<>();
     private Map<String, List<String>> starImporters;
     private Map<String, List<Importer>> importers;
+    private Map<String, List<DefinedRuns.Run>> namingFiles;
 
     /** A module-level import of a module, or of a name from it, in {@code file}. */
     private record Importer(String file, String name) {
@@ -75,11 +78,54 @@ public final class TestCollection {
         return false;
     }
 
+    /** The runs that import the file as a test module, whatever it defines. */
+    public List<DefinedRuns.Run> importing(String module) {
+        List<DefinedRuns.Run> out = new ArrayList<>();
+        for (DefinedRuns.Run r : reaching.computeIfAbsent(PytestConfigModel.dirOf(module), this::reach)) {
+            if (NamePatterns.fileMatches(module, MarkerModel.patterns(r.run(), "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
+        }
+        for (DefinedRuns.Run r : namingFiles().getOrDefault(module, List.of())) {
+            if (!out.contains(r)) out.add(r);
+        }
+        return out;
+    }
+
+    /** By file: the runs that name it as a path. */
+    private synchronized Map<String, List<DefinedRuns.Run>> namingFiles() {
+        if (namingFiles == null) {
+            namingFiles = new HashMap<>();
+            for (DefinedRuns.Run r : runs) {
+                if (r.run().error().isPresent()) continue;
+                for (List<String> roots : List.of(r.run().collectionRoots(), r.run().ambiguousRoots())) {
+                    for (String root : roots) {
+                        if (config.discovery().tree().isFile(root)) namingFiles.computeIfAbsent(root, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        return namingFiles;
+    }
+
+    private List<DefinedRuns.Run> reach(String dir) {
+        return runs.stream().filter(r -> config.reachesDirectory(r.run(), dir, true)).toList();
+    }
+
+    /**
+     * Whether the module's tests are collected from the module itself, or it is no test module at all, as far as
+     * its name tells: a run that looks for pytest's default test names imports it. Settled without reading it.
+     */
+    public boolean settledByName(String module) {
+        for (DefinedRuns.Run r : importing(module)) {
+            if (MarkerModel.defaultTestNames(r.run())) return true;
+        }
+        return false;
+    }
+
     /** The runs that collect the module's tests from the module itself. */
     public List<DefinedRuns.Run> collecting(String module) {
         List<DefinedRuns.Run> out = new ArrayList<>();
-        for (DefinedRuns.Run r : runs) {
-            if (config.collectsFile(r.run(), module, true) && markers.definesTests(module, r.run())) out.add(r);
+        for (DefinedRuns.Run r : importing(module)) {
+            if (markers.definesTests(module, r.run())) out.add(r);
         }
         return out;
     }
@@ -114,7 +160,7 @@ public final class TestCollection {
 
     /** Whether some run imports the file as a test module. */
     private boolean importedAsTests(String file) {
-        return imported.computeIfAbsent(file, f -> runs.stream().anyMatch(r -> config.collectsFile(r.run(), f, true)));
+        return imported.computeIfAbsent(file, f -> !importing(f).isEmpty());
     }
 
     /** The module-level functions and classes of a module that hold tests, under any run's names or pytest's. */

@@ -39,7 +39,8 @@ public final class UncollectedTestFile implements ProjectRule {
         if (!collection.unknownRuns().isEmpty()) return;
         MarkerModel model = project.fact(MarkerModel.FACT);
         for (String path : model.testModules()) {
-            if (!project.targets().contains(path) || !collection.isTestModule(path)) continue;
+            // most modules are settled by their name and directory, without reading them
+            if (!project.targets().contains(path) || collection.settledByName(path) || !collection.isTestModule(path)) continue;
             if (!collection.collecting(path).isEmpty() || collection.collectedThrough(path).isPresent()) continue;
             Optional<PythonFile> file = project.python(path);
             Region at = file.flatMap(f -> f.definitions().stream().filter(Definition::moduleLevel).findFirst())
