@@ -1,2 +1,2 @@
-def test_order_total():  # expect: LG216 "outside `testpaths`"
+def test_order_total():  # expect: LG216 "collects only [tests] (`testpaths` in pytest.ini)"
     pass

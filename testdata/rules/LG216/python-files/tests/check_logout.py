@@ -1,2 +1,3 @@
-def test_logout():  # expect: LG216 "python_files"
+# named like no test module pytest knows: a helper to lintgate, whatever it defines
+def test_logout():
     pass

@@ -11,6 +11,7 @@ import dev.lintgate.config.ConfigLoader;
 import dev.lintgate.environment.DependencyFile;
 import dev.lintgate.project.Project;
 import dev.lintgate.pytest.ConfigKind;
+import dev.lintgate.commands.RepositoryCommands;
 import dev.lintgate.project.Survey;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.python.ModuleNames;
@@ -119,7 +120,7 @@ public final class Engine {
     private static boolean isRead(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return Project.isPython(path) || ConfigKind.ofFileName(name).isPresent() || ConfigLoader.CONFIG_NAMES.contains(name)
-                || DependencyFile.of(path).isPresent();
+                || DependencyFile.of(path).isPresent() || RepositoryCommands.readsFile(path);
     }
 
     private void submitFinish(ExecutorService pool, Project project, List<FileRule> rules, Collector collector,

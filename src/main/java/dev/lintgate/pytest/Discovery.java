@@ -17,6 +17,7 @@ public final class Discovery {
 
     private final FileTree tree;
     private final PytestVersion version;
+    private final CommandLineOptions options;
     private final Map<String, Optional<PytestConfigFile>> files;
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
@@ -29,10 +30,24 @@ public final class Discovery {
         this(tree, version, new Files());
     }
 
+    /** With pytest's and the catalog plugins' options only (no project to read conftests' own from). */
     public Discovery(FileTree tree, PytestVersion version, Files files) {
+        this(tree, version, files, CommandLineOptions.of(version));
+    }
+
+    /**
+     * {@code files}: parsed config files shared with the discoveries of other pytest versions over the same tree;
+     * {@code options}: the command-line options the runs know, with the project's own.
+     */
+    public Discovery(FileTree tree, PytestVersion version, Files files, CommandLineOptions options) {
         this.tree = tree;
         this.version = version;
         this.files = files.parsed;
+        this.options = options;
+    }
+
+    public CommandLineOptions options() {
+        return options;
     }
 
     public PytestVersion version() {
@@ -69,6 +84,7 @@ public final class Discovery {
     public PytestRun run(String cwd, List<String> cliArgs, String envAddopts) {
         List<String> args = new ArrayList<>();
         PytestRun run = new PytestRun(version, cwd, cliArgs);
+        run.envAddopts = envAddopts;
         try {
             if (envAddopts != null && !envAddopts.isEmpty()) {
                 try {
@@ -78,14 +94,9 @@ public final class Discovery {
                 }
             }
             args.addAll(cliArgs);
-            PytestArgs cli = PytestArgs.parse(args);
+            PytestArgs cli = PytestArgs.parse(args, options);
             locate(run, cwd, cli);
             applyFileAndOverrides(run, cli, args);
-            if (run.asyncioDisabled() && run.fullArgs.asyncioMode() != null) {
-                // without the plugin nobody defines --asyncio-mode: argparse rejects it in pytest's final parse
-                throw new Abort("unrecognized arguments: --asyncio-mode=" + run.fullArgs.asyncioMode()
-                        + " (pytest-asyncio is disabled with -p no:asyncio)", null);
-            }
             decideCollection(run);
         } catch (Abort a) {
             run.error = a.getMessage();
@@ -105,6 +116,7 @@ public final class Discovery {
                 throw new Abort("FileNotFoundError: " + tree.display(path), null);
             }
             PytestConfigFile.Load load = f.map(x -> x.load(version)).orElse(null);
+            f.ifPresent(run.read::add);
             if (load != null) {
                 checkLoad(f.get(), load);
             }
@@ -122,7 +134,7 @@ public final class Discovery {
         } else {
             List<String> dirs = dirsFromArgs(cwd, cli.positional());
             String ancestor = commonAncestor(cwd, dirs);
-            Located found = locateConfig(List.of(ancestor), run.searched);
+            Located found = locateConfig(List.of(ancestor), run.searched, run.read);
             if (found == null && cli.rootdir() == null) {
                 String setupDir = null;
                 for (String d : tree.selfAndAncestors(ancestor)) {
@@ -136,7 +148,7 @@ public final class Discovery {
                     run.how = "no config file walking up from " + tree.display(ancestor) + "; rootdir is the nearest directory with setup.py";
                 } else {
                     if (!dirs.equals(List.of(ancestor))) {
-                        found = locateConfig(dirs, run.searched);
+                        found = locateConfig(dirs, run.searched, run.read);
                         // pytest discards this walk's list of ignored siblings: they go unmentioned
                         if (found != null) {
                             run.how = "no config file walking up from " + tree.display(ancestor)
@@ -194,11 +206,12 @@ public final class Discovery {
     }
 
     /** findpaths.locate_config: nearest directory first, names in version order, pyproject.toml as last resort. */
-    private Located locateConfig(List<String> dirs, List<String> trace) throws Abort {
+    private Located locateConfig(List<String> dirs, List<String> trace, List<PytestConfigFile> read) throws Abort {
         PytestConfigFile firstPyproject = null;
         for (String dir : dirs) {
             Walk w = walk(dir);
             trace.addAll(w.trace());
+            read.addAll(w.read());
             if (w.abort() != null) throw new Abort(w.abort().getMessage(), w.abort().location);
             if (w.found() != null) return w.found();
             if (firstPyproject == null) firstPyproject = w.pyproject();
@@ -215,8 +228,9 @@ public final class Discovery {
      * The walk up from one directory: the trace lines it writes, and the config it stops at, the abort it stops
      * with, or (when neither) the nearest pyproject.toml it passed.
      */
-    private record Walk(List<String> trace, Located found, Abort abort, PytestConfigFile pyproject) {
-        static final Walk TOP = new Walk(List.of(), null, null, null);
+    private record Walk(List<String> trace, Located found, Abort abort, PytestConfigFile pyproject,
+                        List<PytestConfigFile> read) {
+        static final Walk TOP = new Walk(List.of(), null, null, null, List.of());
     }
 
     /**
@@ -232,7 +246,8 @@ public final class Discovery {
             String parent = tree.parent(dir);
             Walk above = parent == null ? Walk.TOP : walk(parent);
             List<String> trace = here.trace().isEmpty() ? above.trace() : concat(here.trace(), above.trace());
-            w = new Walk(trace, above.found(), above.abort(), here.pyproject() != null ? here.pyproject() : above.pyproject());
+            w = new Walk(trace, above.found(), above.abort(), here.pyproject() != null ? here.pyproject() : above.pyproject(),
+                    here.read().isEmpty() ? above.read() : concat(here.read(), above.read()));
         }
         // not computeIfAbsent: the walk recurses into the map; a race only computes the same walk twice
         walks.putIfAbsent(dir, w);
@@ -243,6 +258,7 @@ public final class Discovery {
     private Walk level(String base) {
         List<ConfigKind> order = ConfigKind.searchOrder(version);
         List<String> trace = new ArrayList<>();
+        List<PytestConfigFile> read = new ArrayList<>();
         PytestConfigFile pyproject = null;
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
@@ -252,6 +268,7 @@ public final class Discovery {
                 pyproject = f.get();
             }
             PytestConfigFile.Load load = f.get().load(version);
+            read.add(f.get());
             seen.add(f.get().fileName() + switch (load.status()) {
                 case CONFIG -> " (pytest config: used)";
                 case NOT_CONFIG -> " (no pytest config)";
@@ -264,7 +281,7 @@ public final class Discovery {
             try {
                 checkLoad(f.get(), load);
             } catch (Abort a) {
-                return new Walk(List.copyOf(trace), null, a, pyproject);
+                return new Walk(List.copyOf(trace), null, a, pyproject, List.copyOf(read));
             }
             if (load.status() != PytestConfigFile.Status.CONFIG) continue;
             List<PytestConfigFile> shadowed = new ArrayList<>();
@@ -274,26 +291,28 @@ public final class Discovery {
                 if (s.isEmpty()) continue;
                 PytestConfigFile.Load sl = s.get().load(version);
                 if (version.hasNativeToml()) {
+                    read.add(s.get());
                     try {
                         checkLoad(s.get(), sl);
                     } catch (Abort a) {
-                        return new Walk(List.copyOf(trace), null, a, pyproject);
+                        return new Walk(List.copyOf(trace), null, a, pyproject, List.copyOf(read));
                     }
                 }
                 if (sl.status() == PytestConfigFile.Status.CONFIG) {
                     shadowed.add(s.get());
                 }
             }
-            return new Walk(List.copyOf(trace), new Located(base, f.get(), load, List.copyOf(shadowed)), null, pyproject);
+            return new Walk(List.copyOf(trace), new Located(base, f.get(), load, List.copyOf(shadowed)), null, pyproject,
+                    List.copyOf(read));
         }
         if (!seen.isEmpty()) {
             trace.add(tree.display(base) + ": " + String.join(", ", seen));
         }
-        return new Walk(List.copyOf(trace), null, null, pyproject);
+        return new Walk(List.copyOf(trace), null, null, pyproject, List.copyOf(read));
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }
@@ -363,11 +382,14 @@ public final class Discovery {
         run.addopts = List.copyOf(addoptsList);
         List<String> full = new ArrayList<>(addoptsList);
         full.addAll(args);
-        run.fullArgs = PytestArgs.parse(full);
+        run.fullArgs = PytestArgs.parse(full, options);
+        if (run.fullArgs.usageError() != null) {
+            throw new Abort("usage error: " + run.fullArgs.usageError(), null);
+        }
         applyMinversion(run);
         if (version.addoptsOverridesWork()) {
             // the same last-wins sequence pytest applies: addopts first, then the command line again
-            PytestArgs fromAddopts = PytestArgs.parse(addoptsList);
+            PytestArgs fromAddopts = PytestArgs.parse(addoptsList, options);
             applyOverrides(run, fromAddopts.overrideActions(), fromAddopts.overrideFlags(), "addopts");
             if (version.hasNativeToml()) {
                 applyOverrides(run, cli.overrideActions(), cli.overrideFlags(), "command line");
@@ -403,11 +425,15 @@ public final class Discovery {
     private void decideCollection(PytestRun run) {
         List<String> positional = run.fullArgs.positional();
         List<String> out = new ArrayList<>();
+        List<String> possible = new ArrayList<>();
+        for (String a : run.fullArgs.ambiguous()) {
+            // a word an unknown option may take: if it is no existing path, reading it as one stops pytest
+            String p = argPath(run.cwd, a);
+            if (tree.isDir(p) || tree.isFile(p)) possible.add(p);
+        }
+        run.ambiguousRoots = List.copyOf(possible);
         if (!positional.isEmpty()) {
-            for (String a : positional) {
-                int cut = a.indexOf("::");
-                out.add(tree.resolve(run.cwd, cut >= 0 ? a.substring(0, cut) : a));
-            }
+            for (String a : positional) out.add(argPath(run.cwd, a));
         } else if (run.cwd.equals(run.rootdir)) {
             try {
                 for (Object t : (List<?>) run.getini("testpaths", "args", List.of())) {
@@ -419,6 +445,11 @@ public final class Discovery {
         }
         if (out.isEmpty()) out.add(run.cwd);
         run.collectionRoots = List.copyOf(out);
+    }
+
+    private String argPath(String cwd, String arg) {
+        int cut = arg.indexOf("::");
+        return tree.resolve(cwd, cut >= 0 ? arg.substring(0, cut) : arg);
     }
 
     /** Python's glob.iglob(pattern, recursive=True) relative to {@code cwd}, sorted per pattern as pytest sorts. */

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Markers and collection on top of the configuration model, shared by LG210–LG216: which runs collect a test
  * module, which markers each run registers (builtins, its config's {@code markers}, declared plugins, and
- * {@code addinivalue_line} in the conftests it loads and the first-party modules they pull in), and which test
- * modules no argument-less run collects. A run whose registry cannot be known statically says why, and the rules
- * stay silent for it.
+ * {@code addinivalue_line} in the conftests it loads and the first-party modules they pull in), and why a run
+ * passes a test module by ({@link TestCollection} decides which modules no run collects). A run whose registry
+ * cannot be known statically says why, and the rules stay silent for it.
  */
 public final class MarkerModel {
 
@@ -46,11 +46,9 @@ public final class MarkerModel {
     private final Map<String, List<String>> loaded = new ConcurrentHashMap<>();
     private final Map<PytestRun, Registry> registryOf = new ConcurrentHashMap<>();
     private final Map<String, List<PytestRun>> runsByDir = new ConcurrentHashMap<>();
-    private final Map<String, List<PytestRun>> startingRunsByDir = new ConcurrentHashMap<>();
     private final List<String> conftests = new ArrayList<>();
     private final List<String> conftestDirs;
     private final List<String> testModules = new ArrayList<>();
-    private List<PytestRun> startingRuns;
     private final Object scanLock = new Object();
     private boolean scanned;
 
@@ -148,65 +146,32 @@ public final class MarkerModel {
     private record RunIdentity(String config, boolean strictMarkers, List<String> conftests) {
     }
 
-    /**
-     * Whether an argument-less {@code pytest} started where people start it collects the module's tests: at the
-     * repository root, or in the directory of a live config above the module (where its {@code testpaths} apply).
-     * Starting inside an arbitrary subdirectory collects anything below it, so it does not count.
-     */
-    public boolean collectedWithoutArguments(String module) {
-        for (PytestRun r : startingRunsCollecting(module)) {
-            if (definesTests(module, r)) return true;
-        }
-        return false;
-    }
-
-    /** The {@link #startingRuns()} that collect the module's file (directory and {@code python_files}), whatever it defines. */
-    public List<PytestRun> startingRunsCollecting(String module) {
-        List<PytestRun> out = new ArrayList<>();
-        for (PytestRun r : startingRunsByDir.computeIfAbsent(PytestConfigModel.dirOf(module), this::startingRunsCollectingDir)) {
-            if (NamePatterns.fileMatches(module, patterns(r, "python_files", NamePatterns.DEFAULT_FILES))) out.add(r);
-        }
-        return out;
-    }
-
-    private List<PytestRun> startingRunsCollectingDir(String dir) {
-        return startingRuns().stream()
-                .filter(r -> r.error().isEmpty() && PytestConfigModel.isUnder(dir, r.cwd()) && config.collects(r, dir))
-                .toList();
-    }
-
     /** Whether the run looks for pytest's default test names: it then collects a module exactly when it defines tests at all. */
     public static boolean defaultTestNames(PytestRun run) {
         return patterns(run, "python_functions", NamePatterns.DEFAULT_FUNCTIONS).equals(NamePatterns.DEFAULT_FUNCTIONS)
                 && patterns(run, "python_classes", NamePatterns.DEFAULT_CLASSES).equals(NamePatterns.DEFAULT_CLASSES);
     }
 
-    /** The root run and the run started in the directory of each live config: where LG216 looks. */
-    public synchronized List<PytestRun> startingRuns() {
-        if (startingRuns != null) return startingRuns;
-        List<PytestRun> out = new ArrayList<>();
-        if (config.admits("")) out.add(config.rootRun());
-        for (PytestConfigFile f : config.liveConfigs()) {
-            PytestRun r = config.runFor(f);
-            if (!r.cwd().isEmpty()) out.add(r);
-        }
-        startingRuns = List.copyOf(out);
-        return startingRuns;
-    }
-
-    /** Why {@code run} does not collect the module, in words for a message. */
+    /**
+     * Why {@code run} does not collect the module's tests, as what the run does ("collects only [tests]", "skips
+     * it: ..."): a message puts the run in front.
+     */
     public String explainUncollected(PytestRun run, String module) {
-        if (run.error().isPresent()) return "pytest stops on its configuration when run from the repository root";
+        if (run.error().isPresent()) return "stops before collecting (" + run.error().get() + ")";
         String dir = PytestConfigModel.dirOf(module);
         String where = " (" + configName(run) + ")";
-        if (!config.collects(run, dir)) {
-            boolean covered = run.collectionRoots().stream().anyMatch(r -> PytestConfigModel.isUnder(dir, r));
-            return covered ? "a directory on its path matches `norecursedirs`" + where
-                    : "it is outside `testpaths` " + run.collectionRoots() + where;
+        FileTree tree = config.discovery().tree();
+        boolean covered = run.collectionRoots().stream().anyMatch(r -> !tree.isFile(r) && PytestConfigModel.isUnder(dir, r));
+        if (!covered) {
+            List<String> shown = run.collectionRoots().stream().map(r -> r.isEmpty() ? "." : r).toList();
+            boolean testpaths = run.fullArgs() != null && run.fullArgs().positional().isEmpty() && run.value("testpaths").isPresent()
+                    && run.cwd().equals(run.rootdir());
+            return "collects only " + shown + (testpaths ? " (`testpaths` in " + configName(run) + ")" : "");
         }
+        if (!config.collects(run, dir)) return "skips it: `norecursedirs` matches a directory on its path" + where;
         List<String> files = patterns(run, "python_files", NamePatterns.DEFAULT_FILES);
-        if (!NamePatterns.fileMatches(module, files)) return "its name does not match `python_files` " + files + where;
-        return "none of its functions or classes match `python_functions`/`python_classes`" + where;
+        if (!NamePatterns.fileMatches(module, files)) return "skips it: its name does not match `python_files` " + files + where;
+        return "finds no test in it: none of its functions or classes match `python_functions`/`python_classes`" + where;
     }
 
     /** Whether the module holds functions or methods the run's {@code python_functions}/{@code python_classes} collect. */

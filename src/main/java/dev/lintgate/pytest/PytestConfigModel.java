@@ -47,12 +47,15 @@ public final class PytestConfigModel {
     private final List<String> testDirs;
     private List<PytestConfigFile> liveConfigs;
     private MarkerModel markers;
+    private DefinedRuns definedRuns;
+    private TestCollection testCollection;
 
     PytestConfigModel(ProjectModel project, PytestVersion version, PytestVersions versions, Discovery.Files files) {
         this.project = project;
         this.version = version;
         this.versions = versions;
-        this.discovery = new Discovery(FileTree.of(project), version, files);
+        this.discovery = new Discovery(FileTree.of(project), version, files,
+                CommandLineOptions.of(version).with(project.fact(DeclaredOptions.FACT)));
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (ConfigKind.ofFileName(name).isPresent() && admits(dirOf(f))) {
@@ -83,6 +86,18 @@ public final class PytestConfigModel {
     public synchronized MarkerModel markers() {
         if (markers == null) markers = new MarkerModel(project, this);
         return markers;
+    }
+
+    /** The pytest runs the repository defines that this release runs; built on first use. */
+    public synchronized DefinedRuns definedRuns() {
+        if (definedRuns == null) definedRuns = new DefinedRuns(project, this);
+        return definedRuns;
+    }
+
+    /** Which test modules those runs collect; built on first use. */
+    public synchronized TestCollection testCollection() {
+        if (testCollection == null) testCollection = new TestCollection(project, this);
+        return testCollection;
     }
 
     private static final Triggers ASYNCIO_WORDS = new Triggers(List.of("pytest_asyncio", "mark.asyncio"));
@@ -227,6 +242,39 @@ public final class PytestConfigModel {
             if (!isUnder(dir, base)) continue;
             String rest = base.isEmpty() ? dir : dir.equals(base) ? "" : dir.substring(base.length() + 1);
             if (rest.isEmpty() || !anyPartMatches(rest, patterns)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run imports the file as a test module: it is one of the run's paths (pytest imports a file it is
+     * given whatever its name), or it is below one of them, in no directory {@code norecursedirs} skips, and
+     * {@code python_files} matches its name. {@code orAmbiguous} also counts the paths the run has if an unknown
+     * option takes no value. {@code --ignore} and conftest {@code collect_ignore} are not applied: they only ever
+     * collect less.
+     */
+    public boolean collectsFile(PytestRun run, String file, boolean orAmbiguous) {
+        if (namesFile(run, file, orAmbiguous)) return true;
+        return reachesDirectory(run, dirOf(file), orAmbiguous)
+                && NamePatterns.fileMatches(file, run.patterns("python_files", NamePatterns.DEFAULT_FILES));
+    }
+
+    /** Whether the file is one of the run's paths. */
+    public boolean namesFile(PytestRun run, String file, boolean orAmbiguous) {
+        if (run.error().isPresent()) return false;
+        return run.collectionRoots().contains(file) || (orAmbiguous && run.ambiguousRoots().contains(file));
+    }
+
+    /** Whether the run's recursion reaches the directory: below one of its directory paths, past no norecursedirs. */
+    public boolean reachesDirectory(PytestRun run, String dir, boolean orAmbiguous) {
+        if (run.error().isPresent()) return false;
+        List<String> skip = run.patterns("norecursedirs", DEFAULT_NORECURSE);
+        for (List<String> roots : orAmbiguous ? List.of(run.collectionRoots(), run.ambiguousRoots()) : List.of(run.collectionRoots())) {
+            for (String root : roots) {
+                if (!isUnder(dir, root) || discovery.tree().isFile(root)) continue;
+                String rest = root.isEmpty() ? dir : dir.equals(root) ? "" : dir.substring(root.length() + 1);
+                if (rest.isEmpty() || !anyPartMatches(rest, skip)) return true;
+            }
         }
         return false;
     }

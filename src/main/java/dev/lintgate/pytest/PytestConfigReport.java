@@ -46,6 +46,12 @@ public final class PytestConfigReport {
         m.put("options", options);
         m.put("addopts", run.addopts());
         m.put("collects", run.collectionRoots().stream().map(tree::display).toList());
+        // only when there is something to say: what the model cannot read in the arguments
+        if (!run.fullArgs().unknownOptions().isEmpty()) {
+            m.put("unknownOptions", run.fullArgs().unknownOptions());
+            m.put("mayAlsoCollect", run.ambiguousRoots().stream().map(tree::display).toList());
+        }
+        if (run.fullArgs().unbounded() != null) m.put("pathsUnknown", run.fullArgs().unbounded());
         Map<String, Object> asyncio = new LinkedHashMap<>();
         if (run.asyncioDisabled()) {
             asyncio.put("disabled", "-p no:asyncio");
@@ -151,6 +157,13 @@ public final class PytestConfigReport {
                     .append("    (").append(o.get("source")).append(")\n");
         }
         b.append("collects from: ").append(String.join(", ", (List<String>) m.get("collects"))).append('\n');
+        if (m.containsKey("unknownOptions")) {
+            List<String> also = (List<String>) m.get("mayAlsoCollect");
+            b.append("  options lintgate does not know: ").append(String.join(", ", (List<String>) m.get("unknownOptions")))
+                    .append(also.isEmpty() ? " (no word after them names a path)" : "; if they take no value it also collects from: "
+                            + String.join(", ", also)).append('\n');
+        }
+        if (m.containsKey("pathsUnknown")) b.append("  its paths are not known: ").append(m.get("pathsUnknown")).append('\n');
         Map<String, Object> a = (Map<String, Object>) m.get("asyncio");
         if (a.containsKey("disabled")) {
             b.append("pytest-asyncio: disabled by -p no:asyncio (its asyncio_* options are unknown keys)\n");

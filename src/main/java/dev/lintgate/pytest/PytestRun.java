@@ -33,13 +33,16 @@ public final class PytestRun {
     final PytestVersion version;
     final String cwd;
     final List<String> args;
+    String envAddopts;
     String rootdir;
     PytestConfigFile configFile;
     final List<PytestConfigFile> shadowed = new ArrayList<>();
     boolean shadowedInHeader;
     String how;
     List<String> collectionRoots = List.of();
+    List<String> ambiguousRoots = List.of();
     final List<String> searched = new ArrayList<>();
+    final List<PytestConfigFile> read = new ArrayList<>();
     String error;
     Location errorLocation;
     final Map<String, Value> values = new LinkedHashMap<>();
@@ -63,6 +66,11 @@ public final class PytestRun {
 
     public List<String> args() {
         return args;
+    }
+
+    /** {@code PYTEST_ADDOPTS} as the run was given it; null when unset. */
+    public String envAddopts() {
+        return envAddopts;
     }
 
     public String rootdir() {
@@ -94,9 +102,25 @@ public final class PytestRun {
         return collectionRoots;
     }
 
+    /**
+     * Existing paths named by words an unknown option may take as its values ({@code --snapshot-update tests}):
+     * pytest collects from them too if the option takes no value.
+     */
+    public List<String> ambiguousRoots() {
+        return ambiguousRoots;
+    }
+
     /** The directories on pytest's walk that hold files with config names, and what each file is to pytest. */
     public List<String> searched() {
         return List.copyOf(searched);
+    }
+
+    /**
+     * The files pytest parses while it locates its config, in order: every file with a config name on its walk up
+     * to the one it stops at (pytest 9: and that one's lower-precedence siblings), and a {@code -c} file.
+     */
+    public List<PytestConfigFile> read() {
+        return List.copyOf(read);
     }
 
     /** How pytest arrived at the config file and rootdir, in words. */

@@ -83,7 +83,7 @@ class MarkerCollectionOracleTest {
                 projects.put(layout, project);
                 MarkerModel model = markers(project);
                 Set<String> seen = new LinkedHashSet<>();
-                List<PytestRun> runs = new ArrayList<>(model.startingRuns());
+                List<PytestRun> runs = new ArrayList<>(starting(project));
                 for (String m : model.testModules()) runs.addAll(model.runsCollecting(m));
                 for (PytestRun r : runs) {
                     if (r.error().isPresent() || !seen.add(r.cwd() + "|" + r.args())) continue;
@@ -194,12 +194,17 @@ class MarkerCollectionOracleTest {
         return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
-    /** Candidate test modules (as LG216 picks them) that none of the starting runs' pytest collected. */
+    /** The runs LG216 considers: the layouts define none besides pytest at the root and beside each config. */
+    private static List<PytestRun> starting(Project project) {
+        return only(project).definedRuns().runs().stream().map(DefinedRuns.Run::run).toList();
+    }
+
+    /** Test modules that none of the starting runs' pytest collected (the layouts define no other runs). */
     @SuppressWarnings("unchecked")
     private static Set<String> neverCollected(Project project, Path layout, List<Map<String, Object>> answers) {
         MarkerModel model = markers(project);
         Set<String> starting = new TreeSet<>();
-        for (PytestRun r : model.startingRuns()) starting.add(r.cwd() + "|" + r.args());
+        for (PytestRun r : starting(project)) starting.add(r.cwd() + "|" + r.args());
         Set<String> collected = new TreeSet<>();
         for (Map<String, Object> a : answers) {
             if (!starting.contains(a.get("key"))) continue;
@@ -207,12 +212,11 @@ class MarkerCollectionOracleTest {
             // a module whose collection fails was collected too: its tests are reported, as an error
             for (Map<String, Object> e : (List<Map<String, Object>>) a.get("errors")) collected.add(String.valueOf(e.get("file")));
         }
+        // the test modules: what some config's python_files names and defines tests (helpers and stray files are not)
+        TestCollection tests = only(project).testCollection();
         Set<String> out = new TreeSet<>();
-        for (String f : project.pythonFiles()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            if (!name.startsWith("test") && !name.startsWith("check") && !f.contains("tests/")) continue;
-            if (name.equals("conftest.py") || name.equals("__init__.py") || !model.definesTests(f, null)) continue;
-            if (!collected.contains(layout.resolve(f).toString())) out.add(f);
+        for (String f : model.testModules()) {
+            if (tests.isTestModule(f) && !collected.contains(layout.resolve(f).toString())) out.add(f);
         }
         return out;
     }
@@ -288,9 +292,14 @@ class MarkerCollectionOracleTest {
 
     /** Each layout pins one pytest, so lintgate models that release alone. */
     private static MarkerModel markers(Project project) {
+        return only(project).markers();
+    }
+
+    /** The model of the one pytest release a layout pins. */
+    static PytestConfigModel only(Project project) {
         List<PytestConfigModel> models = project.fact(PytestVersions.FACT).models();
         assertEquals(1, models.size(), "one pytest release modelled");
-        return models.get(0).markers();
+        return models.get(0);
     }
 
     private static Path generate(Path root, Random random, String version) throws IOException {

@@ -1,2 +1,2 @@
-def test_old():  # expect: LG216 "norecursedirs"
+def test_old():  # expect: LG216 "`norecursedirs` matches a directory on its path"
     pass

@@ -57,7 +57,7 @@ public final class IneffectiveStrictness implements ProjectRule {
                 } else {
                     return;
                 }
-                PytestArgs a = PytestArgs.parse(words);
+                PytestArgs a = PytestArgs.parse(words, model.discovery().options());
                 if (v.hasNativeToml() && !v.addoptsStrictFlagsWork() && (a.strictMarkers() || a.strictConfig() || a.strict())) {
                     sink.report(o.keyLocation(), "pytest " + v + " ignores strict flags in ini addopts (pytest#14442, fixed in 9.1.0): "
                                     + "unknown markers and keys are not errors here",

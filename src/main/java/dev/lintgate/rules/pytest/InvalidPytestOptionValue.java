@@ -89,11 +89,11 @@ public final class InvalidPytestOptionValue implements ProjectRule {
                     sink.report(o.valueLocation(), "pytest cannot read '" + s + "' as a bool for `" + key + "` (ValueError)",
                             "Use true or false.", key, List.of(), null);
                 } else if (key.equals("addopts") && o.mode() == PytestOption.Mode.INI) {
-                    checkAddopts(o, wordsOrEmpty(s), sink);
+                    checkAddopts(o, wordsOrEmpty(s), model, sink);
                 }
             }
             load.option("addopts").filter(o -> o.value() instanceof List<?>).ifPresent(o ->
-                    checkAddopts(o, ((List<?>) o.value()).stream().map(String::valueOf).toList(), sink));
+                    checkAddopts(o, ((List<?>) o.value()).stream().map(String::valueOf).toList(), model, sink));
         }
     }
 
@@ -105,8 +105,8 @@ public final class InvalidPytestOptionValue implements ProjectRule {
         }
     }
 
-    private static void checkAddopts(PytestOption o, List<String> words, FindingSink sink) {
-        String mode = PytestArgs.parse(words).asyncioMode();
+    private static void checkAddopts(PytestOption o, List<String> words, PytestConfigModel model, FindingSink sink) {
+        String mode = PytestArgs.parse(words, model.discovery().options()).asyncioMode();
         if (mode != null && !MODES.contains(mode)) {
             sink.report(o.valueLocation(), "'" + mode + "' is not a valid --asyncio-mode (pytest-asyncio stops): valid modes are auto and strict",
                     "Use --asyncio-mode=auto or --asyncio-mode=strict.", "addopts", List.of(), null);

@@ -1,0 +1,3 @@
+class TestVersioning:
+    def test_bump(self):
+        pass

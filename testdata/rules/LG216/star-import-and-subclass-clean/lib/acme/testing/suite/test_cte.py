@@ -1,0 +1,3 @@
+class TestCTE:
+    def test_select(self):
+        pass

@@ -1,0 +1,6 @@
+__all__ = ["TestDDL"]
+
+
+class TestDDL:
+    def test_create(self):
+        pass

@@ -1,0 +1,1 @@
+from acme.testing.suite import *  # noqa: F403
