@@ -232,7 +232,7 @@ public final class PytestConfigModel {
     }
 
     /** Whether the run (its collection roots, minus norecursedirs) walks into {@code dir}. */
-    boolean collects(PytestRun run, String dir) {
+    public boolean collects(PytestRun run, String dir) {
         if (run.error().isPresent()) return false;
         List<String> patterns = run.patterns("norecursedirs", DEFAULT_NORECURSE);
         for (String root : run.collectionRoots()) {

@@ -47,7 +47,9 @@ public final class InconsistentPytestOption implements ProjectRule {
         if (rootUsable) {
             for (PytestConfigFile f : model.liveConfigs()) {
                 PytestRun r = model.runFor(f);
-                if (usable(r, f) && !f.path().equals(root.configFile().get().path())) {
+                // only where the root run collects tests the nested config governs too: pydantic's pydantic-core/
+                // keeps its own config, and the root's testpaths never reach it
+                if (usable(r, f) && !f.path().equals(root.configFile().get().path()) && rootCollectsUnder(model, root, f)) {
                     runs.put(f.path(), r);
                     reference.put(f.path(), root);
                 }
@@ -95,6 +97,14 @@ public final class InconsistentPytestOption implements ProjectRule {
                         key, related, null);
             }
         }
+    }
+
+    private static boolean rootCollectsUnder(PytestConfigModel model, PytestRun root, PytestConfigFile f) {
+        String dir = f.path().contains("/") ? f.path().substring(0, f.path().lastIndexOf('/')) : "";
+        for (String d : model.testDirs()) {
+            if ((d.equals(dir) || d.startsWith(dir + "/")) && model.collects(root, d)) return true;
+        }
+        return false;
     }
 
     private static boolean usable(PytestRun r, PytestConfigFile f) {
