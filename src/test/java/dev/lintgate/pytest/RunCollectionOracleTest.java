@@ -221,7 +221,7 @@ class RunCollectionOracleTest {
                     + (random.nextBoolean() ? "      - run: pytest\n        working-directory: services/api\n" : ""));
         }
         if (random.nextInt(3) == 0) {
-            write(root, "tox.ini", "[tox]\nenvlist = py\n\n[testenv]\ndeps = pytest\ncommands =\n    pytest {posargs:integration} --timeout 30\n");
+            write(root, "tox.ini", "[tox]\nenvlist = py\n\n[testenv]\ndeps = pytest==" + version + "\ncommands =\n    pytest {posargs:integration} --timeout 30\n");
         }
         if (random.nextInt(3) == 0) {
             write(root, "noxfile.py", "import nox\n\n\n@nox.session\ndef docs(session):\n    session.run(\"pytest\", \"docs\", *session.posargs)\n");
