@@ -1,0 +1,33 @@
+package dev.lintgate.python;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Code that runs while warnings are caught: the body of {@code with warnings.catch_warnings():},
+ * {@code with pytest.deprecated_call():}, {@code with pytest.warns(C):} or {@code with self.assertWarns(C):}, and a
+ * statement that calls a function through one of them ({@code pytest.warns(C, f, 1)}, {@code pytest.deprecated_call(f)}).
+ * The names are as written, resolved by whoever reads them.
+ *
+ * @param callee     the context manager or function as written ("pytest.warns", "warnings.catch_warnings")
+ * @param categories the expected warning classes as written: the first argument's dotted name, or each of a tuple's;
+ *                   {@link #UNKNOWN} for anything else (a variable is fine, a call is not); empty when there is none
+ * @param firstLine  the line of the {@code with} (or of the statement)
+ * @param lastLine   the last line of its body (of the statement)
+ */
+public record WarningBlock(String callee, List<String> categories, int firstLine, int lastLine) {
+    /** A category argument that is not a dotted name: which class it is cannot be known without running it. */
+    public static final String UNKNOWN = "<expr>";
+
+    /** The last segments of the callees this record is made for; anything else is not looked at. */
+    static final Set<String> CALLEES = Set.of("catch_warnings", "deprecated_call", "warns", "assertWarns",
+            "assertWarnsRegex");
+
+    public WarningBlock {
+        categories = List.copyOf(categories);
+    }
+
+    public boolean covers(int line) {
+        return line >= firstLine && line <= lastLine;
+    }
+}
