@@ -235,7 +235,7 @@ final class StatementScanner {
     }
 
     /**
-     * The items of a {@code with} header [s, colon) that catch warnings ({@link WarningBlock#CALLEES}), their last
+     * The items of a {@code with} header [s, colon) that catch warnings (see {@link WarningBlock}), their last
      * line still unknown; null when there are none.
      */
     private List<WarningBlock> withWarningBlocks(int s, int from, int colon) {
@@ -249,7 +249,7 @@ final class StatementScanner {
         for (int a = from; a < to; ) {
             int end = itemEnd(a, to);
             int as = find(a, end, Tokens.AS);
-            WarningBlock w = warningCall(a, as < 0 ? end : as, false, src.lineOf(t.start[s]));
+            WarningBlock w = warningCall(a, as < 0 ? end : as, false, s);
             if (w != null) {
                 if (found == null) found = new ArrayList<>(1);
                 found.add(w);
@@ -260,10 +260,11 @@ final class StatementScanner {
     }
 
     /**
-     * A call of a {@link WarningBlock#CALLEES} name spanning tokens [a, e), else null. In the call form (a statement
-     * that passes the function to run) only a call that is given that function counts.
+     * A call of a {@link WarningBlock} callee spanning tokens [a, e) of the statement starting at token
+     * {@code statement}, else null; asked of most calls, so it rules them out before anything else. In the call form
+     * (a statement that passes the function to run) only a call that is given that function counts.
      */
-    private WarningBlock warningCall(int a, int e, boolean callForm, int line) {
+    private WarningBlock warningCall(int a, int e, boolean callForm, int statement) {
         // "(pytest.warns(C)) as w": parentheses around an item only group it
         for (int k = 0; k < 200 && e - a >= 3 && t.isOp(a, '(') && t.closingBracket(a, e) == e - 1; k++) {
             a++;
@@ -292,7 +293,7 @@ final class StatementScanner {
         if (callForm && (positional < (expectsCategory ? 2 : 1) || t.is(nameEnd - 1, "catch_warnings"))) {
             return null;
         }
-        return new WarningBlock(strings.of(t.joined(a, nameEnd)), categories, line, 0);
+        return new WarningBlock(strings.of(t.joined(a, nameEnd)), categories, src.lineOf(t.start[statement]), 0);
     }
 
     /** A warning class argument: a dotted name, or a tuple of them; anything else is {@link WarningBlock#UNKNOWN}. */
@@ -309,12 +310,17 @@ final class StatementScanner {
         out.add(nameEnd == e && e > s ? strings.of(t.joined(s, e)) : WarningBlock.UNKNOWN);
     }
 
+    /** By length first: most calls are ruled out by it, without a look at their text. */
     private boolean isWarningCallee(int i) {
         if (!t.isName(i)) return false;
-        for (String callee : WarningBlock.CALLEES) {
-            if (t.is(i, callee)) return true;
-        }
-        return false;
+        return switch (t.length(i)) {
+            case 5 -> t.is(i, "warns");
+            case 11 -> t.is(i, "assertWarns");
+            case 14 -> t.is(i, "catch_warnings");
+            case 15 -> t.is(i, "deprecated_call");
+            case 16 -> t.is(i, "assertWarnsRegex");
+            default -> false;
+        };
     }
 
     /** The end of the comma-separated item starting at a: the next comma at bracket depth 0, or e. */
@@ -471,14 +477,20 @@ final class StatementScanner {
         } else if (!isImport && s + 1 < e && isPython2Statement(s)) {
             problem("Missing parentheses in call to '" + t.text(s) + "' (Python 2 syntax)", s, s + 2);
         }
-        if (!isImport && (t.kind[s] == Tokens.NAME || t.isOp(s, '(')) && t.isOp(e - 1, ')')) {
-            // the call form, pytest.warns(C, f, 1) or r = pytest.deprecated_call(f): f runs while warnings are caught
-            WarningBlock w = warningCall(t.isName(s) && t.isOp(s + 1, '=') ? s + 2 : s, e, true, src.lineOf(t.start[s]));
-            if (w != null) {
-                if (warningBlocks == null) warningBlocks = new ArrayList<>(2);
-                warningBlocks.add(new WarningBlock(w.callee(), w.categories(), w.firstLine(),
-                        src.lineOf(t.end[e - 1] - 1)));
-            }
+        if (!isImport && t.code[e - 1] == ')') {
+            callForm(s, e);
+        }
+    }
+
+    /** The call form, pytest.warns(C, f, 1) or r = pytest.deprecated_call(f): f runs while warnings are caught. */
+    private void callForm(int s, int e) {
+        if (t.kind[s] != Tokens.NAME && !t.isOp(s, '(')) {
+            return;
+        }
+        WarningBlock w = warningCall(t.isName(s) && t.isOp(s + 1, '=') ? s + 2 : s, e, true, s);
+        if (w != null) {
+            if (warningBlocks == null) warningBlocks = new ArrayList<>(2);
+            warningBlocks.add(new WarningBlock(w.callee(), w.categories(), w.firstLine(), src.lineOf(t.end[e - 1] - 1)));
         }
     }
 

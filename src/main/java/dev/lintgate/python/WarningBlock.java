@@ -1,10 +1,10 @@
 package dev.lintgate.python;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * Code that runs while warnings are caught: the body of {@code with warnings.catch_warnings():},
+ * Code that runs while warnings are caught (the callee's last segment is one of {@code catch_warnings},
+ * {@code deprecated_call}, {@code warns}, {@code assertWarns}, {@code assertWarnsRegex}): the body of {@code with warnings.catch_warnings():},
  * {@code with pytest.deprecated_call():}, {@code with pytest.warns(C):} or {@code with self.assertWarns(C):}, and a
  * statement that calls a function through one of them ({@code pytest.warns(C, f, 1)}, {@code pytest.deprecated_call(f)}).
  * The names are as written, resolved by whoever reads them.
@@ -18,10 +18,6 @@ import java.util.Set;
 public record WarningBlock(String callee, List<String> categories, int firstLine, int lastLine) {
     /** A category argument that is not a dotted name: which class it is cannot be known without running it. */
     public static final String UNKNOWN = "<expr>";
-
-    /** The last segments of the callees this record is made for; anything else is not looked at. */
-    static final Set<String> CALLEES = Set.of("catch_warnings", "deprecated_call", "warns", "assertWarns",
-            "assertWarnsRegex");
 
     public WarningBlock {
         categories = List.copyOf(categories);
