@@ -35,6 +35,8 @@ public final class Deprecations {
 
     /** What the PEP 702 decorator is called wherever it lives. */
     private static final Set<String> PEP702 = Set.of("warnings.deprecated", "typing_extensions.deprecated");
+    /** A deprecated overload deprecates one way of calling the function, not the function (PEP 702). */
+    private static final Set<String> OVERLOAD = Set.of("typing.overload", "typing_extensions.overload");
 
     private final Map<String, Deprecation> byName;
     private final Set<String> candidateFiles;
@@ -311,7 +313,9 @@ public final class Deprecations {
         if (file.moduleName() == null || file.isStub()) return List.of();
         List<Deprecation> found = new ArrayList<>();
         for (Definition def : file.definitions()) {
-            if (!def.moduleLevel()) continue;
+            if (!def.moduleLevel() || def.decorators().stream().anyMatch(dec -> OVERLOAD.contains(resolve(file, dec.dottedName())))) {
+                continue;
+            }
             for (Decorator dec : def.decorators()) {
                 if (!PEP702.contains(resolve(file, dec.dottedName()))) continue;
                 String name = file.moduleName() + "." + def.name();
