@@ -6,8 +6,15 @@ processes, and prints one JSON object per line:
   {"root": ..., "srcRoots": [...]}                                  first line: where paths are relative to
   {"path": rel, "status": "ok", "module": m, "package": b, "imports": [[line, level, module, name, bound, target,
       context, scope, inFunction], ...], "definitions": [[line, kind, qualifiedName, moduleLevel, context,
-      [[decoratorDottedName or "<expr>", firstStringArgument], ...]], ...]}
+      [[decoratorDottedName or "<expr>", firstStringArgument], ...]], ...], "warningBlocks": [[firstLine, lastLine,
+      callee, [category or "<expr>", ...]], ...]}
   {"path": rel, "status": "rejected", "error": "..."}                files ast.parse refuses
+
+Warning blocks: each `with` item that is a call of a dotted name ending in one of WARNING_CALLEES (its lines are the
+whole `with` statement's), and each expression statement or single-name assignment whose value is such a call given
+the function to run (two positional arguments, one for deprecated_call; never catch_warnings), with its own lines.
+The categories are the first positional argument and any `expected_warning=` (not for catch_warnings and
+deprecated_call), a tuple read element by element.
 
 Typing-only rules are implemented here independently of the Java scanner, from the ast:
   * `if C:` body is typing-only when C is TYPE_CHECKING, any dotted name ending in .TYPE_CHECKING, a name bound by
@@ -72,6 +79,38 @@ def is_dotted(e):
     return isinstance(e, ast.Name)
 
 
+WARNING_CALLEES = {"catch_warnings", "deprecated_call", "warns", "assertWarns", "assertWarnsRegex"}
+
+
+def warning_callee(call):
+    if not isinstance(call, ast.Call):
+        return None
+    dotted = dotted_name(call.func)
+    if dotted is None or dotted.rpartition(".")[2] not in WARNING_CALLEES:
+        return None
+    return dotted
+
+
+def categories(call, dotted):
+    out = []
+    if dotted.rpartition(".")[2] in ("catch_warnings", "deprecated_call"):
+        return out
+
+    def add(e):
+        if isinstance(e, ast.Tuple):
+            for x in e.elts:
+                add(x)
+        else:
+            out.append(dotted_name(e) or "<expr>")
+
+    if call.args:
+        add(call.args[0])
+    for k in call.keywords:
+        if k.arg == "expected_warning":
+            add(k.value)
+    return out
+
+
 class Visitor:
     def __init__(self, package, stub, aliases):
         self.package = package
@@ -79,6 +118,27 @@ class Visitor:
         self.aliases = aliases
         self.out = []
         self.defs = []
+        self.warnings = []
+
+    def warning_blocks(self, s):
+        if isinstance(s, (ast.With, ast.AsyncWith)):
+            for item in s.items:
+                dotted = warning_callee(item.context_expr)
+                if dotted:
+                    self.warnings.append([s.lineno, s.end_lineno, dotted, categories(item.context_expr, dotted)])
+            return
+        if isinstance(s, ast.Expr):
+            call = s.value
+        elif isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+            call = s.value
+        else:
+            return
+        dotted = warning_callee(call)
+        if not dotted or dotted.rpartition(".")[2] == "catch_warnings":
+            return
+        needed = 1 if dotted.rpartition(".")[2] == "deprecated_call" else 2
+        if len(call.args) >= needed:
+            self.warnings.append([s.lineno, s.end_lineno, dotted, categories(call, dotted)])
 
     def is_tc(self, e):
         if isinstance(e, ast.Name):
@@ -129,6 +189,7 @@ class Visitor:
         self.defs.append([s.lineno, kind, ".".join(scope + [s.name]), not scope, ctx, decorators])
 
     def stmt(self, s, typing, scope, in_function):
+        self.warning_blocks(s)
         if isinstance(s, ast.Import):
             for a in s.names:
                 bound = a.asname if a.asname else a.name.split(".")[0]
@@ -182,7 +243,8 @@ def examine(rel):
                     aliases.add(a.asname)
     v = Visitor(pkg, rel.endswith(".pyi"), aliases)
     v.stmts(tree.body, False, [], False)
-    return json.dumps({"path": rel, "status": "ok", "module": module, "package": package, "imports": v.out, "definitions": v.defs})
+    return json.dumps({"path": rel, "status": "ok", "module": module, "package": package, "imports": v.out, "definitions": v.defs,
+                       "warningBlocks": v.warnings})
 
 
 def init(root, src_roots):

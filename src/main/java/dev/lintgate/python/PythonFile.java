@@ -28,6 +28,9 @@ public interface PythonFile {
 
     List<SyntaxProblem> syntaxProblems();
 
+    /** Where warnings are caught or expected ({@code with pytest.warns(...):} and the like), in no particular order. */
+    List<WarningBlock> warningBlocks();
+
     /** Scopes, bindings and name reads with when Python evaluates them; built on first call from the tokens. */
     Names names();
 

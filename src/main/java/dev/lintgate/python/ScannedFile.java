@@ -40,7 +40,8 @@ final class ScannedFile implements PythonFile {
      * (two arrays per file, all of which survived to the end of a run), since only files with findings need them, and
      * {@link #comments} gets them from the tokens again.
      */
-    private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems) {
+    private record Scan(List<ImportBinding> imports, List<Definition> definitions, List<SyntaxProblem> problems,
+                        List<WarningBlock> warningBlocks) {
     }
 
     /** @param reload gives the bytes again after {@link #release}; null keeps them in memory instead */
@@ -86,6 +87,11 @@ final class ScannedFile implements PythonFile {
     @Override
     public List<SyntaxProblem> syntaxProblems() {
         return scan().problems;
+    }
+
+    @Override
+    public List<WarningBlock> warningBlocks() {
+        return scan().warningBlocks;
     }
 
     @Override
@@ -204,7 +210,8 @@ final class ScannedFile implements PythonFile {
                     ? Integer.compare(a.region().startLine(), b.region().startLine())
                     : Integer.compare(a.region().startColumn(), b.region().startColumn()));
             scan = new Scan(List.copyOf(statements.imports), List.copyOf(statements.definitions),
-                    List.copyOf(problems));
+                    List.copyOf(problems),
+                    statements.warningBlocks == null ? List.of() : List.copyOf(statements.warningBlocks));
             if (!retained) {
                 source = null;   // the tokens, held weakly, still point to it while they live
                 if (reload != null) content = null;

@@ -23,6 +23,10 @@ final class StatementScanner {
     final List<ImportBinding> imports = new ArrayList<>();
     final List<Definition> definitions = new ArrayList<>();
     final List<SyntaxProblem> problems = new ArrayList<>();
+    /** Null until a file has one: most have none. */
+    List<WarningBlock> warningBlocks;
+    /** The last token of the last logical line scanned: where a block that closes now ends. */
+    private int lastStatementToken;
 
     private final ArrayList<Block> stack = new ArrayList<>();
     /** The block a header just opened; it becomes current at the next INDENT. */
@@ -46,6 +50,8 @@ final class StatementScanner {
         final boolean inFunction;
         /** Non-null while the last statement at this level was an if/elif: whether a following elif/else is typing-only. */
         Boolean elseTypingOnly;
+        /** For the body of a {@code with} that catches warnings: its blocks, whose last line is known when it closes. */
+        List<WarningBlock> warnings;
 
         Block(String scope, Definition definition, boolean typingOnly, boolean inFunction) {
             this.scope = scope;
@@ -106,7 +112,7 @@ final class StatementScanner {
             }
             if (k == Tokens.DEDENT) {
                 if (stack.size() > 1) {
-                    stack.remove(stack.size() - 1);
+                    close(stack.remove(stack.size() - 1), lastStatementToken);
                 }
                 i++;
                 continue;
@@ -118,10 +124,14 @@ final class StatementScanner {
             }
             if (e > i) {
                 statement(i, e);
+                lastStatementToken = e - 1;
             }
             i = kind[e] == Tokens.END ? e : e + 1;
         }
         expectedBlockMissing(i);
+        while (stack.size() > 1) {
+            close(stack.remove(stack.size() - 1), lastStatementToken);
+        }
         if (!pendingDecorators.isEmpty()) {
             problemAt("decorator without a following def or class", pendingDecorators.get(0).region());
         }
@@ -216,7 +226,144 @@ final class StatementScanner {
             openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly || body, top.inFunction));
         } else {
             top.elseTypingOnly = null;
-            openBody(k, colon, e, new Block(top.scope, top.definition, top.typingOnly, top.inFunction));
+            Block body = new Block(top.scope, top.definition, top.typingOnly, top.inFunction);
+            if (word == Tokens.WITH) {
+                body.warnings = withWarningBlocks(s, k + 1, colon);
+            }
+            openBody(k, colon, e, body);
+        }
+    }
+
+    /**
+     * The items of a {@code with} header [s, colon) that catch warnings (see {@link WarningBlock}), their last
+     * line still unknown; null when there are none.
+     */
+    private List<WarningBlock> withWarningBlocks(int s, int from, int colon) {
+        int to = colon;
+        // "with (a as x, b):" (3.9+) groups the items; a parenthesized lone item is the same item
+        if (t.isOp(from, '(') && t.closingBracket(from, colon) == colon - 1) {
+            from++;
+            to--;
+        }
+        List<WarningBlock> found = null;
+        for (int a = from; a < to; ) {
+            int end = itemEnd(a, to);
+            int as = find(a, end, Tokens.AS);
+            WarningBlock w = warningCall(a, as < 0 ? end : as, false, s);
+            if (w != null) {
+                if (found == null) found = new ArrayList<>(1);
+                found.add(w);
+            }
+            a = end + 1;
+        }
+        return found;
+    }
+
+    /**
+     * A call of a {@link WarningBlock} callee spanning tokens [a, e) of the statement starting at token
+     * {@code statement}, else null; asked of most calls, so it rules them out before anything else. In the call form
+     * (a statement that passes the function to run) only a call that is given that function counts.
+     */
+    private WarningBlock warningCall(int a, int e, boolean callForm, int statement) {
+        // "(pytest.warns(C)) as w": parentheses around an item only group it
+        for (int k = 0; k < 200 && e - a >= 3 && t.isOp(a, '(') && t.closingBracket(a, e) == e - 1; k++) {
+            a++;
+            e--;
+        }
+        int nameEnd = t.dottedNameEnd(a, e);
+        if (nameEnd == a || !t.isOp(nameEnd, '(') || !isWarningCallee(nameEnd - 1) || t.closingBracket(nameEnd, e) != e - 1) {
+            return null;
+        }
+        List<String> categories = new ArrayList<>(1);
+        int positional = 0;
+        boolean expectsCategory = !t.is(nameEnd - 1, "catch_warnings") && !t.is(nameEnd - 1, "deprecated_call");
+        for (int arg = nameEnd + 1; arg < e - 1; ) {
+            int end = itemEnd(arg, e - 1);
+            boolean keyword = t.isName(arg) && t.isOp(arg + 1, '=');
+            if (keyword && t.is(arg, "expected_warning") && expectsCategory) {
+                categories(arg + 2, end, categories);
+            } else if (!keyword && !t.is(arg, "**") && end > arg) {
+                if (positional == 0 && expectsCategory) {
+                    categories(arg, end, categories);
+                }
+                positional++;
+            }
+            arg = end + 1;
+        }
+        if (callForm && (positional < (expectsCategory ? 2 : 1) || t.is(nameEnd - 1, "catch_warnings"))) {
+            return null;
+        }
+        return new WarningBlock(strings.of(t.joined(a, nameEnd)), categories, src.lineOf(t.start[statement]), 0);
+    }
+
+    /** A warning class argument: a dotted name, or a tuple of them; anything else is {@link WarningBlock#UNKNOWN}. */
+    private void categories(int s, int e, List<String> out) {
+        if (t.isOp(s, '(') && t.closingBracket(s, e) == e - 1) {
+            for (int a = s + 1; a < e - 1; ) {
+                int end = itemEnd(a, e - 1);
+                if (end > a) categories(a, end, out);
+                a = end + 1;
+            }
+            return;
+        }
+        int nameEnd = t.dottedNameEnd(s, e);
+        out.add(nameEnd == e && e > s ? strings.of(t.joined(s, e)) : WarningBlock.UNKNOWN);
+    }
+
+    /** By length first: most calls are ruled out by it, without a look at their text. */
+    private boolean isWarningCallee(int i) {
+        if (!t.isName(i)) return false;
+        return switch (t.length(i)) {
+            case 5 -> t.is(i, "warns");
+            case 11 -> t.is(i, "assertWarns");
+            case 14 -> t.is(i, "catch_warnings");
+            case 15 -> t.is(i, "deprecated_call");
+            case 16 -> t.is(i, "assertWarnsRegex");
+            default -> false;
+        };
+    }
+
+    /** The end of the comma-separated item starting at a: the next comma at bracket depth 0, or e. */
+    private int itemEnd(int a, int e) {
+        int depth = 0;
+        for (int i = a; i < e; i++) {
+            int k = t.code[i];
+            if (Tokens.opens(k)) {
+                depth++;
+            } else if (Tokens.closes(k)) {
+                depth--;
+            } else if (k == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return e;
+    }
+
+    /** The first token in [s, e) with this code at bracket depth 0, -1 when none. */
+    private int find(int s, int e, int code) {
+        int depth = 0;
+        for (int i = s; i < e; i++) {
+            int k = t.code[i];
+            if (Tokens.opens(k)) {
+                depth++;
+            } else if (Tokens.closes(k)) {
+                depth--;
+            } else if (k == code && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A block ends: the warning blocks it opened end with it, on the line of its last token. */
+    private void close(Block b, int lastToken) {
+        if (b.warnings == null) {
+            return;
+        }
+        int last = src.lineOf(Math.max(t.start[lastToken], t.end[lastToken] - 1));
+        if (warningBlocks == null) warningBlocks = new ArrayList<>(2);
+        for (WarningBlock w : b.warnings) {
+            warningBlocks.add(new WarningBlock(w.callee(), w.categories(), w.firstLine(), Math.max(last, w.firstLine())));
         }
     }
 
@@ -248,7 +395,7 @@ final class StatementScanner {
                 statement(colon + 1, e);
             }
             inlineDepth--;
-            stack.remove(stack.size() - 1);
+            close(stack.remove(stack.size() - 1), e - 1);
         } else {
             pendingBody = body;
             pendingHeader = keyword;
@@ -329,6 +476,21 @@ final class StatementScanner {
             problem("'" + t.text(s) + "' statement not allowed after ';'", s, s + 1);
         } else if (!isImport && s + 1 < e && isPython2Statement(s)) {
             problem("Missing parentheses in call to '" + t.text(s) + "' (Python 2 syntax)", s, s + 2);
+        }
+        if (!isImport && t.code[e - 1] == ')') {
+            callForm(s, e);
+        }
+    }
+
+    /** The call form, pytest.warns(C, f, 1) or r = pytest.deprecated_call(f): f runs while warnings are caught. */
+    private void callForm(int s, int e) {
+        if (t.kind[s] != Tokens.NAME && !t.isOp(s, '(')) {
+            return;
+        }
+        WarningBlock w = warningCall(t.isName(s) && t.isOp(s + 1, '=') ? s + 2 : s, e, true, s);
+        if (w != null) {
+            if (warningBlocks == null) warningBlocks = new ArrayList<>(2);
+            warningBlocks.add(new WarningBlock(w.callee(), w.categories(), w.firstLine(), src.lineOf(t.end[e - 1] - 1)));
         }
     }
 

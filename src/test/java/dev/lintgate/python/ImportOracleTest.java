@@ -36,6 +36,7 @@ class ImportOracleTest {
     private final AtomicInteger filesCompared = new AtomicInteger();
     private final AtomicInteger importsCompared = new AtomicInteger();
     private final AtomicInteger definitionsCompared = new AtomicInteger();
+    private final AtomicInteger warningBlocksCompared = new AtomicInteger();
     private final AtomicInteger truncationChecks = new AtomicInteger();
     private final AtomicInteger recoveryChecks = new AtomicInteger();
     private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("[\\w.]+", java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
@@ -92,10 +93,12 @@ class ImportOracleTest {
         assertEquals(0, exit, "oracle failed: " + stderr);
 
         System.out.printf("ImportOracleTest: files compared %d, imports compared %d, definitions compared %d,"
-                + " imports checked in truncated files %d, error-injection recoveries checked %d, files skipped (CPython rejects) %d, mismatches %d%n",
-                filesCompared.get(), importsCompared.get(), definitionsCompared.get(), truncationChecks.get(), recoveryChecks.get(), rejected,
-                mismatches.size());
+                + " warning blocks compared %d, imports checked in truncated files %d, error-injection recoveries checked %d,"
+                + " files skipped (CPython rejects) %d, mismatches %d%n",
+                filesCompared.get(), importsCompared.get(), definitionsCompared.get(), warningBlocksCompared.get(),
+                truncationChecks.get(), recoveryChecks.get(), rejected, mismatches.size());
         assertTrue(filesCompared.get() > 100, "too few files compared: " + filesCompared.get());
+        assertTrue(warningBlocksCompared.get() > 50, "too few warning blocks compared: " + warningBlocksCompared.get());
         if (!mismatches.isEmpty()) {
             List<String> sorted = new ArrayList<>(mismatches);
             sorted.sort(null);
@@ -150,6 +153,7 @@ class ImportOracleTest {
                 checkRecoveryAfterInjectedError(rel, module, isPackage, bytes, file, "x = '''never closed\n");
             }
             compareDefinitions(rel, file, (List<List<Object>>) expected.get("definitions"));
+            compareWarningBlocks(rel, file, (List<List<Object>>) expected.get("warningBlocks"));
             filesCompared.incrementAndGet();
         } catch (Throwable e) {
             mismatches.add(rel + ": scanner threw " + e);
@@ -257,6 +261,25 @@ class ImportOracleTest {
 
     /** Definitions and decorators ride along: the same files check headers, qualified names and string decoding. */
     @SuppressWarnings("unchecked")
+    private void compareWarningBlocks(String rel, PythonFile file, List<List<Object>> rows) {
+        Map<String, Integer> remaining = new HashMap<>();
+        for (List<Object> row : rows) {
+            remaining.merge(key(row), 1, Integer::sum);
+        }
+        for (WarningBlock w : file.warningBlocks()) {
+            String k = key(List.of(w.firstLine(), w.lastLine(), w.callee(), w.categories()));
+            if (remaining.merge(k, -1, Integer::sum) < 0) {
+                mismatches.add(rel + ":" + w.firstLine() + ": scanner only warning block  " + k);
+            }
+        }
+        remaining.forEach((k, count) -> {
+            for (int i = 0; i < count; i++) {
+                mismatches.add(rel + ":" + k.substring(0, k.indexOf('|')) + ": CPython only warning block  " + k);
+            }
+        });
+        warningBlocksCompared.addAndGet(rows.size());
+    }
+
     private void compareDefinitions(String rel, PythonFile file, List<List<Object>> rows) {
         Map<String, Integer> remaining = new HashMap<>();
         for (List<Object> row : rows) {

@@ -276,6 +276,45 @@ class StatementScannerTest {
         assertNull(bytes.decorators().get(0).firstStringArgument());
     }
 
+    /** "first-last callee [categories]" per warning block, in line order. */
+    private static List<String> warningBlocks(String source) {
+        return py(source).warningBlocks().stream()
+                .sorted(java.util.Comparator.comparingInt(WarningBlock::firstLine))
+                .map(w -> w.firstLine() + "-" + w.lastLine() + " " + w.callee() + " " + w.categories()).toList();
+    }
+
+    @Test
+    void warningBlocksCoverTheWithBodyAndTheCallFormStatement() {
+        String src = """
+                with pytest.warns((DeprecationWarning, pkg.Old), match="x"), open(f) as g:
+                    a()
+                    if b:
+                        c(
+                        )
+                # a comment is not the body
+                with warnings.catch_warnings(): import old; old.f()
+                async def t(self):
+                    async with (self.assertWarns(expected_warning=FutureWarning) as w, x):
+                        pass
+                    r = pytest.deprecated_call(old.f, 1)
+                    pytest.warns(DeprecationWarning, old.f,
+                                 2)
+                    pytest.warns(DeprecationWarning)
+                    pytest.warns(make())
+                with (pytest.deprecated_call()):
+                    pass""";
+        assertEquals(List.of(
+                "1-5 pytest.warns [DeprecationWarning, pkg.Old]",
+                "7-7 warnings.catch_warnings []",
+                "9-10 self.assertWarns [FutureWarning]",
+                "11-11 pytest.deprecated_call []",
+                "12-13 pytest.warns [DeprecationWarning]",
+                "16-17 pytest.deprecated_call []"), warningBlocks(src));
+        // a category that is not a dotted name cannot be resolved; a context manager that is not called is not one
+        assertEquals(List.of("1-2 pytest.warns [<expr>]"), warningBlocks("with pytest.warns(cats[0]):\n    f()\nwith pytest.warns:\n    g()\n"));
+        assertEquals(List.of(), warningBlocks("with warns(X)(y):\n    f()\nwarnings.catch_warnings(True)\n"));
+    }
+
     @Test
     void stubFilesAreTypingOnly() {
         PythonFile stub = PythonFiles.parse("pkg/m.pyi", "pkg.m", false, "import a\ndef f(): ...\n".getBytes(StandardCharsets.UTF_8));

@@ -39,15 +39,18 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         Deprecations deprecations = project.fact(Deprecations.FACT);
         if (deprecations.isEmpty() || !mayReachDynamically(file, deprecations, project)) return;
         Names names = file.names();
+        ExpectedUses expected = new ExpectedUses(project, deprecations);
         for (StringArgument arg : names.stringArguments()) {
             String path = path(arg, file, arg.scope().resolve(arg.receiver() == null ? "" : arg.receiver()));
             if (path == null) continue;
             Optional<Deprecation> match = deprecations.matchPath(path);
             if (match.isEmpty()) continue;
             Deprecation d = match.get();
+            Region region = names.region(arg.start(), arg.end());
+            if (expected.ofReference(file, d, arg.scope().qualifiedName(), region.startLine())) continue;
             String written = arg.index() == 0 && arg.value().equals(d.origin().name()) ? arg.value() : call(arg);
             String sentence = sentence(written, "passed to `" + arg.callee() + "()`", d, arg.when());
-            report(file, names.region(arg.start(), arg.end()), d, sentence, false, sink);
+            report(file, region, d, sentence, false, sink);
         }
         // an attribute chain reaches a deprecated name only through an import whose target starts with the same
         // first segment; the answer per import binding is kept for the file, whose uses read the same few again
@@ -84,12 +87,14 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
                         library = libraries.evaluatedAnnotations(use.owner(), file).orElse(null);
                     }
                     if (!evaluated && library == null) break;
+                    Deprecation d = match.get();
+                    Region region = names.region(use.start(), use.chainEnd());
+                    if (expected.ofReference(file, d, use.scope().qualifiedName(), region.startLine())) break;
                     // deferring the annotations helps only where Python is the one evaluating them
                     boolean deferrable = library == null && evaluated && use.use() == NameUse.Use.ANNOTATION;
-                    Deprecation d = match.get();
                     String sentence = sentence(dotted, "used", d, use.when());
                     if (!evaluated) sentence += ", because " + library;
-                    report(file, names.region(use.start(), use.chainEnd()), d, sentence, deferrable, sink);
+                    report(file, region, d, sentence, deferrable, sink);
                     break;
                 }
             }

@@ -20,13 +20,14 @@ public final class DeprecatedImportInTypeChecking implements DeprecationRule {
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);
+        ExpectedUses expected = new ExpectedUses(project, deprecations);
         for (ImportBinding binding : file.imports()) {
             if (binding.isRuntime()) continue;
             Optional<Deprecation> match = deprecations.match(binding, project);
             if (match.isEmpty()) continue;
             Deprecation d = match.get();
             // with allow-type-checking = false LG101 reports these already
-            if (!d.origin().allowTypeChecking()) continue;
+            if (!d.origin().allowTypeChecking() || expected.ofImport(file, binding, d)) continue;
             String replacement = d.origin().replacement();
             sink.report(new Location(file.path(), binding.region()),
                     "Deprecated `" + d.origin().name() + "` is still imported for type checking.",

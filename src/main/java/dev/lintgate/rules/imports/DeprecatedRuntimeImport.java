@@ -3,7 +3,6 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
-import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.ImportBinding;
 import dev.lintgate.python.PythonFile;
@@ -23,6 +22,7 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
     @Override
     public void check(PythonFile file, ProjectModel project, FindingSink sink) {
         Deprecations deprecations = project.fact(Deprecations.FACT);
+        ExpectedUses expected = new ExpectedUses(project, deprecations);
         for (ImportBinding binding : file.imports()) {
             Optional<Deprecation> match = deprecations.match(binding, project);
             if (match.isEmpty()) continue;
@@ -32,6 +32,7 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
             Location at = new Location(file.path(), binding.region());
             // the shim's own import is the original offence; it is reported there, not as a re-export of itself
             if (d.isReexport() && d.via().equals(at)) continue;
+            if (expected.ofImport(file, binding, d)) continue;
             sink.report(at, message(binding, d), fixHint(origin), origin.name(), related(d), null);
         }
     }
@@ -63,8 +64,7 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
     private static List<Related> related(Deprecation d) {
         if (d.isReexport()) return List.of(new Related(d.via(), "`" + d.name() + "` re-exports `" + d.origin().name() + "` here"));
         // a PEP 702 decorator is worth pointing at; a [[deprecated]] entry in the settings is not news to the reader
-        boolean decorated = d.origin().location() != null && Project.isPython(d.origin().location().path());
-        if (decorated) return List.of(new Related(d.origin().location(), "`" + d.origin().name() + "` is decorated with @deprecated here"));
+        if (d.isDecorated()) return List.of(new Related(d.origin().location(), "`" + d.origin().name() + "` is decorated with @deprecated here"));
         return List.of();
     }
 }

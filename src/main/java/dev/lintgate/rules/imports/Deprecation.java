@@ -2,6 +2,7 @@ package dev.lintgate.rules.imports;
 
 import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.finding.Location;
+import dev.lintgate.project.Project;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,14 @@ public record Deprecation(String name, DeprecatedTarget origin, Location via) {
 
     public boolean isReexport() {
         return via != null;
+    }
+
+    /**
+     * Whether the target was found from a PEP 702 {@code @deprecated} decorator in the project's source rather than
+     * configured: its location is the decorated definition.
+     */
+    public boolean isDecorated() {
+        return origin.location() != null && Project.isPython(origin.location().path());
     }
 
     /** The last dotted component: the word an import of this name must contain. */

@@ -34,7 +34,9 @@ public final class Deprecations {
     public static final ProjectModel.Fact<Deprecations> FACT = new ProjectModel.Fact<>("deprecations", Deprecations::build);
 
     /** What the PEP 702 decorator is called wherever it lives. */
-    private static final Set<String> PEP702 = Set.of("warnings.deprecated", "typing_extensions.deprecated");
+    static final Set<String> PEP702 = Set.of("warnings.deprecated", "typing_extensions.deprecated");
+    /** A deprecated overload deprecates one way of calling the function, not the function (PEP 702). */
+    private static final Set<String> OVERLOAD = Set.of("typing.overload", "typing_extensions.overload");
 
     private final Map<String, Deprecation> byName;
     private final Set<String> candidateFiles;
@@ -76,6 +78,24 @@ public final class Deprecations {
             wordsInside = inside;
         }
         return inside.getOrDefault(dotted, Set.of());
+    }
+
+    /** The last segments of the PEP 702 targets each file declares, by path; built when first asked. */
+    private volatile Map<String, Set<String>> declared;
+
+    /** The module-level names this file decorates with PEP 702 {@code @deprecated} (those the index holds). */
+    public Set<String> declaredIn(String path) {
+        Map<String, Set<String>> byPath = declared;
+        if (byPath == null) {
+            byPath = new java.util.HashMap<>();
+            for (Deprecation d : byName.values()) {
+                if (d.isDecorated() && !d.isReexport()) {
+                    byPath.computeIfAbsent(d.origin().location().path(), k -> new HashSet<>()).add(d.lastSegment());
+                }
+            }
+            declared = byPath;
+        }
+        return byPath.getOrDefault(path, Set.of());
     }
 
     /** The first dotted segment of every deprecated name. */
@@ -311,7 +331,9 @@ public final class Deprecations {
         if (file.moduleName() == null || file.isStub()) return List.of();
         List<Deprecation> found = new ArrayList<>();
         for (Definition def : file.definitions()) {
-            if (!def.moduleLevel()) continue;
+            if (!def.moduleLevel() || def.decorators().stream().anyMatch(dec -> OVERLOAD.contains(resolve(file, dec.dottedName())))) {
+                continue;
+            }
             for (Decorator dec : def.decorators()) {
                 if (!PEP702.contains(resolve(file, dec.dottedName()))) continue;
                 String name = file.moduleName() + "." + def.name();
@@ -322,8 +344,8 @@ public final class Deprecations {
         return found;
     }
 
-    /** Resolves a decorator's first segment through the file's imports ("te.deprecated" to "typing_extensions.deprecated"). */
-    private static String resolve(PythonFile file, String dotted) {
+    /** Resolves a dotted name's first segment through the file's imports ("te.deprecated" to "typing_extensions.deprecated"). */
+    static String resolve(PythonFile file, String dotted) {
         int dot = dotted.indexOf('.');
         String head = dot < 0 ? dotted : dotted.substring(0, dot);
         String rest = dot < 0 ? "" : dotted.substring(dot);

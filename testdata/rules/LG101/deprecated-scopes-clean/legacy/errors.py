@@ -1,0 +1,6 @@
+class LegacyWarning(DeprecationWarning):
+    pass
+
+
+class RemovedIn3(LegacyWarning):
+    pass

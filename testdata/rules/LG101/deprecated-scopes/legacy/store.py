@@ -1,0 +1,6 @@
+class Store:
+    pass
+
+
+class OldStore:
+    pass

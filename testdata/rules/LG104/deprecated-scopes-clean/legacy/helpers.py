@@ -1,0 +1,7 @@
+import legacy.store
+from typing_extensions import deprecated
+
+
+@deprecated("old_helper() is slow")
+def old_helper():
+    return legacy.store.OldStore()

@@ -1,0 +1,5 @@
+import legacy.helpers
+
+
+def test_old_helper():
+    assert legacy.helpers.old_helper()

@@ -1,0 +1,3 @@
+import legacy.helpers
+
+RESULT = legacy.helpers.old_helper()  # expect: LG104 "used at import time: old_helper() is slow"
