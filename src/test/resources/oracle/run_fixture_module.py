@@ -1,6 +1,8 @@
 """Imports one fixture module, then calls functions, and prints where NameError/ImportError happened.
 
 Usage: run_fixture_module.py ROOT MODULE [QUALNAME...]
+ROOT and ROOT/src are on sys.path (as lintgate's default source roots), ROOT/site-packages after them as the
+installed distributions, which lintgate does not walk.
 Prints one line per event:
   import ok | import <ExceptionName> <line>       (line: deepest traceback frame in the module's own file)
   call <qualname> ok | call <qualname> <ExceptionName> <line> | call <qualname> unreachable
@@ -53,6 +55,12 @@ def main():
     root, module_name = sys.argv[1], sys.argv[2]
     wanted = sys.argv[3:]
     sys.path.insert(0, root)
+    # lintgate's default source roots are the case directory and its src/ (the deeper one names the module)
+    if os.path.isdir(os.path.join(root, "src")):
+        sys.path.insert(0, os.path.join(root, "src"))
+    # site-packages/ stands for the installed distributions: after the project, as in a real environment
+    if os.path.isdir(os.path.join(root, "site-packages")):
+        sys.path.append(os.path.join(root, "site-packages"))
     sys.dont_write_bytecode = True
     # pytest imports conftest.py files before the test modules beside them; so does the oracle
     for directory, _, names in os.walk(root):

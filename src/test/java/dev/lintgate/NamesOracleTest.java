@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lintgate.finding.Finding;
+import dev.lintgate.python.ModuleNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * otherwise; a function lintgate reports "when `f()` is called" must raise it on a reported line, and any
  * NameError/ImportError from any other function must be on a reported line too. A module CPython refuses to
  * compile (a syntax error, {@code from __future__ import braces}) never runs, so lintgate must report nothing in it.
+ * The case directory and its {@code src/} are on sys.path, as lintgate's default source roots; a case's
+ * {@code site-packages/} (which lintgate never walks) stands for the installed distributions and comes after them.
  * Fails (never skips) without CPython: set {@code LINTGATE_PYTHON} or put {@code python3} on PATH. Cases whose
  * {@code target-version} is newer than the interpreter (PEP 695 on 3.11) are counted separately, not silently passed.
  */
@@ -85,8 +88,8 @@ class NamesOracleTest {
         String error = ERROR.get(code);
         for (Path file : files) {
             String rel = caseDir.relativize(file).toString().replace('\\', '/');
-            String module = rel.substring(0, rel.length() - 3).replace('/', '.');
-            if (module.endsWith(".__init__")) module = module.substring(0, module.length() - ".__init__".length());
+            if (rel.startsWith("site-packages/")) continue; // the installed distributions the case imports
+            String module = ModuleNames.moduleName(rel, List.of(".", "src"));
             Set<Integer> importLines = new TreeSet<>();
             Map<String, Set<Integer>> callLines = new LinkedHashMap<>();
             Set<Integer> allLines = new TreeSet<>();

@@ -185,13 +185,22 @@ public final class UnresolvedFirstPartyImport implements FileRule {
                     if (ModuleExports.of(project, parent).map(ModuleExports::open).orElse(false)) {
                         answer = OPEN;
                     } else if (!moduleExists(parent, module, true)) {
-                        answer = "module `" + module + "` does not exist";
+                        answer = isNamespacePackage(parent) ? OPEN : "module `" + module + "` does not exist";
                     }
                 }
             }
             // a race computes the same answer twice
             modules.put(module, answer);
             return answer;
+        }
+
+        /**
+         * A first-party directory without {@code __init__.py} (PEP 420). Every directory of that name on sys.path is
+         * a portion of it, so an installed distribution may hold a submodule the project does not (poetry's
+         * {@code poetry.core} comes from poetry-core): what is installed is unknown here, and so is the submodule.
+         */
+        private boolean isNamespacePackage(String module) {
+            return project.moduleFile(module).isEmpty() && packages.contains(module);
         }
 
         /**
@@ -237,7 +246,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
     private static boolean moduleOnDisk(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         Optional<String> parentFile = project.moduleFile(parent);
         if (parentFile.isEmpty()) {
-            // a namespace package: it exists only through walked modules inside it, and those are all known
+            // a namespace package: its walked modules are known; what other portions hold, the resolver's walk
+            // decides (Resolver.isNamespacePackage)
             return !project.fact(PACKAGES).contains(parent);
         }
         // a plain module has no submodules on disk; "import os.path" works because os puts it into sys.modules
