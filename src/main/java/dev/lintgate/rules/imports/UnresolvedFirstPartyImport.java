@@ -233,12 +233,14 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         }
 
         /**
-         * Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled.
+         * Whether {@code child} (a submodule of {@code parent}) exists: walked, written by the build at install time
+         * ({@link GeneratedModules}), excluded but on disk, or compiled.
          * Below a plain module (not a package) nothing exists on disk, yet {@code import os.path} works because os
          * puts it into sys.modules: for module paths that counts as "cannot tell" ({@code plainModuleChildUnknown}).
          */
         private boolean moduleExists(String parent, String child, boolean plainModuleChildUnknown) {
             if (project.moduleFile(child).isPresent() || packages.contains(child)) return true;
+            if (project.fact(GeneratedModules.FACT).contains(child)) return true;
             return moduleOnDisk(project, parent, child, plainModuleChildUnknown);
         }
     }
