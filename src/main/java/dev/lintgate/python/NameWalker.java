@@ -1147,6 +1147,14 @@ final class NameWalker {
                             continue;
                         }
                         if (Tokens.isKeyword(c0)) {
+                            if (c0 == Tokens.OR || c0 == Tokens.AND) {
+                                // "assert not TYPE_CHECKING or isinstance(x, T)": only a type checker reads T
+                                int end = state.conditions.shortCircuitEnd(s, i, Math.min(e, size));
+                                if (end > i + 1) {
+                                    expr(i + 1, end, typing(ctx));
+                                    i = end - 1;
+                                }
+                            }
                             continue;
                         }
                     }
