@@ -86,9 +86,10 @@ final class NameWalker {
         /** Only bindings are wanted (what a module exports): expressions are skipped except for walrus targets. */
         boolean bindingsOnly;
         TypeCheckingCondition conditions;
-        Set<String> builtinsAliases = Set.of();
+        /** The names the file's imports bind, through which it may write into builtins or another module. */
+        Set<String> importedNames = Set.of();
         /** Null until one. */
-        List<Names.BuiltinsWrite> builtinsWrites;
+        List<Names.ModuleWrite> moduleWrites;
     }
 
     /** How the expressions of the current statement are evaluated. */
@@ -169,14 +170,14 @@ final class NameWalker {
     }
 
     /**
-     * @param builtinsAliases the names the file's imports bind to the builtins module ({@code import builtins as b}),
-     *                        through which it may put names into builtins
+     * @param importedNames the names the file's imports bind ({@code import builtins as b}, {@code from . import
+     *                      type_api}), through which it may put names into builtins or into another module
      */
-    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, Set<String> builtinsAliases,
+    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, Set<String> importedNames,
                      boolean bindingsOnly) {
         State state = new State(bindingsOnly ? 0 : t.size);
         state.bindingsOnly = bindingsOnly;
-        state.builtinsAliases = builtinsAliases;
+        state.importedNames = importedNames;
         state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
@@ -184,7 +185,7 @@ final class NameWalker {
         w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, When.IMPORT_TIME, true, null, false));
         return new Names(t.source, module, state.scopes, new Names.UseList(state.uses, state.useCount), state.dynamic,
                 state.future, state.importGuarded, List.copyOf(state.dunderAll), state.stringArguments,
-                state.conditionalImports, state.builtinsWrites == null ? List.of() : state.builtinsWrites);
+                state.conditionalImports, state.moduleWrites == null ? List.of() : state.moduleWrites);
     }
 
     // ---- statements ----
@@ -857,14 +858,14 @@ final class NameWalker {
 
     /** The assignment target [s, e) {@code X.name} or {@code X.__dict__['name']}, X maybe the builtins module. */
     private void noteBuiltinsTarget(int s, int e, Ctx ctx) {
-        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.isName(s + 2)) {
+        if (!mayBeModule(s) || !t.isOp(s + 1, '.') || !t.isName(s + 2)) {
             return;
         }
         if (e - s == 3) {
-            builtinsWrite(s, name(s + 2), ctx);
+            moduleWrite(s, name(s + 2), ctx);
         } else if (e - s == 6 && t.is(s + 2, DUNDER_DICT) && t.isOp(s + 3, '[') && t.kind[s + 4] == Tokens.STRING
                 && t.isOp(s + 5, ']')) {
-            builtinsWrite(s, plainStringValue(s + 4), ctx);
+            moduleWrite(s, plainStringValue(s + 4), ctx);
         }
     }
 
@@ -873,12 +874,12 @@ final class NameWalker {
      * display or keyword arguments, whose literal keys it writes; X maybe the builtins module.
      */
     private void noteBuiltinsCall(int s, int e, Ctx ctx) {
-        if (t.isOp(s + 1, '(') && mayBeBuiltins(s + 2) && t.isOp(s + 3, ',') && t.kind[s + 4] == Tokens.STRING
+        if (t.isOp(s + 1, '(') && mayBeModule(s + 2) && t.isOp(s + 3, ',') && t.kind[s + 4] == Tokens.STRING
                 && t.isOp(s + 5, ',') && t.is(s, "setattr")) {
-            builtinsWrite(s + 2, plainStringValue(s + 4), ctx);
+            moduleWrite(s + 2, plainStringValue(s + 4), ctx);
             return;
         }
-        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.is(s + 2, DUNDER_DICT) || !t.isOp(s + 3, '.')
+        if (!mayBeModule(s) || !t.isOp(s + 1, '.') || !t.is(s + 2, DUNDER_DICT) || !t.isOp(s + 3, '.')
                 || !t.is(s + 4, "update") || !t.isOp(s + 5, '(') || closing(s + 5, e) != e - 1) {
             return;
         }
@@ -886,32 +887,35 @@ final class NameWalker {
         if (t.isOp(open, '{') && closing(open, e) == e - 2) {
             for (int[] item : split(open + 1, e - 2, ',')) {
                 if (item[1] - item[0] > 2 && t.kind[item[0]] == Tokens.STRING && t.isOp(item[0] + 1, ':')) {
-                    builtinsWrite(s, plainStringValue(item[0]), ctx);
+                    moduleWrite(s, plainStringValue(item[0]), ctx);
                 }
             }
         } else {
             for (int[] item : split(open, e - 1, ',')) {
                 if (item[1] - item[0] > 2 && t.isName(item[0]) && t.isOp(item[0] + 1, '=')) {
-                    builtinsWrite(s, name(item[0]), ctx);
+                    moduleWrite(s, name(item[0]), ctx);
                 }
             }
         }
     }
 
-    /** A name the builtins module may be bound to; {@link Names#builtinsWrites} settles it from the bindings. */
-    private boolean mayBeBuiltins(int i) {
+    /**
+     * A name a module may be bound to (the builtins module or another); {@link Names#builtinsWrites} and
+     * {@link Names#moduleWrites} settle it from the bindings.
+     */
+    private boolean mayBeModule(int i) {
         return t.isName(i) && (t.is(i, DUNDER_BUILTINS)
-                || !state.builtinsAliases.isEmpty() && state.builtinsAliases.contains(name(i)));
+                || !state.importedNames.isEmpty() && state.importedNames.contains(name(i)));
     }
 
-    private void builtinsWrite(int receiver, String name, Ctx ctx) {
+    private void moduleWrite(int receiver, String name, Ctx ctx) {
         if (name == null || name.isEmpty()) {
             return;
         }
-        if (state.builtinsWrites == null) {
-            state.builtinsWrites = new ArrayList<>(2);
+        if (state.moduleWrites == null) {
+            state.moduleWrites = new ArrayList<>(2);
         }
-        state.builtinsWrites.add(new Names.BuiltinsWrite(ctx.scope, name(receiver), name));
+        state.moduleWrites.add(new Names.ModuleWrite(ctx.scope, name(receiver), name));
     }
 
     private void noteAll(int ts, int te, int vs, int ve, Ctx ctx) {

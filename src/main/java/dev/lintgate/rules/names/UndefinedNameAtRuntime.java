@@ -42,7 +42,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
             return;
         }
         Names names = file.names();
-        project.fact(InjectedBuiltins.FACT).take(file, names);
+        project.fact(InjectedNames.FACT).take(file, names);
         if (names.hasDynamicGlobals() || names.hasModuleGetattr()) {
             return;
         }
@@ -76,17 +76,17 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 }
             }
             String message = "`" + name + "` is not defined: NameError " + use.when() + ".";
-            held.add(new InjectedBuiltins.Held(name, new Location(file.path(), names.region(use)), message,
+            held.add(new InjectedNames.Held(name, file.moduleName(), new Location(file.path(), names.region(use)), message,
                     "Import or define `" + name + "`, or fix the spelling.", List.of(), Evaluation.severity(use, project)));
         }
     }
 
     /** Findings until every file told what it puts into builtins; see {@link #finish}. */
-    private final Queue<InjectedBuiltins.Held> held = new ConcurrentLinkedQueue<>();
+    private final Queue<InjectedNames.Held> held = new ConcurrentLinkedQueue<>();
 
     @Override
     public void finish(ProjectModel project, FindingSink sink) {
-        InjectedBuiltins.report(project, held, sink);
+        InjectedNames.report(project, held, sink);
     }
 
     /** The names read inside a try whose handlers catch NameError. */
