@@ -6,6 +6,7 @@ installed distributions, which lintgate does not walk.
 Prints one line per event:
   import ok | import <ExceptionName> <line>       (line: deepest traceback frame in the module's own file)
   call <qualname> ok | call <qualname> <ExceptionName> <line> | call <qualname> unreachable
+  call <qualname> skipped     (pytest would skip it here: a true skipif or a skip mark on it, its class or module)
 With no QUALNAME, every function and method defined in the module is called (for the clean direction).
 Arguments: None for each required positional parameter; generators are exhausted.
 """
@@ -39,6 +40,25 @@ def call(fn):
     if isinstance(result, types.GeneratorType):
         for _ in result:
             pass
+
+
+def marks_of(obj):
+    marks = getattr(obj, "pytestmark", [])
+    return list(marks) if isinstance(marks, (list, tuple)) else [marks]
+
+
+def skipped(module, qual, fn):
+    """Whether pytest skips it on this interpreter: a skip or a true skipif mark on the function, its class or its
+    module (a module's helpers run only for its tests); marks with string conditions are not evaluated."""
+    marks = marks_of(fn) + marks_of(module)
+    if "." in qual:
+        marks += marks_of(getattr(module, qual.split(".")[0], None))
+    for mark in marks:
+        mark = getattr(mark, "mark", mark)  # a MarkDecorator holds its Mark
+        name, args = getattr(mark, "name", None), getattr(mark, "args", ())
+        if name == "skip" or name == "skipif" and any(bool(a) for a in args if not isinstance(a, str)):
+            return True
+    return False
 
 
 def defined_here(module):
@@ -91,6 +111,9 @@ def main():
     for qual, fn in targets:
         if fn is None:
             print("call", qual, "unreachable")
+            continue
+        if skipped(module, qual, fn):
+            print("call", qual, "skipped")
             continue
         try:
             with contextlib.redirect_stdout(quiet):

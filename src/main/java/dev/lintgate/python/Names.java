@@ -26,6 +26,18 @@ public final class Names {
     /** Null when there is none. */
     private final BitSet conditionalImportLines;
     private final List<ModuleWrite> moduleWrites;
+    private final List<VersionGuard> versionGuards;
+    private final java.util.Map<String, Integer> versionMarks;
+
+    /**
+     * Chars [start, end) of the file run only on Python 3.{@code minor} or later: the body of
+     * {@code if sys.version_info >= (3, 14):}, or of a test skipped below that version by a mark. {@code mark}, when
+     * not null, names the imported skip mark whose version the caller resolves (minor is then 0).
+     * {@code functionsOnly}: the guard holds for the functions defined in the stretch, not for its own code (a
+     * module's or class's {@code pytestmark}, a class's skip decorator: the module and class bodies still run).
+     */
+    public record VersionGuard(int start, int end, boolean functionsOnly, int minor, String mark) {
+    }
 
     /**
      * A write of {@code name} through {@code receiver} in {@code scope}, where the receiver is a name some import of
@@ -40,7 +52,8 @@ public final class Names {
 
     Names(SourceText source, Scope module, List<Scope> scopes, List<NameUse> uses, boolean dynamicGlobals,
           boolean futureAnnotations, Set<Integer> importErrorGuardedLines, List<String> dunderAll,
-          List<StringArgument> stringArguments, BitSet conditionalImportLines, List<ModuleWrite> moduleWrites) {
+          List<StringArgument> stringArguments, BitSet conditionalImportLines, List<ModuleWrite> moduleWrites,
+          List<VersionGuard> versionGuards, java.util.Map<String, Integer> versionMarks) {
         this.source = source;
         this.module = module;
         this.scopes = scopes;
@@ -52,6 +65,8 @@ public final class Names {
         this.dunderAll = dunderAll;
         this.conditionalImportLines = conditionalImportLines;
         this.moduleWrites = moduleWrites;
+        this.versionGuards = versionGuards;
+        this.versionMarks = versionMarks;
     }
 
     /** The walker's array of uses as a read-only list, without a copy. */
@@ -165,6 +180,19 @@ public final class Names {
             }
         }
         return out;
+    }
+
+    /** The stretches of the file that run only on some Python versions; empty in most files. */
+    public List<VersionGuard> versionGuards() {
+        return versionGuards;
+    }
+
+    /**
+     * Module-level names bound to a skip mark with a version condition ({@code needs_py314 =
+     * pytest.mark.skipif(sys.version_info < (3, 14), ...)}), to the lowest minor version the marked tests run on.
+     */
+    public java.util.Map<String, Integer> versionMarks() {
+        return versionMarks;
     }
 
     /** {@code from __future__ import annotations}: annotations become strings. */

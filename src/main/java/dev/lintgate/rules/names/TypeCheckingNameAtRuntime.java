@@ -40,7 +40,7 @@ public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
         }
         for (NameUse use : names.uses()) {
             List<Binding> bindings = use.scope().resolve(use.name());
-            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
+            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || !Evaluation.isEvaluated(use, file, project)) {
                 continue;
             }
             Binding first = bindings.get(0);

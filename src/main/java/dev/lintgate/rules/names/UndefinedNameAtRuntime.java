@@ -60,7 +60,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 continue;
             }
             if (probed == null) probed = probed(uses);
-            if (probed.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, names, project)) {
+            if (probed.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, file, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
