@@ -60,7 +60,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 continue;
             }
             if (probed == null) probed = probed(uses);
-            if (probed.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, file, project)) {
+            if (probed.contains(name) || implicit(name, use.scope(), file, project) || !Evaluation.isEvaluated(use, file, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
@@ -120,10 +120,14 @@ public final class UndefinedNameAtRuntime implements FileRule {
         return out;
     }
 
-    /** Names Python binds implicitly in some scopes: {@code __class__} in methods, {@code __path__} in packages. */
-    private static boolean implicit(String name, Scope scope, PythonFile file) {
+    /**
+     * Names Python binds implicitly in some scopes: {@code __class__} in methods, {@code __path__} in packages; and
+     * {@code tags}, which Sphinx puts into the namespace of the {@code conf.py} it runs.
+     */
+    private static boolean implicit(String name, Scope scope, PythonFile file, ProjectModel project) {
         return switch (name) {
             case "__path__" -> file.isPackage();
+            case "tags" -> file.path().endsWith("conf.py") && project.fact(SphinxConfigs.FACT).contains(file.path());
             case "__class__" -> inMethod(scope);
             case "__qualname__", "__module__" -> scope.kind() == Scope.Kind.CLASS;
             default -> false;
