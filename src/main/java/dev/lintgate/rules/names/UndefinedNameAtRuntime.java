@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** LG107: a name no scope binds, read where Python evaluates it. */
 public final class UndefinedNameAtRuntime implements FileRule {
+    /** Names mypy and pyright understand without an import, for their own output; at runtime they are unbound. */
+    private static final Set<String> TYPE_CHECKER_BUILTINS = Set.of("reveal_type", "reveal_locals");
 
     @Override
     public String code() {
@@ -75,9 +77,13 @@ public final class UndefinedNameAtRuntime implements FileRule {
                     continue;
                 }
             }
-            String message = "`" + name + "` is not defined: NameError " + use.when() + ".";
+            boolean typeCheckerOnly = TYPE_CHECKER_BUILTINS.contains(name);
+            String message = "`" + name + "` is not defined: NameError " + use.when() + "."
+                    + (typeCheckerOnly ? " Type checkers know it without an import; Python does not." : "");
+            String hint = typeCheckerOnly ? "Remove it, or import it from typing (Python 3.11+) or typing_extensions."
+                    : "Import or define `" + name + "`, or fix the spelling.";
             held.add(new InjectedNames.Held(name, file.moduleName(), new Location(file.path(), names.region(use)), message,
-                    "Import or define `" + name + "`, or fix the spelling.", List.of(), Evaluation.severity(use, project)));
+                    hint, List.of(), Evaluation.severity(use, project)));
         }
     }
 
