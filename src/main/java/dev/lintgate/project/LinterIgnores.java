@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the project tells its own linters, ruff and flake8, to skip: the files they exclude, and the codes they ignore
- * per file. A lintgate rule that is one of their checks (its page's {@code counterparts}: pyflakes' {@code F821} for
+ * What the project tells its own linters (ruff, flake8) and its type checker ty to skip: the files they exclude, and
+ * the codes they ignore per file. A lintgate rule that is one of their checks (its page's {@code counterparts}: pyflakes' {@code F821} for
  * LG107) is off where the project turned that check off. The maintainers decided there: fastapi ignores F821 for the
  * {@code docs_src} snippets that are partial on purpose, pydantic excludes its mypy test inputs from ruff.
  *
@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  * directory or matched against a file name, {@code *} crossing {@code /}; flake8 from the root's {@code setup.cfg},
  * {@code tox.ini} or {@code .flake8} with a {@code [flake8]} section, else {@code [tool.flake8]} of pyproject.toml,
  * its patterns fnmatch patterns. An exclude counts only when the linter checks the code at all (its
- * {@code select}/{@code ignore}); a per-file ignore of the code says it is meant whatever is selected.
+ * {@code select}/{@code ignore}); a per-file ignore of the code says it is meant whatever is selected. ty's rules
+ * (lowercase names, {@code unresolved-import}) from {@code ty.toml} or {@code [tool.ty]} at the root: a file under
+ * {@code src.exclude} (gitignore patterns) is not checked at all, and an {@code overrides} entry whose
+ * {@code include} holds the file may set a rule to {@code "ignore"} (fastapi excludes the docs snippets that import
+ * an API removed since).
  */
 public final class LinterIgnores {
     public static final ProjectModel.Fact<LinterIgnores> FACT = new ProjectModel.Fact<>("linter ignores", LinterIgnores::read);
@@ -41,16 +45,53 @@ public final class LinterIgnores {
 
     private final List<Settings> ruff;
     private final Settings flake8;
+    private final Ty ty;
 
-    private LinterIgnores(List<Settings> ruff, Settings flake8) {
-        this.ruff = ruff;
-        this.flake8 = flake8;
+    /** ty's settings: files it does not check, and per-file rule levels. */
+    private record Ty(List<IgnorePattern> exclude, List<TyOverride> overrides) {
     }
 
-    /** Whether the project's ruff or flake8 settings turn {@code code} ("F821") off for the file. */
+    private record TyOverride(List<IgnorePattern> include, List<IgnorePattern> exclude, List<String> ignored) {
+    }
+
+    private LinterIgnores(List<Settings> ruff, Settings flake8, Ty ty) {
+        this.ruff = ruff;
+        this.flake8 = flake8;
+        this.ty = ty;
+    }
+
+    /**
+     * Whether the project's settings turn {@code code} off for the file: a ruff or flake8 code ("F821"), or a ty
+     * rule ("unresolved-import").
+     */
     public boolean ignores(String path, String code) {
+        if (!code.isEmpty() && Character.isLowerCase(code.charAt(0))) return ty != null && tyIgnores(path, code);
         Settings r = nearestRuff(path);
         return r != null && turnsOff(r, path, code) || flake8 != null && turnsOff(flake8, path, code);
+    }
+
+    private boolean tyIgnores(String path, String rule) {
+        if (matchesGitignore(ty.exclude, path)) return true;
+        for (TyOverride o : ty.overrides) {
+            if (o.ignored.contains(rule) && matchesGitignore(o.include, path) && !matchesGitignore(o.exclude, path)) return true;
+        }
+        return false;
+    }
+
+    /** gitignore semantics over the file and its directories: the last matching pattern decides, "!" re-includes. */
+    private static boolean matchesGitignore(List<IgnorePattern> patterns, String path) {
+        if (patterns.isEmpty()) return false;
+        for (int slash = path.indexOf('/'); ; slash = path.indexOf('/', slash + 1)) {
+            String part = slash < 0 ? path : path.substring(0, slash);
+            boolean directory = slash >= 0;
+            Boolean decided = null;
+            for (IgnorePattern p : patterns) {
+                if (p.matches(part, directory)) decided = !p.negated();
+            }
+            // a directory excluded excludes everything below it (git cannot re-include below it either)
+            if (Boolean.TRUE.equals(decided) && directory) return true;
+            if (slash < 0) return Boolean.TRUE.equals(decided);
+        }
     }
 
     private static boolean turnsOff(Settings s, String path, String code) {
@@ -115,7 +156,48 @@ public final class LinterIgnores {
                 ruff.add(ruffSettings(dir, table.get()));
             }
         }
-        return new LinterIgnores(List.copyOf(ruff), flake8(project));
+        return new LinterIgnores(List.copyOf(ruff), flake8(project), ty(project));
+    }
+
+    private static Ty ty(ProjectModel project) {
+        Optional<TomlDocument.Table> table = Optional.empty();
+        if (project.files().contains("ty.toml")) table = toml(project, "ty.toml").map(TomlDocument::root);
+        else if (project.files().contains("pyproject.toml")) table = toml(project, "pyproject.toml").flatMap(d -> d.table("tool", "ty"));
+        if (table.isEmpty()) return null;
+        TomlDocument.Table t = table.get();
+        List<IgnorePattern> exclude = gitignore(t.table("src").flatMap(src -> src.get("exclude")), false);
+        List<TyOverride> overrides = new ArrayList<>();
+        t.get("overrides").map(TomlDocument.Node::value).filter(List.class::isInstance).ifPresent(list -> {
+            for (Object o : (List<?>) list) {
+                if (!(o instanceof TomlDocument.Node n) || n.asTable().isEmpty()) continue;
+                TomlDocument.Table entry = n.asTable().get();
+                List<String> ignored = new ArrayList<>();
+                entry.table("rules").ifPresent(rules -> rules.entries().forEach((rule, level) -> {
+                    if ("ignore".equals(level.value())) ignored.add(rule);
+                }));
+                if (!ignored.isEmpty()) {
+                    overrides.add(new TyOverride(gitignore(entry.get("include"), true), gitignore(entry.get("exclude"), true), ignored));
+                }
+            }
+        });
+        return new Ty(exclude, overrides);
+    }
+
+    /**
+     * ty's patterns: gitignore syntax, where {@code ./src} is anchored at the project root; {@code anchored} for the
+     * override patterns, which ty anchors at the root whatever their form ({@code src} is only {@code ./src}).
+     */
+    private static List<IgnorePattern> gitignore(Optional<TomlDocument.Node> node, boolean anchored) {
+        List<IgnorePattern> out = new ArrayList<>();
+        for (String line : strings(node)) {
+            boolean negated = line.startsWith("!");
+            String p = negated ? line.substring(1) : line;
+            if (p.startsWith("./")) p = "/" + p.substring(2);
+            else if (anchored && !p.startsWith("/") && !p.startsWith("**")) p = "/" + p;
+            IgnorePattern pattern = IgnorePattern.parse(negated ? "!" + p : p);
+            if (pattern != null) out.add(pattern);
+        }
+        return out;
     }
 
     private static Settings ruffSettings(String dir, TomlDocument.Table t) {
