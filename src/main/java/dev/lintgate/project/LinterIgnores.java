@@ -140,29 +140,100 @@ public final class LinterIgnores {
 
     // ---- reading ----
 
+    /**
+     * The configuration files read, each read and parsed at most once: a TOML parse costs tens of milliseconds, so a
+     * file whose text cannot hold what is sought is not parsed at all.
+     */
+    private static final class Sources {
+        private final ProjectModel project;
+        private final java.util.Set<String> files;
+        private final Map<String, Optional<TomlDocument>> docs = new java.util.HashMap<>();
+        private final Map<String, String> texts = new java.util.HashMap<>();
+
+        /** The configuration files by name, in path order; one pass over the walked files. */
+        private final Map<String, List<String>> byName = new java.util.HashMap<>();
+
+        Sources(ProjectModel project) {
+            this.project = project;
+            this.files = new java.util.HashSet<>();
+            for (String f : project.files()) {
+                String name = f.substring(f.lastIndexOf('/') + 1);
+                if (CONFIG_NAMES.contains(name)) {
+                    files.add(f);
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+
+        /** Every walked file of that name, in path order. */
+        List<String> named(String name) {
+            return byName.getOrDefault(name, List.of());
+        }
+
+        boolean has(String path) {
+            return files.contains(path);
+        }
+
+        String text(String path) {
+            return texts.computeIfAbsent(path, p -> LinterIgnores.text(project, p));
+        }
+
+        /** The parsed file when its text holds one of {@code words}; empty otherwise or when it does not parse. */
+        Optional<TomlDocument> toml(String path, String text, List<String> words) {
+            if (words.stream().noneMatch(text::contains)) return Optional.empty();
+            return docs.computeIfAbsent(path, p -> {
+                try {
+                    return Optional.of(TomlDocument.parse(text));
+                } catch (ConfigSyntaxException e) {
+                    return Optional.empty();
+                }
+            });
+        }
+    }
+
+    private static final java.util.Set<String> CONFIG_NAMES = java.util.Set.of(".ruff.toml", "ruff.toml",
+            "pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ty.toml");
+
+    /** Settings that can turn a check off for a file hold one of these words. */
+    private static final List<String> IGNORING_KEYS = List.of("exclude", "per-file-ignores");
+
     private static LinterIgnores read(ProjectModel project) {
+        Sources sources = new Sources(project);
         List<Settings> ruff = new ArrayList<>();
         List<String> ruffDirs = new ArrayList<>();
         for (String name : List.of(".ruff.toml", "ruff.toml", "pyproject.toml")) {
-            for (String f : project.files()) {
-                if (!f.equals(name) && !f.endsWith("/" + name)) continue;
+            for (String f : sources.named(name)) {
                 String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
                 // in one directory .ruff.toml wins over ruff.toml, which wins over pyproject.toml
                 if (ruffDirs.contains(dir)) continue;
-                Optional<TomlDocument.Table> table = toml(project, f).flatMap(doc -> name.equals("pyproject.toml")
-                        ? doc.table("tool", "ruff") : Optional.of(doc.root()));
+                boolean pyproject = name.equals("pyproject.toml");
+                String text = sources.text(f);
+                if (pyproject && !text.contains("tool.ruff")) continue;
+                if (IGNORING_KEYS.stream().noneMatch(text::contains)) {
+                    // a ruff configuration that ignores nothing still hides the ones above it from the files below
+                    ruffDirs.add(dir);
+                    ruff.add(new Settings(dir, List.of(), List.of(), List.of(), List.of()));
+                    continue;
+                }
+                Optional<TomlDocument.Table> table = sources.toml(f, text, IGNORING_KEYS)
+                        .flatMap(doc -> pyproject ? doc.table("tool", "ruff") : Optional.of(doc.root()));
                 if (table.isEmpty()) continue;
                 ruffDirs.add(dir);
                 ruff.add(ruffSettings(dir, table.get()));
             }
         }
-        return new LinterIgnores(List.copyOf(ruff), flake8(project), ty(project));
+        return new LinterIgnores(List.copyOf(ruff), flake8(sources), ty(sources));
     }
 
-    private static Ty ty(ProjectModel project) {
+    private static Ty ty(Sources sources) {
         Optional<TomlDocument.Table> table = Optional.empty();
-        if (project.files().contains("ty.toml")) table = toml(project, "ty.toml").map(TomlDocument::root);
-        else if (project.files().contains("pyproject.toml")) table = toml(project, "pyproject.toml").flatMap(d -> d.table("tool", "ty"));
+        List<String> keys = List.of("exclude", "overrides");
+        if (sources.has("ty.toml")) {
+            table = sources.toml("ty.toml", sources.text("ty.toml"), keys).map(TomlDocument::root);
+        } else if (sources.has("pyproject.toml")) {
+            String text = sources.text("pyproject.toml");
+            if (text.contains("tool.ty")) table = sources.toml("pyproject.toml", text, keys).flatMap(d -> d.table("tool", "ty"));
+        }
         if (table.isEmpty()) return null;
         TomlDocument.Table t = table.get();
         List<IgnorePattern> exclude = gitignore(t.table("src").flatMap(src -> src.get("exclude")), false);
@@ -235,11 +306,13 @@ public final class LinterIgnores {
      * flake8 reads the first of setup.cfg, tox.ini and .flake8 in the directory it runs in (the root) that has a
      * [flake8] section; flake8-pyproject adds [tool.flake8] of pyproject.toml.
      */
-    private static Settings flake8(ProjectModel project) {
+    private static Settings flake8(Sources sources) {
         for (String name : List.of("setup.cfg", "tox.ini", ".flake8")) {
-            if (!project.files().contains(name)) continue;
+            if (!sources.has(name)) continue;
+            String text = sources.text(name);
+            if (!text.contains("flake8")) continue;
             try {
-                Optional<IniDocument.Section> section = IniDocument.parse(text(project, name)).section("flake8");
+                Optional<IniDocument.Section> section = IniDocument.parse(text).section("flake8");
                 if (section.isPresent()) {
                     Map<String, IniDocument.Entry> e = section.get().entries();
                     return flake8Settings(key -> e.containsKey(key) ? e.get(key).value() : null);
@@ -248,8 +321,11 @@ public final class LinterIgnores {
                 // flake8 would stop on it too; nothing it says can be known
             }
         }
-        if (project.files().contains("pyproject.toml")) {
-            Optional<TomlDocument.Table> t = toml(project, "pyproject.toml").flatMap(doc -> doc.table("tool", "flake8"));
+        if (sources.has("pyproject.toml")) {
+            String text = sources.text("pyproject.toml");
+            Optional<TomlDocument.Table> t = text.contains("tool.flake8")
+                    ? sources.toml("pyproject.toml", text, IGNORING_KEYS).flatMap(doc -> doc.table("tool", "flake8"))
+                    : Optional.empty();
             if (t.isPresent()) {
                 TomlDocument.Table table = t.get();
                 return flake8Settings(key -> table.get(key).map(n -> n.value() instanceof List<?> l
@@ -399,14 +475,6 @@ public final class LinterIgnores {
             return Pattern.compile(depth == 0 ? re.toString() : "(?!)");
         } catch (RuntimeException e) {
             return Pattern.compile("(?!)");
-        }
-    }
-
-    private static Optional<TomlDocument> toml(ProjectModel project, String path) {
-        try {
-            return Optional.of(TomlDocument.parse(text(project, path)));
-        } catch (ConfigSyntaxException e) {
-            return Optional.empty();
         }
     }
 
