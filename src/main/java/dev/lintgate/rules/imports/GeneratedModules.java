@@ -38,10 +38,10 @@ final class GeneratedModules {
     private static Set<String> find(ProjectModel project) {
         List<String> files = new ArrayList<>();
         for (String f : project.files()) {
-            String name = f.substring(f.lastIndexOf('/') + 1);
+            boolean pyproject = isNamed(f, "pyproject.toml");
+            if (!pyproject && !isNamed(f, "setup.py")) continue;
             String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
-            if (name.equals("pyproject.toml")) files.addAll(fromPyproject(project, f, dir));
-            else if (name.equals("setup.py")) files.addAll(fromSetupPy(project, f, dir));
+            files.addAll(pyproject ? fromPyproject(project, f, dir) : fromSetupPy(project, f, dir));
         }
         Set<String> modules = new HashSet<>();
         for (String f : files) {
@@ -49,6 +49,10 @@ final class GeneratedModules {
             if (module != null) modules.add(module);
         }
         return Set.copyOf(modules);
+    }
+
+    private static boolean isNamed(String path, String name) {
+        return path.endsWith(name) && (path.length() == name.length() || path.charAt(path.length() - name.length() - 1) == '/');
     }
 
     private static List<String> fromPyproject(ProjectModel project, String path, String dir) {

@@ -2,7 +2,9 @@ package dev.lintgate.rules.imports;
 
 import dev.lintgate.project.ProjectModel;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,27 +16,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * two the run imported first: lintgate cannot tell, and does not check the import.
  */
 final class PytestBaseDirs {
-    static final ProjectModel.Fact<PytestBaseDirs> FACT = new ProjectModel.Fact<>("pytest base dirs", p -> new PytestBaseDirs());
+    static final ProjectModel.Fact<PytestBaseDirs> FACT = new ProjectModel.Fact<>("pytest base dirs", PytestBaseDirs::new);
 
+    private final ProjectModel project;
+    /** The source roots as directories ("" for the root): a base directory that is one shadows nothing. */
+    private final Set<String> sourceRoots = new HashSet<>();
     /** Directory ("" for the root) to its pytest base directory. */
     private final Map<String, String> baseDirs = new ConcurrentHashMap<>();
     /** "base/name" to whether a module or package of that name is there. */
     private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
 
-    private PytestBaseDirs() {
+    private PytestBaseDirs(ProjectModel project) {
+        this.project = project;
+        for (String root : project.config().src()) sourceRoots.add(normalize(root));
     }
 
     /** Whether an import of top-level {@code head} from {@code file} may mean a package in the file's base directory. */
-    boolean shadows(ProjectModel project, String file, String head) {
-        String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
-        String base = baseDirs.computeIfAbsent(dir, d -> baseDir(project, d));
-        if (project.config().src().stream().anyMatch(root -> normalize(root).equals(base))) return false;
+    boolean shadows(String file, String head) {
+        int slash = file.lastIndexOf('/');
+        String dir = slash < 0 ? "" : file.substring(0, slash);
+        String base = baseDirs.get(dir);
+        if (base == null) base = baseDirs.computeIfAbsent(dir, this::baseDir);
+        if (sourceRoots.contains(base)) return false;
         String prefix = base.isEmpty() ? "" : base + "/";
         return holds.computeIfAbsent(prefix + head, k -> Files.exists(project.absolute(k + ".py"))
                 || Files.exists(project.absolute(k + ".pyi")) || Files.isDirectory(project.absolute(k)));
     }
 
-    private static String baseDir(ProjectModel project, String dir) {
+    private String baseDir(String dir) {
         String d = dir;
         while (!d.isEmpty() && Files.exists(project.absolute(d + "/__init__.py"))) {
             d = d.contains("/") ? d.substring(0, d.lastIndexOf('/')) : "";

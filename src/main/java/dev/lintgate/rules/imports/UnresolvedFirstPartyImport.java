@@ -83,6 +83,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);
+        PytestBaseDirs baseDirs = project.fact(PytestBaseDirs.FACT);
         List<ImportBinding> imports = file.imports();
         for (int i = 0; i < imports.size(); i++) {
             ImportBinding b = imports.get(i);
@@ -93,7 +94,7 @@ public final class UnresolvedFirstPartyImport implements FileRule {
             if (!packages.contains(head)) continue;
             // under pytest the file's own base directory comes first on sys.path; a package of that name there is
             // another one than the first-party package lintgate knows, and which one is imported depends on the run
-            if (project.fact(PytestBaseDirs.FACT).shadows(project, file.path(), head)) continue;
+            if (baseDirs.shadows(file.path(), head)) continue;
             // runtime imports inside if/try/for/with blocks may be platform or version specific
             if (names.isImportErrorGuarded(b.statementLine()) || names.isConditionalRuntimeImport(b.region().startLine())) continue;
             pending.add(new Pending(file.path(), b));
