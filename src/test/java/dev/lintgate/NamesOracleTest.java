@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * {@code site-packages/} (which lintgate never walks) stands for the installed distributions and comes after them.
  * A function pytest skips on this interpreter (a true {@code skipif} on it, its class or its module) is not called:
  * code that runs only on a newer Python cannot be judged by this one, and lintgate must not say it fails here.
- * Fails (never skips) without CPython: set {@code LINTGATE_PYTHON} or put {@code python3} on PATH. Cases whose
- * {@code target-version} is newer than the interpreter (PEP 695 on 3.11) are counted separately, not silently passed.
+ * Runs the python of the pytest 9.1.1 venv ({@link dev.lintgate.pytest.PytestVenvs}), or {@code LINTGATE_PYTHON}
+ * (which must have pytest); fails (never skips) without CPython. Cases whose {@code target-version} is newer than the
+ * interpreter (PEP 695 on 3.11) are counted separately, not silently passed; so are cases with an
+ * {@code oracle-skip.txt}, which says which other oracle judges them.
  */
 class NamesOracleTest {
     private static final Pattern CALLED = Pattern.compile("when `([^`]+)\\(\\)` is called");
@@ -168,12 +170,20 @@ class NamesOracleTest {
 
     private int interpreterMinor() throws IOException, InterruptedException {
         if (minor == null) {
-            String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
-            Process p = new ProcessBuilder(python, "-c", "import sys; print(sys.version_info[1])").start();
+            Process p = new ProcessBuilder(python(), "-c", "import sys; print(sys.version_info[1])").start();
             minor = Integer.parseInt(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
             p.waitFor();
         }
         return minor;
+    }
+
+    /**
+     * {@code LINTGATE_PYTHON}, or the python of the pytest 9.1.1 venv: fixtures import pytest for their skip marks, and
+     * a bare python3 may not have it.
+     */
+    private static String python() throws IOException, InterruptedException {
+        String configured = System.getenv("LINTGATE_PYTHON");
+        return configured != null ? configured : dev.lintgate.pytest.PytestVenvs.python("9.1.1").toString();
     }
 
     /** ModuleNotFoundError is an ImportError. */
@@ -191,14 +201,13 @@ class NamesOracleTest {
     }
 
     private static List<String> run(Path script, Path root, String module, List<String> calls) throws IOException, InterruptedException {
-        String python = System.getenv().getOrDefault("LINTGATE_PYTHON", "python3");
-        List<String> command = new ArrayList<>(List.of(python, "-I", script.toString(), root.toAbsolutePath().toString(), module));
+        List<String> command = new ArrayList<>(List.of(python(), "-I", script.toString(), root.toAbsolutePath().toString(), module));
         command.addAll(calls);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(false).start();
         } catch (IOException e) {
-            fail("the oracle needs CPython: set LINTGATE_PYTHON or put python3 on PATH (" + e.getMessage() + ")");
+            fail("the oracle needs CPython: set LINTGATE_PYTHON or let PytestVenvs build its venv (" + e.getMessage() + ")");
             return List.of();
         }
         process.getOutputStream().close();
