@@ -1,9 +1,12 @@
 """Imports one fixture module, then calls functions, and prints where NameError/ImportError happened.
 
 Usage: run_fixture_module.py ROOT MODULE [QUALNAME...]
+ROOT and ROOT/src are on sys.path (as lintgate's default source roots), ROOT/site-packages after them as the
+installed distributions, which lintgate does not walk.
 Prints one line per event:
   import ok | import <ExceptionName> <line>       (line: deepest traceback frame in the module's own file)
   call <qualname> ok | call <qualname> <ExceptionName> <line> | call <qualname> unreachable
+  call <qualname> skipped     (pytest would skip it here: a true skipif or a skip mark on it, its class or module)
 With no QUALNAME, every function and method defined in the module is called (for the clean direction).
 Arguments: None for each required positional parameter; generators are exhausted.
 """
@@ -39,6 +42,25 @@ def call(fn):
             pass
 
 
+def marks_of(obj):
+    marks = getattr(obj, "pytestmark", [])
+    return list(marks) if isinstance(marks, (list, tuple)) else [marks]
+
+
+def skipped(module, qual, fn):
+    """Whether pytest skips it on this interpreter: a skip or a true skipif mark on the function, its class or its
+    module (a module's helpers run only for its tests); marks with string conditions are not evaluated."""
+    marks = marks_of(fn) + marks_of(module)
+    if "." in qual:
+        marks += marks_of(getattr(module, qual.split(".")[0], None))
+    for mark in marks:
+        mark = getattr(mark, "mark", mark)  # a MarkDecorator holds its Mark
+        name, args = getattr(mark, "name", None), getattr(mark, "args", ())
+        if name == "skip" or name == "skipif" and any(bool(a) for a in args if not isinstance(a, str)):
+            return True
+    return False
+
+
 def defined_here(module):
     for name, value in vars(module).items():
         if inspect.isfunction(value) and value.__module__ == module.__name__:
@@ -53,6 +75,12 @@ def main():
     root, module_name = sys.argv[1], sys.argv[2]
     wanted = sys.argv[3:]
     sys.path.insert(0, root)
+    # lintgate's default source roots are the case directory and its src/ (the deeper one names the module)
+    if os.path.isdir(os.path.join(root, "src")):
+        sys.path.insert(0, os.path.join(root, "src"))
+    # site-packages/ stands for the installed distributions: after the project, as in a real environment
+    if os.path.isdir(os.path.join(root, "site-packages")):
+        sys.path.append(os.path.join(root, "site-packages"))
     sys.dont_write_bytecode = True
     # pytest imports conftest.py files before the test modules beside them; so does the oracle
     for directory, _, names in os.walk(root):
@@ -83,6 +111,9 @@ def main():
     for qual, fn in targets:
         if fn is None:
             print("call", qual, "unreachable")
+            continue
+        if skipped(module, qual, fn):
+            print("call", qual, "skipped")
             continue
         try:
             with contextlib.redirect_stdout(quiet):

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CatalogIndex {
     static final String RESOURCE = "dev/lintgate/rules/catalog.bin";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CatalogIndex() {
     }
@@ -48,6 +48,8 @@ public final class CatalogIndex {
             out.writeBoolean(d.enabledByDefault());
             out.writeInt(d.tags().size());
             for (String t : d.tags()) string(out, t);
+            out.writeInt(d.counterparts().size());
+            for (String c : d.counterparts()) string(out, c);
             string(out, d.fileName());
             string(out, d.markdown());
             out.writeInt(d.sections().size());
@@ -75,11 +77,14 @@ public final class CatalogIndex {
             boolean enabled = in.readBoolean();
             List<String> tags = new ArrayList<>();
             for (int t = in.readInt(); t > 0; t--) tags.add(string(in));
+            List<String> counterparts = new ArrayList<>();
+            for (int c = in.readInt(); c > 0; c--) counterparts.add(string(in));
             String fileName = string(in);
             String markdown = string(in);
             List<RuleDoc.Section> sections = new ArrayList<>();
             for (int s = in.readInt(); s > 0; s--) sections.add(new RuleDoc.Section(string(in), string(in)));
-            docs.add(new RuleDoc(code, name, summary, severity, category, since, fixable, enabled, tags, fileName, markdown, sections));
+            docs.add(new RuleDoc(code, name, summary, severity, category, since, fixable, enabled, tags, counterparts, fileName,
+                    markdown, sections));
         }
         return docs;
     }

@@ -33,6 +33,11 @@ public final class RuleDocParser {
         if (tagArray != null) {
             for (int i = 0; i < tagArray.size(); i++) tags.add(tagArray.getString(i));
         }
+        List<String> counterparts = new ArrayList<>();
+        TomlArray counterpartArray = meta.getArray("counterparts");
+        if (counterpartArray != null) {
+            for (int i = 0; i < counterpartArray.size(); i++) counterparts.add(counterpartArray.getString(i));
+        }
         return new RuleDoc(
                 required(meta, fileName, "code"),
                 required(meta, fileName, "name"),
@@ -42,7 +47,7 @@ public final class RuleDocParser {
                 required(meta, fileName, "since"),
                 Boolean.TRUE.equals(meta.getBoolean("fixable")),
                 !Boolean.FALSE.equals(meta.getBoolean("default")),
-                tags, fileName, body, sections(body));
+                tags, counterparts, fileName, body, sections(body));
     }
 
     private static String required(TomlParseResult meta, String fileName, String key) {

@@ -9,6 +9,7 @@ import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.config.ConfigLoader;
 import dev.lintgate.environment.DependencyFile;
+import dev.lintgate.project.LinterIgnores;
 import dev.lintgate.project.Project;
 import dev.lintgate.pytest.ConfigKind;
 import dev.lintgate.commands.RepositoryCommands;
@@ -322,7 +323,8 @@ public final class Engine {
                 String path = f.location().path();
                 if (!targets.contains(path)) continue;
                 Suppressions s = suppressions.get(path);
-                if (!s.suppresses(f.code(), f.location().region().startLine())) kept.add(f);
+                int line = f.location().region().startLine();
+                if (!s.suppresses(f.code(), line) && !offAsCounterpart(f.code(), path, line, s)) kept.add(f);
             }
             List<Finding> out = new ArrayList<>(kept);
             out.sort(Finding.ORDER);
@@ -334,6 +336,20 @@ public final class Engine {
             List<Notification> out = new ArrayList<>(new LinkedHashSet<>(notes));
             out.sort((a, b) -> a.location().compareTo(b.location()));
             return out;
+        }
+
+        /**
+         * A rule that is another linter's check (its page's counterparts: F821 for LG107) is off where the project
+         * turned that check off: a {@code # noqa: F821} on the line, a file-wide ruff exemption, or the project's
+         * ruff/flake8 settings (per-file ignores, excludes).
+         */
+        private boolean offAsCounterpart(String code, String path, int line, Suppressions s) {
+            List<String> counterparts = catalog.require(code).counterparts();
+            for (int i = 0; i < counterparts.size(); i++) {
+                String c = counterparts.get(i);
+                if (s.suppressesForeign(c, line) || project.fact(LinterIgnores.FACT).ignores(path, c)) return true;
+            }
+            return false;
         }
 
         private Suppressions suppressionsOf(String path) {

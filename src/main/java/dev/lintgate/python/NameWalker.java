@@ -41,6 +41,7 @@ final class NameWalker {
     private static final int DUNDER_BUILTINS = Tokens.code("__builtins__");
     private static final int BUILTINS = Tokens.code("builtins");
     private static final int DUNDER_DICT = Tokens.code("__dict__");
+    private static final String PYTESTMARK = "pytestmark";
     /** Indexed by token code: the callees of {@link StringArgument#CALLEES}. */
     private static final boolean[] STRING_ARGUMENT_CALLEE = new boolean[1024];
 
@@ -86,9 +87,15 @@ final class NameWalker {
         /** Only bindings are wanted (what a module exports): expressions are skipped except for walrus targets. */
         boolean bindingsOnly;
         TypeCheckingCondition conditions;
-        Set<String> builtinsAliases = Set.of();
+        /** The names the file's imports bind, through which it may write into builtins or another module. */
+        Set<String> importedNames = Set.of();
         /** Null until one. */
-        List<Names.BuiltinsWrite> builtinsWrites;
+        List<Names.ModuleWrite> moduleWrites;
+        VersionCondition versions;
+        /** Stretches of the file that run only on some Python versions; null until one. */
+        List<Names.VersionGuard> versionGuards;
+        /** Module-level names bound to a skip mark with a version condition, to their lowest minor; null until one. */
+        java.util.Map<String, Integer> versionMarks;
     }
 
     /** How the expressions of the current statement are evaluated. */
@@ -127,6 +134,17 @@ final class NameWalker {
         int lastTryLineStart = -1;
         int lastTryLineEnd = -1;
         Boolean elseTypingOnly;
+        /** Where the block's body starts (a char offset), for the version guards it records when it closes. */
+        int bodyStart;
+        /** The lowest minor version the body runs on (a version {@code if}, a skip decorator); 0 for any. */
+        int floor;
+        /** Skip marks of the body named by an imported name (resolved across files by the rules); null when none. */
+        List<String> marks;
+        /** Like floor and marks, for the functions defined in the body only (a class's skip decorator, pytestmark). */
+        int testFloor;
+        List<String> testMarks;
+        /** The lowest minor version on which the if/elif conditions so far at this level are all false. */
+        int chainFloor;
 
         Frame(Ctx ctx) {
             this.ctx = ctx;
@@ -136,6 +154,9 @@ final class NameWalker {
     private final ArrayList<Frame> stack = new ArrayList<>();
     private Frame pending;
     private final List<String> pendingDecorators = new ArrayList<>();
+    /** The version floor and imported skip marks of the pending decorators. */
+    private int pendingFloor;
+    private List<String> pendingMarks;
 
     /** See {@link Tokens#closer}. */
     private final int[] closer;
@@ -169,22 +190,25 @@ final class NameWalker {
     }
 
     /**
-     * @param builtinsAliases the names the file's imports bind to the builtins module ({@code import builtins as b}),
-     *                        through which it may put names into builtins
+     * @param importedNames the names the file's imports bind ({@code import builtins as b}, {@code from . import
+     *                      type_api}), through which it may put names into builtins or into another module
      */
-    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, Set<String> builtinsAliases,
+    static Names run(Tokens t, boolean stub, Set<String> typeCheckingAliases, Set<String> importedNames,
                      boolean bindingsOnly) {
         State state = new State(bindingsOnly ? 0 : t.size);
         state.bindingsOnly = bindingsOnly;
-        state.builtinsAliases = builtinsAliases;
+        state.importedNames = importedNames;
         state.conditions = new TypeCheckingCondition(t, typeCheckingAliases);
+        state.versions = new VersionCondition(t);
         NameWalker w = new NameWalker(t, state, -1, -1);
         Scope module = new Scope(Scope.Kind.MODULE, "", null, List.of(), List.of());
         state.scopes.add(module);
         w.walk(new Ctx(module, NameUse.Use.RUNTIME, stub, When.IMPORT_TIME, true, null, false));
         return new Names(t.source, module, state.scopes, new Names.UseList(state.uses, state.useCount), state.dynamic,
                 state.future, state.importGuarded, List.copyOf(state.dunderAll), state.stringArguments,
-                state.conditionalImports, state.builtinsWrites == null ? List.of() : state.builtinsWrites);
+                state.conditionalImports, state.moduleWrites == null ? List.of() : state.moduleWrites,
+                state.versionGuards == null ? List.of() : state.versionGuards,
+                state.versionMarks == null ? java.util.Map.of() : state.versionMarks);
     }
 
     // ---- statements ----
@@ -207,6 +231,7 @@ final class NameWalker {
             if (k == Tokens.DEDENT) {
                 if (stack.size() > 1) {
                     Frame closed = stack.remove(stack.size() - 1);
+                    closeGuards(closed, t.start[i]);
                     if (closed.isTryBody) {
                         Frame outer = top();
                         outer.lastTryStart = closed.useStart;
@@ -232,6 +257,22 @@ final class NameWalker {
             }
             i = kind[e] == Tokens.END ? e : e + 1;
         }
+        while (stack.size() > 1) {
+            closeGuards(stack.remove(stack.size() - 1), src.length);
+        }
+    }
+
+    /** Records the version guards of a block that has ended at {@code end}. */
+    private void closeGuards(Frame f, int end) {
+        if (f.floor > 0) guard(f.bodyStart, end, false, f.floor, null);
+        if (f.marks != null) for (String m : f.marks) guard(f.bodyStart, end, false, 0, m);
+        if (f.testFloor > 0) guard(f.bodyStart, end, true, f.testFloor, null);
+        if (f.testMarks != null) for (String m : f.testMarks) guard(f.bodyStart, end, true, 0, m);
+    }
+
+    private void guard(int start, int end, boolean functionsOnly, int minor, String mark) {
+        if (state.versionGuards == null) state.versionGuards = new ArrayList<>(2);
+        state.versionGuards.add(new Names.VersionGuard(start, end, functionsOnly, minor, mark));
     }
 
     private Scope scope(Scope.Kind kind, String name, Scope parent, List<String> decorators, List<String> bases) {
@@ -259,6 +300,7 @@ final class NameWalker {
             if (body == null) {
                 return;
             }
+            body.bodyStart = t.end[colon];
             if (colon + 1 < e) {
                 // inline body: "if x: y = 1"
                 body.useStart = state.useCount;
@@ -266,6 +308,7 @@ final class NameWalker {
                 stack.add(body);
                 line(colon + 1, e);
                 stack.remove(stack.size() - 1);
+                closeGuards(body, t.end[e - 1]);
                 if (body.isTryBody) {
                     f.lastTryStart = body.useStart;
                     f.lastTryEnd = state.useCount;
@@ -280,6 +323,7 @@ final class NameWalker {
         if (t.isOp(s, '@')) {
             expr(s + 1, e, f.ctx);
             pendingDecorators.add(dotted(s + 1, e));
+            noteSkipMark(s + 1, e, true);
             return;
         }
         simpleStatements(s, e, f.ctx);
@@ -343,25 +387,29 @@ final class NameWalker {
         }
         Boolean chain = f.elseTypingOnly;
         f.elseTypingOnly = null;
+        int chainFloor = f.chainFloor;
+        f.chainFloor = 0;
         switch (Tokens.word(headCode)) {
             case "if" -> {
                 expr(s + 1, colon, ctx);
                 boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
                 f.elseTypingOnly = state.conditions.isNegatedTypingOnly(s + 1, colon);
+                f.chainFloor = state.versions.whenFalse(s + 1, colon);
                 if (ctx.scope.kind() == Scope.Kind.MODULE && isMainGuard(s + 1, colon)) {
                     return new Frame(new Ctx(ctx.scope, ctx.use, ctx.typingBlock, When.SCRIPT,
                             false, ctx.owner, true));
                 }
-                return new Frame(tc ? typing(cond) : cond);
+                return floor(new Frame(tc ? typing(cond) : cond), state.versions.whenTrue(s + 1, colon));
             }
             case "elif" -> {
                 expr(s + 1, colon, ctx);
                 boolean tc = state.conditions.bodyIsTypingOnly(s + 1, colon);
                 f.elseTypingOnly = Boolean.FALSE;
-                return new Frame(tc ? typing(cond) : cond);
+                f.chainFloor = Math.max(chainFloor, state.versions.whenFalse(s + 1, colon));
+                return floor(new Frame(tc ? typing(cond) : cond), Math.max(chainFloor, state.versions.whenTrue(s + 1, colon)));
             }
             case "else" -> {
-                return new Frame(Boolean.TRUE.equals(chain) ? typing(cond) : cond);
+                return floor(new Frame(Boolean.TRUE.equals(chain) ? typing(cond) : cond), chainFloor);
             }
             case "while" -> {
                 expr(s + 1, colon, ctx);
@@ -453,6 +501,96 @@ final class NameWalker {
         }
     }
 
+    private static Frame floor(Frame f, int minor) {
+        f.floor = minor;
+        return f;
+    }
+
+    /**
+     * A skip mark with a version condition, on tokens [s, e): {@code pytest.mark.skipif(sys.version_info < (3, 14),
+     * ...)}, {@code unittest.skipIf(...)}, {@code skipUnless(...)}, or a name bound to one (in this module, or
+     * imported: resolved by the rules). As a decorator ({@code pending}) it goes to the next definition; otherwise
+     * the floor is returned and an imported name added to {@code marks}.
+     */
+    private int noteSkipMark(int s, int e, boolean pending) {
+        int minor = 0;
+        String mark = null;
+        int nameEnd = s;
+        while (nameEnd < e && t.isName(nameEnd) && (nameEnd == s || t.isOp(nameEnd - 1, '.'))) {
+            nameEnd++;
+            if (nameEnd < e && t.isOp(nameEnd, '.')) nameEnd++;
+            else break;
+        }
+        if (nameEnd == s + 1 && nameEnd == e) {
+            String n = name(s);
+            Integer known = state.versionMarks == null ? null : state.versionMarks.get(n);
+            if (known != null) minor = known;
+            else if (state.importedNames.contains(n)) mark = n;
+        } else if (nameEnd > s && nameEnd < e && t.isOp(nameEnd, '(') && closing(nameEnd, e) == e - 1) {
+            String last = name(nameEnd - 1);
+            if (last.equals("skipif") || last.equals("skipIf") || last.equals("skipUnless")) {
+                int argEnd = find(nameEnd + 1, e - 1, ',');
+                argEnd = argEnd < 0 ? e - 1 : argEnd;
+                // the test runs when a skipif condition is false, or a skipUnless condition true
+                minor = last.equals("skipUnless") ? state.versions.whenTrue(nameEnd + 1, argEnd)
+                        : state.versions.whenFalse(nameEnd + 1, argEnd);
+            }
+        }
+        if (pending) {
+            pendingFloor = Math.max(pendingFloor, minor);
+            if (mark != null) {
+                if (pendingMarks == null) pendingMarks = new ArrayList<>(1);
+                pendingMarks.add(mark);
+            }
+        }
+        return minor;
+    }
+
+    /** {@code pytestmark = mark} or {@code = [mark, ...]} in a module or class: its functions' version floor. */
+    private void notePytestmark(int vs, int ve, Ctx ctx) {
+        Frame f = top();
+        List<int[]> items = (t.isOp(vs, '[') || t.isOp(vs, '(')) && closing(vs, ve) == ve - 1
+                ? split(vs + 1, ve - 1, ',') : List.of(new int[] {vs, ve});
+        for (int[] item : items) {
+            if (item[0] >= item[1]) continue;
+            List<String> marks = pendingMarks;
+            pendingMarks = null;
+            int minor = noteSkipMark(item[0], item[1], true);
+            List<String> named = pendingMarks;
+            pendingMarks = marks;
+            pendingFloor = 0;
+            if (ctx.scope.kind() == Scope.Kind.MODULE) {
+                // the module's own code still runs on every version: only its functions are the tests skipped
+                if (minor > 0) guard(0, src.length, true, minor, null);
+                if (named != null) for (String m : named) guard(0, src.length, true, 0, m);
+            } else {
+                f.testFloor = Math.max(f.testFloor, minor);
+                if (named != null) {
+                    if (f.testMarks == null) f.testMarks = new ArrayList<>(1);
+                    f.testMarks.addAll(named);
+                }
+            }
+        }
+    }
+
+    /** {@code needs_py314 = pytest.mark.skipif(...)} at module level, and {@code pytestmark = ...}. */
+    private void noteVersionMark(int target, int vs, int ve, Ctx ctx) {
+        if (t.is(target, PYTESTMARK)) {
+            notePytestmark(vs, ve, ctx);
+            return;
+        }
+        if (ctx.scope.kind() != Scope.Kind.MODULE || !t.isName(vs)) return;
+        List<String> marks = pendingMarks;
+        int floor = pendingFloor;
+        int minor = noteSkipMark(vs, ve, false);
+        pendingMarks = marks;
+        pendingFloor = floor;
+        if (minor > 0) {
+            if (state.versionMarks == null) state.versionMarks = new java.util.HashMap<>();
+            state.versionMarks.put(name(target), minor);
+        }
+    }
+
     /** {@code __name__ == "__main__"} (either way round): the block runs only when the file is executed. */
     private boolean isMainGuard(int s, int e) {
         if (e - s != 3 || !t.is(s + 1, Tokens.EQUALS)) {
@@ -501,12 +639,17 @@ final class NameWalker {
      * What {@code def} and {@code class} headers share: the pending decorators, the name bound in the enclosing
      * scope, and PEP 695 type parameters, which open a scope of their own. {@code next} is the token after them.
      */
-    private record Header(List<String> decorators, String qualified, Scope scope, int next) {
+    private record Header(List<String> decorators, String qualified, Scope scope, int next, int floor,
+                          List<String> marks) {
     }
 
     private Header header(int s, int colon, Ctx ctx) {
         List<String> decorators = List.copyOf(pendingDecorators);
         pendingDecorators.clear();
+        int floor = pendingFloor;
+        List<String> marks = pendingMarks;
+        pendingFloor = 0;
+        pendingMarks = null;
         int nameAt = s + 1;
         if (!t.isName(nameAt)) {
             return null;
@@ -521,7 +664,7 @@ final class NameWalker {
             scope = typeParameters(p, close, ctx, qualified);
             p = close + 1;
         }
-        return new Header(decorators, qualified, scope, p);
+        return new Header(decorators, qualified, scope, p, floor, marks);
     }
 
     private Frame function(int s, int colon, Ctx ctx) {
@@ -543,7 +686,11 @@ final class NameWalker {
             expr(p + 1, colon, sig.owned(fn, NameUse.Use.ANNOTATION));
         }
         String when = When.called(qualified);
-        return new Frame(new Ctx(fn, NameUse.Use.RUNTIME, ctx.typingBlock, when, false, null, false));
+        Frame body = new Frame(new Ctx(fn, NameUse.Use.RUNTIME, ctx.typingBlock, when, false, null, false));
+        // a skipped test's body runs only on the versions its marks admit; its signature runs where the def does
+        body.floor = h.floor();
+        body.marks = h.marks();
+        return body;
     }
 
     private Frame classDef(int s, int colon, Ctx ctx) {
@@ -571,7 +718,11 @@ final class NameWalker {
             }
         }
         Scope cls = scope(Scope.Kind.CLASS, qualified, outer, decorators, List.copyOf(bases));
-        return new Frame(new Ctx(cls, NameUse.Use.RUNTIME, ctx.typingBlock, ctx.when, ctx.importTime, null, false));
+        Frame body = new Frame(new Ctx(cls, NameUse.Use.RUNTIME, ctx.typingBlock, ctx.when, ctx.importTime, null, false));
+        // a skip mark on a class skips its test methods; the class body itself runs at import
+        body.testFloor = h.floor();
+        body.testMarks = h.marks();
+        return body;
     }
 
     /** PEP 695 {@code [T: Bound, *Ts, **P]}: the names live in their own scope; bounds are evaluated lazily. */
@@ -719,6 +870,9 @@ final class NameWalker {
         }
         // "a = b = value": the parts before the last '=' are targets
         int value = eqs[eqCount - 1] + 1;
+        if (eqCount == 1 && eqs[0] == s + 1 && t.isName(s) && ctx.scope.kind() != Scope.Kind.FUNCTION) {
+            noteVersionMark(s, value, e, ctx);
+        }
         expr(value, e, ctx);
         int from = s;
         for (int p = 0; p < eqCount; p++) {
@@ -857,14 +1011,14 @@ final class NameWalker {
 
     /** The assignment target [s, e) {@code X.name} or {@code X.__dict__['name']}, X maybe the builtins module. */
     private void noteBuiltinsTarget(int s, int e, Ctx ctx) {
-        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.isName(s + 2)) {
+        if (!mayBeModule(s) || !t.isOp(s + 1, '.') || !t.isName(s + 2)) {
             return;
         }
         if (e - s == 3) {
-            builtinsWrite(s, name(s + 2), ctx);
+            moduleWrite(s, name(s + 2), ctx);
         } else if (e - s == 6 && t.is(s + 2, DUNDER_DICT) && t.isOp(s + 3, '[') && t.kind[s + 4] == Tokens.STRING
                 && t.isOp(s + 5, ']')) {
-            builtinsWrite(s, plainStringValue(s + 4), ctx);
+            moduleWrite(s, plainStringValue(s + 4), ctx);
         }
     }
 
@@ -873,12 +1027,12 @@ final class NameWalker {
      * display or keyword arguments, whose literal keys it writes; X maybe the builtins module.
      */
     private void noteBuiltinsCall(int s, int e, Ctx ctx) {
-        if (t.isOp(s + 1, '(') && mayBeBuiltins(s + 2) && t.isOp(s + 3, ',') && t.kind[s + 4] == Tokens.STRING
+        if (t.isOp(s + 1, '(') && mayBeModule(s + 2) && t.isOp(s + 3, ',') && t.kind[s + 4] == Tokens.STRING
                 && t.isOp(s + 5, ',') && t.is(s, "setattr")) {
-            builtinsWrite(s + 2, plainStringValue(s + 4), ctx);
+            moduleWrite(s + 2, plainStringValue(s + 4), ctx);
             return;
         }
-        if (!mayBeBuiltins(s) || !t.isOp(s + 1, '.') || !t.is(s + 2, DUNDER_DICT) || !t.isOp(s + 3, '.')
+        if (!mayBeModule(s) || !t.isOp(s + 1, '.') || !t.is(s + 2, DUNDER_DICT) || !t.isOp(s + 3, '.')
                 || !t.is(s + 4, "update") || !t.isOp(s + 5, '(') || closing(s + 5, e) != e - 1) {
             return;
         }
@@ -886,32 +1040,35 @@ final class NameWalker {
         if (t.isOp(open, '{') && closing(open, e) == e - 2) {
             for (int[] item : split(open + 1, e - 2, ',')) {
                 if (item[1] - item[0] > 2 && t.kind[item[0]] == Tokens.STRING && t.isOp(item[0] + 1, ':')) {
-                    builtinsWrite(s, plainStringValue(item[0]), ctx);
+                    moduleWrite(s, plainStringValue(item[0]), ctx);
                 }
             }
         } else {
             for (int[] item : split(open, e - 1, ',')) {
                 if (item[1] - item[0] > 2 && t.isName(item[0]) && t.isOp(item[0] + 1, '=')) {
-                    builtinsWrite(s, name(item[0]), ctx);
+                    moduleWrite(s, name(item[0]), ctx);
                 }
             }
         }
     }
 
-    /** A name the builtins module may be bound to; {@link Names#builtinsWrites} settles it from the bindings. */
-    private boolean mayBeBuiltins(int i) {
+    /**
+     * A name a module may be bound to (the builtins module or another); {@link Names#builtinsWrites} and
+     * {@link Names#moduleWrites} settle it from the bindings.
+     */
+    private boolean mayBeModule(int i) {
         return t.isName(i) && (t.is(i, DUNDER_BUILTINS)
-                || !state.builtinsAliases.isEmpty() && state.builtinsAliases.contains(name(i)));
+                || !state.importedNames.isEmpty() && state.importedNames.contains(name(i)));
     }
 
-    private void builtinsWrite(int receiver, String name, Ctx ctx) {
+    private void moduleWrite(int receiver, String name, Ctx ctx) {
         if (name == null || name.isEmpty()) {
             return;
         }
-        if (state.builtinsWrites == null) {
-            state.builtinsWrites = new ArrayList<>(2);
+        if (state.moduleWrites == null) {
+            state.moduleWrites = new ArrayList<>(2);
         }
-        state.builtinsWrites.add(new Names.BuiltinsWrite(ctx.scope, name(receiver), name));
+        state.moduleWrites.add(new Names.ModuleWrite(ctx.scope, name(receiver), name));
     }
 
     private void noteAll(int ts, int te, int vs, int ve, Ctx ctx) {
@@ -1147,6 +1304,14 @@ final class NameWalker {
                             continue;
                         }
                         if (Tokens.isKeyword(c0)) {
+                            if (c0 == Tokens.OR || c0 == Tokens.AND) {
+                                // "assert not TYPE_CHECKING or isinstance(x, T)": only a type checker reads T
+                                int end = state.conditions.shortCircuitEnd(s, i, Math.min(e, size));
+                                if (end > i + 1) {
+                                    expr(i + 1, end, typing(ctx));
+                                    i = end - 1;
+                                }
+                            }
                             continue;
                         }
                     }

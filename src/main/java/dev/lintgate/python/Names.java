@@ -25,15 +25,35 @@ public final class Names {
     private final List<String> dunderAll;
     /** Null when there is none. */
     private final BitSet conditionalImportLines;
-    private final List<BuiltinsWrite> builtinsWrites;
+    private final List<ModuleWrite> moduleWrites;
+    private final List<VersionGuard> versionGuards;
+    private final java.util.Map<String, Integer> versionMarks;
 
-    /** A write of {@code name} through {@code receiver} in {@code scope}, when the receiver is the builtins module. */
-    record BuiltinsWrite(Scope scope, String receiver, String name) {
+    /**
+     * Chars [start, end) of the file run only on Python 3.{@code minor} or later: the body of
+     * {@code if sys.version_info >= (3, 14):}, or of a test skipped below that version by a mark. {@code mark}, when
+     * not null, names the imported skip mark whose version the caller resolves (minor is then 0).
+     * {@code functionsOnly}: the guard holds for the functions defined in the stretch, not for its own code (a
+     * module's or class's {@code pytestmark}, a class's skip decorator: the module and class bodies still run).
+     */
+    public record VersionGuard(int start, int end, boolean functionsOnly, int minor, String mark) {
+    }
+
+    /**
+     * A write of {@code name} through {@code receiver} in {@code scope}, where the receiver is a name some import of
+     * the file binds (or {@code __builtins__}): a write into a module when that is what it is bound to there.
+     */
+    record ModuleWrite(Scope scope, String receiver, String name) {
+    }
+
+    /** {@code module.name = value} from this file: {@code receiver} is the import binding of the module written to. */
+    public record WrittenName(Binding receiver, String name) {
     }
 
     Names(SourceText source, Scope module, List<Scope> scopes, List<NameUse> uses, boolean dynamicGlobals,
           boolean futureAnnotations, Set<Integer> importErrorGuardedLines, List<String> dunderAll,
-          List<StringArgument> stringArguments, BitSet conditionalImportLines, List<BuiltinsWrite> builtinsWrites) {
+          List<StringArgument> stringArguments, BitSet conditionalImportLines, List<ModuleWrite> moduleWrites,
+          List<VersionGuard> versionGuards, java.util.Map<String, Integer> versionMarks) {
         this.source = source;
         this.module = module;
         this.scopes = scopes;
@@ -44,7 +64,9 @@ public final class Names {
         this.importErrorGuardedLines = importErrorGuardedLines;
         this.dunderAll = dunderAll;
         this.conditionalImportLines = conditionalImportLines;
-        this.builtinsWrites = builtinsWrites;
+        this.moduleWrites = moduleWrites;
+        this.versionGuards = versionGuards;
+        this.versionMarks = versionMarks;
     }
 
     /** The walker's array of uses as a read-only list, without a copy. */
@@ -124,11 +146,11 @@ public final class Names {
      * import ...}, which binds a builtin, not the module) or is {@code __builtins__}. Only literal names count.
      */
     public Set<String> builtinsWrites() {
-        if (builtinsWrites.isEmpty()) {
+        if (moduleWrites.isEmpty()) {
             return Set.of();
         }
         Set<String> out = new java.util.HashSet<>();
-        for (BuiltinsWrite w : builtinsWrites) {
+        for (ModuleWrite w : moduleWrites) {
             List<Binding> bindings = w.scope().resolve(w.receiver());
             boolean builtins = bindings.isEmpty() ? w.receiver().equals("__builtins__")
                     : bindings.stream().anyMatch(b -> b.kind() == Binding.Kind.IMPORT && "builtins".equals(b.imported()));
@@ -137,6 +159,40 @@ public final class Names {
             }
         }
         return out;
+    }
+
+    /**
+     * The names this file writes into other modules through their import bindings, in the same forms as
+     * {@link #builtinsWrites} ({@code type_api.NULLTYPE = NULLTYPE} after {@code from . import type_api}): after that
+     * code ran, the module's globals hold the name. The receiver binding says which module; whether it is a module at
+     * all (and not a class imported from one) is for the caller to tell.
+     */
+    public List<WrittenName> moduleWrites() {
+        if (moduleWrites.isEmpty()) {
+            return List.of();
+        }
+        List<WrittenName> out = new ArrayList<>();
+        for (ModuleWrite w : moduleWrites) {
+            for (Binding b : w.scope().resolve(w.receiver())) {
+                if (b.kind() == Binding.Kind.IMPORT && !b.typingOnly() && !"builtins".equals(b.imported())) {
+                    out.add(new WrittenName(b, w.name()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stretches of the file that run only on some Python versions; empty in most files. */
+    public List<VersionGuard> versionGuards() {
+        return versionGuards;
+    }
+
+    /**
+     * Module-level names bound to a skip mark with a version condition ({@code needs_py314 =
+     * pytest.mark.skipif(sys.version_info < (3, 14), ...)}), to the lowest minor version the marked tests run on.
+     */
+    public java.util.Map<String, Integer> versionMarks() {
+        return versionMarks;
     }
 
     /** {@code from __future__ import annotations}: annotations become strings. */

@@ -98,7 +98,7 @@ final class ScannedFile implements PythonFile {
     public synchronized Names names() {
         Names model = names != null ? names : weakNames.get();
         if (model == null) {
-            model = NameWalker.run(tokens(), stub, typeCheckingAliases(), builtinsAliases(), false);
+            model = NameWalker.run(tokens(), stub, typeCheckingAliases(), importedNames(), false);
             if (retained) names = model;
             else weakNames = new java.lang.ref.WeakReference<>(model);
         }
@@ -108,7 +108,7 @@ final class ScannedFile implements PythonFile {
     @Override
     public synchronized Names bindings() {
         Names model = names != null ? names : weakNames.get();
-        return model != null ? model : NameWalker.run(tokens(), stub, typeCheckingAliases(), builtinsAliases(), true);
+        return model != null ? model : NameWalker.run(tokens(), stub, typeCheckingAliases(), importedNames(), true);
     }
 
     @Override
@@ -151,16 +151,15 @@ final class ScannedFile implements PythonFile {
         return aliases;
     }
 
-    /** The names {@code import builtins [as x]} binds: writes through them go into builtins. */
-    private Set<String> builtinsAliases() {
-        Set<String> aliases = null;
+    /** The names the file's imports bind: writes through them may go into builtins or another module. */
+    private Set<String> importedNames() {
+        Set<String> names = null;
         for (ImportBinding b : imports()) {
-            if (b.level() == 0 && b.name() == null && b.module().equals("builtins")) {
-                if (aliases == null) aliases = new HashSet<>(2);
-                aliases.add(b.boundName());
-            }
+            if (b.isStar()) continue;
+            if (names == null) names = new HashSet<>();
+            names.add(b.boundName());
         }
-        return aliases == null ? Set.of() : aliases;
+        return names == null ? Set.of() : names;
     }
 
     @Override

@@ -72,6 +72,60 @@ final class TypeCheckingCondition {
         return e - s >= 2 && t.is(s, Tokens.NOT) && isTypingOnlySpelling(s + 1, e);
     }
 
+    /**
+     * For an {@code and}/{@code or} at token {@code op} of an expression starting at {@code s}: the end of the operands
+     * Python never evaluates because the operand before {@code op} settles the result, or -1. After
+     * {@code not TYPE_CHECKING or} the or-chain is true already ({@code assert not TYPE_CHECKING or isinstance(x, T)}
+     * never looks at {@code T}); after {@code TYPE_CHECKING and} the and-chain is false already. The operand must stand
+     * alone ({@code A and not TYPE_CHECKING or B} evaluates B when A is false), and the skipped operands end where an
+     * operator of lower precedence, a comma, a colon, a comprehension's {@code for} or the enclosing bracket does.
+     */
+    int shortCircuitEnd(int s, int op, int e) {
+        boolean or = t.code[op] == Tokens.OR;
+        int spellingEnd = op;
+        int spellingStart = spellingStart(s, spellingEnd);
+        if (spellingStart < 0) return -1;
+        int operandStart = spellingStart;
+        if (or) {
+            if (spellingStart == s || !t.is(spellingStart - 1, Tokens.NOT)) return -1;
+            operandStart = spellingStart - 1;
+        }
+        if (operandStart > s && !standsAlone(operandStart - 1, or)) return -1;
+        int depth = 0;
+        for (int i = op + 1; i < e; i++) {
+            int k = t.code[i];
+            if (k == 0) continue;
+            if (Tokens.opens(k)) {
+                depth++;
+            } else if (Tokens.closes(k)) {
+                if (--depth < 0) return i;
+            } else if (depth == 0 && (k == ',' || k == ':' || k == Tokens.IF || k == Tokens.ELSE || k == Tokens.FOR
+                    || k == Tokens.ASYNC || (!or && k == Tokens.OR))) {
+                return i;
+            }
+        }
+        return e;
+    }
+
+    /** The first token of a typing-only spelling ending just before {@code end}, or -1. */
+    private int spellingStart(int s, int end) {
+        int i = end - 1;
+        if (i < s || t.kind[i] != Tokens.NAME && t.kind[i] != Tokens.NUMBER) return -1;
+        // a dotted spelling ("typing.TYPE_CHECKING"): back over ".name" pairs
+        while (i - 2 >= s && t.isOp(i - 1, '.') && t.kind[i - 2] == Tokens.NAME) i -= 2;
+        for (int start = i; start < end; start += 2) {
+            if (isTypingOnlySpelling(start, end)) return start;
+        }
+        return -1;
+    }
+
+    /** Whether the token before an operand ends what comes before, so that the operand is a whole operand of op. */
+    private boolean standsAlone(int before, boolean or) {
+        int k = t.code[before];
+        return k == '(' || k == '[' || k == '{' || k == ',' || k == '=' || k == ':' || k == Tokens.OR
+                || k == Tokens.IF || k == Tokens.ELSE || (!or && k == Tokens.AND);
+    }
+
     private boolean isTypingOnlySpelling(int s, int e) {
         long r = strip(s, e);
         s = (int) (r >>> 32);

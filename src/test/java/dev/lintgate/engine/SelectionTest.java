@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
     private static RuleDoc rule(String code, boolean byDefault) {
-        return new RuleDoc(code, "n", "s", Severity.ERROR, "c", "0.1.0", false, byDefault, List.of(), code + "-n.md", "", List.of());
+        return new RuleDoc(code, "n", "s", Severity.ERROR, "c", "0.1.0", false, byDefault, List.of(), List.of(), code + "-n.md", "", List.of());
     }
 
     private static final RuleDoc LG101 = rule("LG101", true);

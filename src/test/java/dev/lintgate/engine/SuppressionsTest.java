@@ -36,6 +36,29 @@ class SuppressionsTest {
     }
 
     @Test
+    void otherLintersCodesAndFileWideExemptions() {
+        Suppressions s = Suppressions.fromComments(Map.of(
+                1, " noqa: F821",
+                2, " noqa: F8",
+                3, " noqa: E501",
+                4, " noqa"));
+        assertTrue(s.suppressesForeign("F821", 1));
+        assertFalse(s.suppresses("LG107", 1), "another linter's code is not lintgate's");
+        assertTrue(s.suppressesForeign("F821", 2));
+        assertFalse(s.suppressesForeign("F821", 3));
+        assertTrue(s.suppressesForeign("F821", 4));
+        assertFalse(s.suppressesForeign("F821", 5));
+        Suppressions ruff = Suppressions.fromComments(Map.of(1, " ruff: noqa: F821"));
+        assertTrue(ruff.suppressesForeign("F821", 30));
+        assertFalse(ruff.suppressesForeign("F401", 30));
+        assertFalse(ruff.suppresses("LG107", 30), "a foreign file-wide exemption is not lintgate's own");
+        assertTrue(Suppressions.fromComments(Map.of(1, " ruff: noqa")).suppressesForeign("F821", 9));
+        assertTrue(Suppressions.fromComments(Map.of(1, " flake8: noqa")).suppressesForeign("F821", 9));
+        // flake8 7.4.1 skips the whole file on "# flake8: noqa: E501" too (ruff then exempts only E501)
+        assertTrue(Suppressions.fromComments(Map.of(1, " flake8: noqa: E501")).suppressesForeign("F821", 9));
+    }
+
+    @Test
     void iniAndTomlComments() {
         Suppressions s = Suppressions.fromText("[pytest]\nasyncio_mode = auto  # noqa: LG203\n; lintgate: noqa: LG208\nurl = http://x#y\n");
         assertTrue(s.suppresses("LG203", 2));

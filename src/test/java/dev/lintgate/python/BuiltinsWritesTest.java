@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The names a file puts into builtins, through whatever binds the builtins module, and nothing else. */
+/** The names a file puts into builtins or another module, through whatever binds the module, and nothing else. */
 class BuiltinsWritesTest {
 
     private static final String SOURCE = """
@@ -49,6 +49,28 @@ class BuiltinsWritesTest {
     @Test
     void noImportOfBuiltinsNoWrites() {
         assertEquals(Set.of(), parse("builtin_mod.__dict__['x'] = 1\nsetattr(builtin_mod, 'y', 2)\n").names().builtinsWrites());
+    }
+
+    @Test
+    void writesIntoOtherModulesThroughTheirImportBindings() {
+        String source = """
+                from . import type_api
+                import pkg.registry as reg
+                import os.path
+                from typing import TYPE_CHECKING
+                if TYPE_CHECKING:
+                    import typing_only
+
+                type_api.NULLTYPE = NULLTYPE
+                setattr(reg, 'DEFAULT', 1)
+                os.sep_copy = '/'
+                typing_only.never = 1
+                not_imported.x = 1
+                type_api.nested.no = 1
+                """;
+        Set<String> written = new java.util.TreeSet<>();
+        for (Names.WrittenName w : parse(source).names().moduleWrites()) written.add(w.receiver().imported() + " " + w.name());
+        assertEquals(Set.of(".type_api NULLTYPE", "pkg.registry DEFAULT", "os.path sep_copy"), written);
     }
 
     private static PythonFile parse(String source) {

@@ -227,7 +227,7 @@ class SarifReporterTest {
     @Test
     void longDescriptionsAreCutAt1024() {
         String longText = "word ".repeat(400).strip();
-        RuleDoc doc = new RuleDoc("LG900", "long", "s", Severity.ERROR, "c", "0.1.0", false, false, List.of(), "LG900-long.md",
+        RuleDoc doc = new RuleDoc("LG900", "long", "s", Severity.ERROR, "c", "0.1.0", false, false, List.of(), List.of(), "LG900-long.md",
                 "## What it checks\n\n" + longText, List.of(new RuleDoc.Section("What it checks", longText)));
         String out = sarif(new Report(List.of(), List.of(), List.of(doc), "0.2.0-rc.1", 0, true, SourceLines.NONE));
         Object rule = at(JsonTree.parse(out), "runs", 0, "tool", "driver", "rules", 0);

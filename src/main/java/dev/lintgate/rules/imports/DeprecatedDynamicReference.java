@@ -60,7 +60,7 @@ public final class DeprecatedDynamicReference implements DeprecationRule {
         for (int i = 0; i < uses.size(); i++) {
             NameUse use = uses.get(i);
             if (use.chainEnd() < 0) continue;
-            boolean evaluated = Evaluation.isEvaluated(use, names, project);
+            boolean evaluated = Evaluation.isEvaluated(use, file, project);
             // an annotation Python defers (PEP 563, PEP 649) may still be read when its class or function is defined,
             // by a library that builds on the annotations (pydantic, singledispatch): asked only after a match
             boolean libraryMayRead = use.use() == NameUse.Use.ANNOTATION && use.owner() != null && !use.typingBlock();

@@ -82,11 +82,21 @@ public record ModuleExports(Set<String> names, boolean open) {
                 path.substring(slash + 1, path.lastIndexOf('.')));
     }
 
+    /**
+     * A package that sets its own {@code __path__} ({@code __path__ = pkgutil.extend_path(__path__, __name__)}, the
+     * namespace package before PEP 420) looks for submodules wherever that list says, installed distributions
+     * included: any submodule, and so any name, may exist.
+     */
+    private static boolean extendsPath(Names names) {
+        return !names.module().bindings("__path__").isEmpty();
+    }
+
     private static ModuleExports compute(PythonFile file, Names names) {
         if (!file.syntaxProblems().isEmpty()) {
             return new ModuleExports(Set.of(), true);
         }
-        if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()) {
+        if (names.hasModuleGetattr() || names.hasStarImport() || names.hasDynamicGlobals()
+                || file.isPackage() && extendsPath(names)) {
             return new ModuleExports(Set.of(), true);
         }
         Set<String> bound = names.module().boundNames();

@@ -83,13 +83,18 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         Names names = file.names();
         ModuleExports.remember(project, file, names);
         Set<String> packages = project.fact(PACKAGES);
+        PytestBaseDirs baseDirs = project.fact(PytestBaseDirs.FACT);
         List<ImportBinding> imports = file.imports();
         for (int i = 0; i < imports.size(); i++) {
             ImportBinding b = imports.get(i);
             String target = b.target();
             if (target == null || b.isStar() || isFutureImport(b)) continue;
             int dot = target.indexOf('.');
-            if (!packages.contains(dot < 0 ? target : target.substring(0, dot))) continue;
+            String head = dot < 0 ? target : target.substring(0, dot);
+            if (!packages.contains(head)) continue;
+            // under pytest the file's own base directory comes first on sys.path; a package of that name there is
+            // another one than the first-party package lintgate knows, and which one is imported depends on the run
+            if (baseDirs.shadows(file.path(), head)) continue;
             // runtime imports inside if/try/for/with blocks may be platform or version specific
             if (names.isImportErrorGuarded(b.statementLine()) || names.isConditionalRuntimeImport(b.region().startLine())) continue;
             pending.add(new Pending(file.path(), b));
@@ -185,13 +190,22 @@ public final class UnresolvedFirstPartyImport implements FileRule {
                     if (ModuleExports.of(project, parent).map(ModuleExports::open).orElse(false)) {
                         answer = OPEN;
                     } else if (!moduleExists(parent, module, true)) {
-                        answer = "module `" + module + "` does not exist";
+                        answer = isNamespacePackage(parent) ? OPEN : "module `" + module + "` does not exist";
                     }
                 }
             }
             // a race computes the same answer twice
             modules.put(module, answer);
             return answer;
+        }
+
+        /**
+         * A first-party directory without {@code __init__.py} (PEP 420). Every directory of that name on sys.path is
+         * a portion of it, so an installed distribution may hold a submodule the project does not (poetry's
+         * {@code poetry.core} comes from poetry-core): what is installed is unknown here, and so is the submodule.
+         */
+        private boolean isNamespacePackage(String module) {
+            return project.moduleFile(module).isEmpty() && packages.contains(module);
         }
 
         /**
@@ -224,12 +238,14 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         }
 
         /**
-         * Whether {@code child} (a submodule of {@code parent}) exists: walked, excluded but on disk, or compiled.
+         * Whether {@code child} (a submodule of {@code parent}) exists: walked, written by the build at install time
+         * ({@link GeneratedModules}), excluded but on disk, or compiled.
          * Below a plain module (not a package) nothing exists on disk, yet {@code import os.path} works because os
          * puts it into sys.modules: for module paths that counts as "cannot tell" ({@code plainModuleChildUnknown}).
          */
         private boolean moduleExists(String parent, String child, boolean plainModuleChildUnknown) {
             if (project.moduleFile(child).isPresent() || packages.contains(child)) return true;
+            if (project.fact(GeneratedModules.FACT).contains(child)) return true;
             return moduleOnDisk(project, parent, child, plainModuleChildUnknown);
         }
     }
@@ -237,7 +253,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
     private static boolean moduleOnDisk(ProjectModel project, String parent, String child, boolean plainModuleChildUnknown) {
         Optional<String> parentFile = project.moduleFile(parent);
         if (parentFile.isEmpty()) {
-            // a namespace package: it exists only through walked modules inside it, and those are all known
+            // a namespace package: its walked modules are known; what other portions hold, the resolver's walk
+            // decides (Resolver.isNamespacePackage)
             return !project.fact(PACKAGES).contains(parent);
         }
         // a plain module has no submodules on disk; "import os.path" works because os puts it into sys.modules

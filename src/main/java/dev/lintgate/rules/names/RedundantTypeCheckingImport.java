@@ -46,12 +46,25 @@ public final class RedundantTypeCheckingImport implements TypingOnlyRule {
                     // a conditional runtime import (try/except ImportError, if sys.version_info) may not happen,
                     // and the TYPE_CHECKING import then tells the checker which one to assume
                     all.stream().filter(b -> !b.typingOnly() && !b.conditional() && b.kind() == Binding.Kind.IMPORT
-                                    && b.imported().equals(typing.imported()))
+                                    && b.imported().equals(typing.imported()) && !inFunction(file, scope, b))
                             .findFirst()
                             .ifPresent(runtime -> report(file, sink, name, typing, runtime));
                 }
             }
         }
+    }
+
+    /**
+     * A module binding made by an import in a function that declares the name {@code global} (sqlalchemy imports late
+     * in {@code __go()} to break an import cycle) exists only once the function has run, and type checkers do not
+     * see it there: the TYPE_CHECKING import is what they know the name by.
+     */
+    private static boolean inFunction(PythonFile file, Scope scope, Binding runtime) {
+        if (scope.kind() != Scope.Kind.MODULE) return false;
+        for (ImportBinding b : file.imports()) {
+            if (b.inFunction() && b.boundName().equals(runtime.name()) && b.region().startLine() == runtime.line()) return true;
+        }
+        return false;
     }
 
     private static void report(PythonFile file, FindingSink sink, String name, Binding typing, Binding runtime) {

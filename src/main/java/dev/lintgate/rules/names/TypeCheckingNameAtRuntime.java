@@ -34,13 +34,13 @@ public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
             return;
         }
         Names names = file.names();
-        project.fact(InjectedBuiltins.FACT).take(file, names);
+        project.fact(InjectedNames.FACT).take(file, names);
         if (names.hasDynamicGlobals() || runtimeStarImport(names) || !TypingOnlyRule.hasTypingOnlyBinding(names)) {
             return;
         }
         for (NameUse use : names.uses()) {
             List<Binding> bindings = use.scope().resolve(use.name());
-            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || !Evaluation.isEvaluated(use, names, project)) {
+            if (!TypingOnlyRule.allTypingOnly(bindings) || use.guarded() || !Evaluation.isEvaluated(use, file, project)) {
                 continue;
             }
             Binding first = bindings.get(0);
@@ -49,18 +49,20 @@ public final class TypeCheckingNameAtRuntime implements TypingOnlyRule {
             String hint = use.use() == NameUse.Use.ANNOTATION
                     ? "Quote the annotation, add `from __future__ import annotations`, or import `" + use.name() + "` at runtime."
                     : "Import `" + use.name() + "` outside the TYPE_CHECKING block.";
-            held.add(new InjectedBuiltins.Held(use.name(), new Location(file.path(), names.region(use)), message, hint,
+            // bindings found in the module's scope: a write from another module into this one binds the name too
+            String module = bindings == use.scope().module().bindings(use.name()) ? file.moduleName() : null;
+            held.add(new InjectedNames.Held(use.name(), module, new Location(file.path(), names.region(use)), message, hint,
                     List.of(new Related(new Location(file.path(), Region.line(first.line())), "bound for type checking only here")),
                     Evaluation.severity(use, project)));
         }
     }
 
     /** Findings until every file told what it puts into builtins; see {@link #finish}. */
-    private final Queue<InjectedBuiltins.Held> held = new ConcurrentLinkedQueue<>();
+    private final Queue<InjectedNames.Held> held = new ConcurrentLinkedQueue<>();
 
     @Override
     public void finish(ProjectModel project, FindingSink sink) {
-        InjectedBuiltins.report(project, held, sink);
+        InjectedNames.report(project, held, sink);
     }
 
     /** A runtime star import may bind any name at runtime. */

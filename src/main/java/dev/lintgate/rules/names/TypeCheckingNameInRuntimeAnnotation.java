@@ -39,7 +39,7 @@ public final class TypeCheckingNameInRuntimeAnnotation implements TypingOnlyRule
             if (use.owner() == null || use.typingBlock() || use.guarded()) {
                 continue;
             }
-            boolean pythonEvaluates = use.use() == NameUse.Use.ANNOTATION && Evaluation.annotationsAreEager(names, project);
+            boolean pythonEvaluates = use.use() == NameUse.Use.ANNOTATION && Evaluation.annotationsAreEager(use, file, project);
             if (pythonEvaluates || (use.use() != NameUse.Use.ANNOTATION && use.use() != NameUse.Use.TYPING)) {
                 continue;
             }

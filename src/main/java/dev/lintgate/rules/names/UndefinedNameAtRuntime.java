@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** LG107: a name no scope binds, read where Python evaluates it. */
 public final class UndefinedNameAtRuntime implements FileRule {
+    /** Names mypy and pyright understand without an import, for their own output; at runtime they are unbound. */
+    private static final Set<String> TYPE_CHECKER_BUILTINS = Set.of("reveal_type", "reveal_locals");
 
     @Override
     public String code() {
@@ -42,7 +44,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
             return;
         }
         Names names = file.names();
-        project.fact(InjectedBuiltins.FACT).take(file, names);
+        project.fact(InjectedNames.FACT).take(file, names);
         if (names.hasDynamicGlobals() || names.hasModuleGetattr()) {
             return;
         }
@@ -60,7 +62,7 @@ public final class UndefinedNameAtRuntime implements FileRule {
                 continue;
             }
             if (probed == null) probed = probed(uses);
-            if (probed.contains(name) || implicit(name, use.scope(), file) || !Evaluation.isEvaluated(use, names, project)) {
+            if (probed.contains(name) || implicit(name, use.scope(), file, project) || !Evaluation.isEvaluated(use, file, project)) {
                 continue;
             }
             if (file.isPackage() && submodules(file).contains(name)) {
@@ -75,18 +77,22 @@ public final class UndefinedNameAtRuntime implements FileRule {
                     continue;
                 }
             }
-            String message = "`" + name + "` is not defined: NameError " + use.when() + ".";
-            held.add(new InjectedBuiltins.Held(name, new Location(file.path(), names.region(use)), message,
-                    "Import or define `" + name + "`, or fix the spelling.", List.of(), Evaluation.severity(use, project)));
+            boolean typeCheckerOnly = TYPE_CHECKER_BUILTINS.contains(name);
+            String message = "`" + name + "` is not defined: NameError " + use.when() + "."
+                    + (typeCheckerOnly ? " Type checkers know it without an import; Python does not." : "");
+            String hint = typeCheckerOnly ? "Remove it, or import it from typing (Python 3.11+) or typing_extensions."
+                    : "Import or define `" + name + "`, or fix the spelling.";
+            held.add(new InjectedNames.Held(name, file.moduleName(), new Location(file.path(), names.region(use)), message,
+                    hint, List.of(), Evaluation.severity(use, project)));
         }
     }
 
     /** Findings until every file told what it puts into builtins; see {@link #finish}. */
-    private final Queue<InjectedBuiltins.Held> held = new ConcurrentLinkedQueue<>();
+    private final Queue<InjectedNames.Held> held = new ConcurrentLinkedQueue<>();
 
     @Override
     public void finish(ProjectModel project, FindingSink sink) {
-        InjectedBuiltins.report(project, held, sink);
+        InjectedNames.report(project, held, sink);
     }
 
     /** The names read inside a try whose handlers catch NameError. */
@@ -120,10 +126,14 @@ public final class UndefinedNameAtRuntime implements FileRule {
         return out;
     }
 
-    /** Names Python binds implicitly in some scopes: {@code __class__} in methods, {@code __path__} in packages. */
-    private static boolean implicit(String name, Scope scope, PythonFile file) {
+    /**
+     * Names Python binds implicitly in some scopes: {@code __class__} in methods, {@code __path__} in packages; and
+     * {@code tags}, which Sphinx puts into the namespace of the {@code conf.py} it runs.
+     */
+    private static boolean implicit(String name, Scope scope, PythonFile file, ProjectModel project) {
         return switch (name) {
             case "__path__" -> file.isPackage();
+            case "tags" -> file.path().endsWith("conf.py") && project.fact(SphinxConfigs.FACT).contains(file.path());
             case "__class__" -> inMethod(scope);
             case "__qualname__", "__module__" -> scope.kind() == Scope.Kind.CLASS;
             default -> false;

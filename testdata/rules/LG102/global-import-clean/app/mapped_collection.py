@@ -1,0 +1,6 @@
+class KeyFuncDict(dict):
+    pass
+
+
+def keyfunc_mapping(keyfunc):
+    return KeyFuncDict

@@ -1,0 +1,6 @@
+class Engine:
+    pass
+
+
+class NamedFromClause:
+    pass

@@ -1,0 +1,6 @@
+from legacy.plugins import registry
+from legacy import plugins
+
+
+def lookup():
+    return registry.NAMES, plugins

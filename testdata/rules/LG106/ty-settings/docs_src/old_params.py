@@ -1,0 +1,1 @@
+from app.temp_params import Body

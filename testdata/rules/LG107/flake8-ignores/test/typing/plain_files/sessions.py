@@ -1,0 +1,2 @@
+def check(session):
+    reveal_type(session)

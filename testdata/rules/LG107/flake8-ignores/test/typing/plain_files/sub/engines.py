@@ -1,0 +1,2 @@
+def check(engine):
+    reveal_type(engine)

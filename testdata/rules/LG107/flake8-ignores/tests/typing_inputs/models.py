@@ -1,0 +1,2 @@
+def check(model):
+    reveal_type(model)

@@ -1,0 +1,3 @@
+async def dependency_a():
+    dep_a = generate_dep_a()
+    yield dep_a

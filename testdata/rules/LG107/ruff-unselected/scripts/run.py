@@ -1,0 +1,2 @@
+def main():
+    return Runner()  # expect: LG107 "`Runner` is not defined"
