@@ -2,14 +2,15 @@ package dev.lintgate.python;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Method calls and class headers of one file read from its token stream, for the few readers that need a call's
- * arguments rather than statement facts: conftests' {@code parser.addoption(...)}, noxfiles' {@code session.run(...)},
- * and the bases of test classes. An argument is kept as written, with its value when it is a plain string literal;
+ * Method calls, class headers and keyword values of one file read from its token stream, for the few readers that
+ * need a call's arguments rather than statement facts: conftests' {@code parser.addoption(...)}, noxfiles'
+ * {@code session.run(...)}, the bases of test classes, setup.py's {@code use_scm_version={"write_to": ...}}. An argument is kept as written, with its value when it is a plain string literal;
  * nothing is evaluated.
  */
 public final class CallSites {
@@ -95,6 +96,26 @@ public final class CallSites {
                 if (close > 0) bases = arguments(i + 3, close);
             }
             out.add(new ClassHeader(t.name(i + 1), t.source.lineOf(t.start[i]), bases));
+        }
+        return out;
+    }
+
+    /**
+     * The plain string values given to one of {@code keys}, anywhere in the file: as a keyword argument
+     * ({@code write_to="pkg/_version.py"}) or a dict entry ({@code {"write_to": "pkg/_version.py"}}).
+     */
+    public List<String> stringValuesOf(Collection<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 2 < t.size; i++) {
+            String key = null;
+            if (t.isName(i) && t.isOp(i + 1, '=') && i > 0 && (t.isOp(i - 1, '(') || t.isOp(i - 1, ','))) {
+                key = t.name(i);
+            } else if (t.kind[i] == Tokens.STRING && t.isOp(i + 1, ':')) {
+                key = literal(i, i + 1);
+            }
+            if (key == null || !keys.contains(key)) continue;
+            String value = literal(i + 2, i + 3);
+            if (value != null && (i + 3 >= t.size || !(t.kind[i + 3] == Tokens.STRING))) out.add(value);
         }
         return out;
     }

@@ -3,9 +3,8 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.config.ConfigSyntaxException;
 import dev.lintgate.config.TomlDocument;
 import dev.lintgate.project.ProjectModel;
+import dev.lintgate.python.CallSites;
 import dev.lintgate.python.ModuleNames;
-import dev.lintgate.python.PythonFile;
-import dev.lintgate.python.SyntaxNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,45 +89,14 @@ final class GeneratedModules {
 
     /**
      * {@code use_scm_version={"write_to": "pkg/_version.py"}} or {@code use_scm_version=dict(write_to=...)}: string
-     * values of those keys anywhere in the call, read from the syntax tree.
+     * values of those keys anywhere in setup.py.
      */
     private static List<String> fromSetupPy(ProjectModel project, String path, String dir) {
         byte[] bytes = project.bytes(path).orElse(new byte[0]);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (!text.contains("use_scm_version")) return List.of();
-        Optional<PythonFile> file = project.python(path);
-        if (file.isEmpty()) return List.of();
+        if (!new String(bytes, StandardCharsets.UTF_8).contains("use_scm_version")) return List.of();
         List<String> out = new ArrayList<>();
-        collect(file.get().syntaxTree().root(), dir, out, 0);
+        for (String v : CallSites.of(bytes).stringValuesOf(SETUP_PY_KEYS)) out.add(join(dir, ".", v));
         return out;
-    }
-
-    private static void collect(SyntaxNode node, String dir, List<String> out, int depth) {
-        if (depth > 200) return;
-        String key = null;
-        SyntaxNode value = null;
-        if (node.type().equals("pair")) {
-            key = plainString(node.child("key"));
-            value = node.child("value");
-        } else if (node.type().equals("keyword_argument")) {
-            SyntaxNode name = node.child("name");
-            key = name == null ? null : name.text();
-            value = node.child("value");
-        }
-        if (key != null && SETUP_PY_KEYS.contains(key)) {
-            String v = plainString(value);
-            if (v != null) out.add(join(dir, ".", v));
-        }
-        for (SyntaxNode child : node.namedChildren()) collect(child, dir, out, depth + 1);
-    }
-
-    /** The text of a string literal without prefix, escapes or interpolation; null for anything else. */
-    private static String plainString(SyntaxNode node) {
-        if (node == null || !node.type().equals("string")) return null;
-        String text = node.text();
-        if (text.isEmpty() || (text.charAt(0) != '"' && text.charAt(0) != '\'') || text.indexOf('\\') >= 0) return null;
-        int quote = text.startsWith("\"\"\"") || text.startsWith("'''") ? 3 : 1;
-        return text.length() >= 2 * quote ? text.substring(quote, text.length() - quote) : null;
     }
 
     /** {@code dir/base/relative}, normalised, relative to the project root with {@code /}; "" parts drop out. */
