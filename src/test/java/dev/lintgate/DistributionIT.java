@@ -233,7 +233,7 @@ class DistributionIT {
     @Test
     void actionRunsOnARunnersFilesAndVariables() throws Exception {
         Path workspace = Files.createDirectories(WORK.resolve("workspace"));
-        copyTree(INCIDENT, workspace.resolve("svc"));
+        TestTrees.copy(INCIDENT, workspace.resolve("svc"));
         Git.run(workspace, "init", "-q", "-b", "main");
         Git.run(workspace, "add", "-A");
         Git.run(workspace, "commit", "-q", "-m", "incident");
@@ -314,16 +314,6 @@ class DistributionIT {
     private static void write(Path root, String path, String text) throws IOException {
         Files.createDirectories(root.resolve(path).getParent());
         Files.writeString(root.resolve(path), text);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

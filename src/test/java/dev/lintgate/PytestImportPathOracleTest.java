@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real pytest as the oracle for which {@code tests} package an import means: the LG106 fixture
@@ -28,12 +29,17 @@ class PytestImportPathOracleTest {
     private static final Path CASE = RuleFixturesTest.FIXTURES.resolve("LG106/pytest-base-dir").toAbsolutePath();
     private static final Pattern IMPORT_ERROR = Pattern.compile("ERROR collecting (\\S+\\.py) ");
 
+    @TempDir
+    Path work;
+
     @Test
     void lg106ReportsTheModulesPytestCannotImport() throws Exception {
         Path python = PytestVenvs.python("9.1.1");
         Set<String> failed = new TreeSet<>();
-        String root = run(python, CASE, List.of("tests"));
-        String service = run(python, CASE.resolve("service"), List.of());
+        // a copy: in place, pytest would take this repository's pyproject.toml for the rootdir
+        TestTrees.copy(CASE, work);
+        String root = run(python, work, List.of("tests"));
+        String service = run(python, work.resolve("service"), List.of());
         collect(root, "", failed);
         collect(service, "service/", failed);
         assertTrue(service.contains("1 passed"), "pytest in service/ imports service/tests/helpers.py:\n" + service);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lintgate.TestTrees;
 import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.engine.Engine;
 import dev.lintgate.finding.Finding;
@@ -66,7 +67,7 @@ class RunCollectionOracleTest {
             for (String f : FIXTURES) {
                 if (f.equals("xdist-logical-clean") && !version.startsWith("9")) continue;
                 Path to = base.resolve("fixture-" + f);
-                copy(Path.of("testdata/rules/LG216", f), to);
+                TestTrees.copy(Path.of("testdata/rules/LG216", f), to);
                 layouts.add(to);
             }
             Random random = new Random(SEED);
@@ -227,16 +228,6 @@ class RunCollectionOracleTest {
             write(root, "noxfile.py", "import nox\n\n\n@nox.session\ndef docs(session):\n    session.run(\"pytest\", \"docs\", *session.posargs)\n");
         }
         return root;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     private static void write(Path root, String path, String text) throws IOException {

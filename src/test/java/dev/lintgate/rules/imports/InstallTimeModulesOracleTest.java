@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.lintgate.TestTrees;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
 import dev.lintgate.python.ModuleNames;
@@ -34,7 +35,7 @@ class InstallTimeModulesOracleTest {
     @Test
     void buildsWriteExactlyTheModulesLintgateExpects() throws Exception {
         Path work = Files.createTempDirectory("install-time-modules");
-        copy(CASE, work);
+        TestTrees.copy(CASE, work);
         Set<String> before = pythonFiles(work);
         Path python = venv();
         for (String project : BUILT) {
@@ -62,16 +63,6 @@ class InstallTimeModulesOracleTest {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".py")).map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
         }
     }
 

@@ -1,0 +1,25 @@
+package dev.lintgate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Fixture trees copied where a real tool runs on them. pytest and the build backends look for their config walking
+ * up from where they start, and this repository's own pyproject.toml must not be the one they find.
+ */
+public final class TestTrees {
+    private TestTrees() {
+    }
+
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+}
