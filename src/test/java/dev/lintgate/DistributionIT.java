@@ -166,6 +166,8 @@ class DistributionIT {
         Git.run(repo, "init", "-q", "-b", "main");
         write(repo, "lintgate.toml", "[[deprecated]]\nname = \"legacy.Client\"\nreplacement = \"modern.Client\"\n");
         write(repo, "pytest.ini", "[pytest]\naddopts = --strict-markers\nmarkers =\n    slow: slow tests\n");
+        // what the project installs: a project that declares nothing may have any plugin, and LG210 then stays silent
+        write(repo, "requirements-dev.txt", "pytest==9.1.1\n");
         write(repo, "legacy.py", "class Client:\n    pass\n");
         write(repo, "modern.py", "class Client:\n    pass\n");
         write(repo, "tests/test_slow.py", "import pytest\n\n\n@pytest.mark.slow\ndef test_slow():\n    pass\n");
