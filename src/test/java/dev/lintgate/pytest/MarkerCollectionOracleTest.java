@@ -14,8 +14,6 @@ import dev.lintgate.python.PytestMarks;
 import dev.lintgate.rules.AllRules;
 import dev.lintgate.rules.Rule;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -251,40 +248,16 @@ class MarkerCollectionOracleTest {
     }
 
     private Map<String, Map<String, Object>> runPytest(Path python, Path base, List<Invocation> invocations) throws Exception {
-        StringBuilder lines = new StringBuilder();
+        List<Map<String, Object>> cases = new ArrayList<>();
         for (Invocation inv : invocations) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", inv.id());
             m.put("cwd", inv.cwd().isEmpty() ? inv.layout().toString() : inv.layout().resolve(inv.cwd()).toString());
             m.put("args", inv.args());
-            lines.append(PytestDiscoveryOracleTest.json(m)).append('\n');
+            cases.add(m);
         }
-        Path input = base.resolve("cases.jsonl");
-        Path output = base.resolve("answers.jsonl");
-        Files.writeString(input, lines);
-        Path probe = base.resolve("collectprobe.py");
-        try (InputStream in = getClass().getResourceAsStream("collectprobe.py")) {
-            Files.write(probe, in.readAllBytes());
-        }
-        ProcessBuilder pb = new ProcessBuilder(python.toString(), "-I", probe.toString(), input.toString(), output.toString(), base.toString());
-        pb.environment().remove("PYTEST_ADDOPTS");
-        pb.environment().remove("PYTEST_PLUGINS");
-        pb.environment().remove("PYTEST_DISABLE_PLUGIN_AUTOLOAD");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "probe timed out");
-        assertEquals(0, p.exitValue(), "probe failed:\n" + log);
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        Map<String, Invocation> byId = new LinkedHashMap<>();
-        invocations.forEach(i -> byId.put(i.id(), i));
-        for (String line : Files.readAllLines(output)) {
-            if (line.isBlank()) continue;
-            Map<String, Object> r = PytestDiscoveryOracleTest.parse(line);
-            Invocation inv = byId.get((String) r.get("id"));
-            r.put("key", inv.cwd() + "|" + inv.args());
-            out.put((String) r.get("id"), r);
-        }
+        Map<String, Map<String, Object>> out = CollectProbe.run(python, base, cases, 5);
+        for (Invocation inv : invocations) out.get(inv.id()).put("key", inv.cwd() + "|" + inv.args());
         return out;
     }
 

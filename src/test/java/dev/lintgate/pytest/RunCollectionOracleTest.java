@@ -13,8 +13,6 @@ import dev.lintgate.project.ProjectLoader;
 import dev.lintgate.rules.AllRules;
 import dev.lintgate.rules.Rule;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -129,38 +126,16 @@ class RunCollectionOracleTest {
     }
 
     private Map<String, Map<String, Object>> runPytest(Path python, Path base, List<Invocation> invocations) throws Exception {
-        StringBuilder lines = new StringBuilder();
+        List<Map<String, Object>> cases = new ArrayList<>();
         for (Invocation inv : invocations) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", inv.id());
             m.put("cwd", inv.cwd().isEmpty() ? inv.layout().toString() : inv.layout().resolve(inv.cwd()).toString());
             m.put("args", inv.args());
             if (inv.env() != null) m.put("env", inv.env());
-            lines.append(PytestDiscoveryOracleTest.json(m)).append('\n');
+            cases.add(m);
         }
-        Path input = base.resolve("cases.jsonl");
-        Path output = base.resolve("answers.jsonl");
-        Files.writeString(input, lines);
-        Path probe = base.resolve("runsprobe.py");
-        try (InputStream in = getClass().getResourceAsStream("runsprobe.py")) {
-            Files.write(probe, in.readAllBytes());
-        }
-        ProcessBuilder pb = new ProcessBuilder(python.toString(), "-I", probe.toString(), input.toString(), output.toString(), base.toString());
-        pb.environment().remove("PYTEST_ADDOPTS");
-        pb.environment().remove("PYTEST_PLUGINS");
-        pb.environment().remove("PYTEST_DISABLE_PLUGIN_AUTOLOAD");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "probe timed out");
-        assertEquals(0, p.exitValue(), "probe failed:\n" + log);
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(output)) {
-            if (line.isBlank()) continue;
-            Map<String, Object> r = PytestDiscoveryOracleTest.parse(line);
-            out.put((String) r.get("id"), r);
-        }
-        return out;
+        return CollectProbe.run(python, base, cases, 10);
     }
 
     private static String relative(Path layout, String abs) {

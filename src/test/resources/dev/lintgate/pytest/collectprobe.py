@@ -1,7 +1,9 @@
-"""Runs `pytest --collect-only -q` in-process for every case of a JSON-lines file and writes, per case, what pytest
-collected, which collectors failed (with their text) and every PytestUnknownMarkWarning (with the file that caused
-it). sys.modules, sys.path and the working directory are restored between cases, as pytester's inline runs do, so
-modules of one layout never leak into the next."""
+"""Runs `pytest --collect-only -q` in-process for every case of a JSON-lines file ({id, cwd, args, env}: env is
+PYTEST_ADDOPTS) and writes, per case, the exit code, the files of the collected items, the files that define the
+collected tests (a test's function's code, so a class collected in test_suite.py through a star import counts for
+the file that defines it), which collectors failed (with their text) and every PytestUnknownMarkWarning (with the
+file that caused it). sys.modules, sys.path and the working directory are restored between cases, as pytester's
+inline runs do, so modules of one layout never leak into the next."""
 import io
 import json
 import os
@@ -15,6 +17,7 @@ class Recorder:
     def __init__(self):
         self.rootdir = None
         self.items = []
+        self.defining = set()
         self.errors = []
         self.warnings = []
 
@@ -28,6 +31,9 @@ class Recorder:
 
     def pytest_collection_finish(self, session):
         self.items = sorted({os.path.realpath(str(item.path)) for item in session.items})
+        for item in session.items:
+            code = getattr(getattr(item, "function", None), "__code__", None)
+            self.defining.add(os.path.realpath(code.co_filename if code is not None else str(item.path)))
 
     def pytest_warning_recorded(self, warning_message, when, nodeid, location):
         if warning_message.category.__name__ == "PytestUnknownMarkWarning":
@@ -47,6 +53,9 @@ def main(cases_path, out_path, layouts):
             MARK_GEN._markers = set()
             stdout = sys.stdout
             sys.stdout = io.StringIO()
+            os.environ.pop("PYTEST_ADDOPTS", None)
+            if case.get("env"):
+                os.environ["PYTEST_ADDOPTS"] = case["env"]
             try:
                 os.chdir(case["cwd"])
                 code = int(pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider",
@@ -58,16 +67,20 @@ def main(cases_path, out_path, layouts):
             finally:
                 sys.stdout = stdout
                 os.chdir(cwd)
+                os.environ.pop("PYTEST_ADDOPTS", None)
                 # forget the layout's modules (and their packages), keep pytest's and plugins' lazily imported ones
                 for name, module in list(sys.modules.items()):
                     if name in modules:
                         continue
-                    where = getattr(module, "__file__", None) or "".join(getattr(module, "__path__", []) or [])
+                    try:
+                        where = getattr(module, "__file__", None) or "".join(getattr(module, "__path__", []) or [])
+                    except Exception:  # a namespace package whose parent is gone already
+                        where = ""
                     if where.startswith(layouts) or not where:
                         del sys.modules[name]
                 sys.path[:] = path
                 sys.meta_path[:] = meta
-            out.write(json.dumps({"id": case["id"], "exit": code, "items": recorder.items,
+            out.write(json.dumps({"id": case["id"], "exit": code, "items": recorder.items, "defining": sorted(recorder.defining),
                                   "errors": recorder.errors, "warnings": recorder.warnings}) + "\n")
 
 
