@@ -129,16 +129,11 @@ public final class CallSites {
     /** The arguments in tokens [s, e), split at top-level commas. */
     private List<Argument> arguments(int s, int e) {
         List<Argument> out = new ArrayList<>();
-        int argStart = s;
-        int depth = 0;
-        for (int i = s; i <= e; i++) {
-            if (i < e && !(depth == 0 && t.isOp(i, ','))) {
-                if (t.isOp(i, '(') || t.isOp(i, '[') || t.isOp(i, '{')) depth++;
-                else if (t.isOp(i, ')') || t.isOp(i, ']') || t.isOp(i, '}')) depth--;
-                continue;
-            }
-            if (i > argStart) out.add(argument(argStart, i));
-            argStart = i + 1;
+        for (int a = s; a < e; ) {
+            int comma = t.topLevel(a, e, ',');
+            int end = comma < 0 ? e : comma;
+            if (end > a) out.add(argument(a, end));
+            a = end + 1;
         }
         return out;
     }

@@ -325,34 +325,13 @@ final class StatementScanner {
 
     /** The end of the comma-separated item starting at a: the next comma at bracket depth 0, or e. */
     private int itemEnd(int a, int e) {
-        int depth = 0;
-        for (int i = a; i < e; i++) {
-            int k = t.code[i];
-            if (Tokens.opens(k)) {
-                depth++;
-            } else if (Tokens.closes(k)) {
-                depth--;
-            } else if (k == ',' && depth == 0) {
-                return i;
-            }
-        }
-        return e;
+        int comma = t.topLevel(a, e, ',');
+        return comma < 0 ? e : comma;
     }
 
     /** The first token in [s, e) with this code at bracket depth 0, -1 when none. */
     private int find(int s, int e, int code) {
-        int depth = 0;
-        for (int i = s; i < e; i++) {
-            int k = t.code[i];
-            if (Tokens.opens(k)) {
-                depth++;
-            } else if (Tokens.closes(k)) {
-                depth--;
-            } else if (k == code && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return t.topLevel(s, e, code);
     }
 
     /** A block ends: the warning blocks it opened end with it, on the line of its last token. */

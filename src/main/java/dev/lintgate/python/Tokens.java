@@ -364,6 +364,22 @@ final class Tokens {
         return b.toString();
     }
 
+    /** The first token in [s, e) with this code outside any bracket opened in the range, -1 when none. */
+    int topLevel(int s, int e, int code) {
+        int depth = 0;
+        for (int i = s; i < e; i++) {
+            int k = this.code[i];
+            if (opens(k)) {
+                depth++;
+            } else if (closes(k)) {
+                depth--;
+            } else if (k == code && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Index of the bracket that closes the one at {@code open}, searching before e; -1 when none does. */
     int closingBracket(int open, int e) {
         // a bounded walk: the statement scanner asks about a few short ranges, not worth matching the whole file
