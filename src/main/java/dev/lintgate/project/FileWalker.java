@@ -1,7 +1,6 @@
 package dev.lintgate.project;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -100,7 +99,7 @@ public final class FileWalker {
                 return;             // an unreadable directory below the root is skipped, as before
             }
             String prefix = rel.isEmpty() ? "" : rel + "/";
-            IgnoreRules rules = hasGitignore ? inherited.with(prefix, readLines(dir.resolve(".gitignore"))) : inherited;
+            IgnoreRules rules = hasGitignore ? inherited.withGitignore(prefix, readAll(dir.resolve(".gitignore"))) : inherited;
             // (key, entry) pairs: a file's name, or a directory's name with '/'
             List<Map.Entry<String, Object>> keyed = new ArrayList<>(files.size() + dirs.size());
             for (String name : files) {
@@ -152,11 +151,11 @@ public final class FileWalker {
         return configured.isIgnored(rel, true);
     }
 
-    private static List<String> readLines(Path file) {
+    private static byte[] readAll(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            return List.of();
+            return new byte[0];
         }
     }
 }
