@@ -53,12 +53,8 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
         }
         // raw control and bidi characters would move the cursor or reorder the line ("Trojan Source"), so the
         // frame shows a visible stand-in instead
-        if (isControl(cp)) {
-            out.append(picture(cp));
-            return 1;
-        }
-        if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
-            String shown = String.format(java.util.Locale.ROOT, "<U+%04X>", cp);
+        if (Printable.needsStandIn(cp)) {
+            String shown = Printable.standIn(cp);
             out.append(shown);
             return shown.length();
         }
@@ -66,14 +62,7 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
         return cellWidth(cp);
     }
 
-    static boolean isControl(int cp) {
-        return cp < 0x20 || cp == 0x7f;
-    }
 
-    /** The Control Pictures block stand-in for a C0 control or DEL: ESC is shown as ␛. */
-    static char picture(int cp) {
-        return cp == 0x7f ? '\u2421' : (char) (0x2400 + cp);
-    }
 
     /** Terminal cells of one code point: an approximation of wcwidth good for code (no emoji sequences). */
     static int cellWidth(int cp) {

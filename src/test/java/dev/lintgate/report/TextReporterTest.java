@@ -160,6 +160,19 @@ class TextReporterTest {
         assertEquals("evil␛[2J.py:1:1: LG210 marker `a␛]0;x␇`␊next\n", Render.of(TextReporter.concise(false), report).lines().findFirst().get() + "\n");
     }
 
+    /** C1 controls act on terminals too: U+009B is a one-char CSI, U+0085 a line break. */
+    @Test
+    void c1ControlsInPathsMessagesAndFramesAreDefused() {
+        Finding f = Samples.finding("LG107", Severity.ERROR, "a\u009b2Jb\u0085.py", Region.of(1, 1, 2), "`x\u009b31m` is not defined",
+                List.of(), "help\u0085me", null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of("x\u009b31m = 1"));
+        String out = Render.of(TextReporter.full(false), report);
+        assertTrue(out.startsWith("a<U+009B>2Jb<U+0085>.py:1:1: LG107 `x<U+009B>31m` is not defined\n"), out);
+        assertTrue(out.contains("1 | x<U+009B>31m = 1"), out);
+        assertTrue(out.contains("= help: help<U+0085>me"), out);
+        assertFalse(out.chars().anyMatch(c -> c >= 0x80 && c <= 0x9f), out);
+    }
+
     private static void assertFrame(String line, Region region, String sourceLine, String caretLine) {
         Finding f = Samples.finding("LG101", Severity.ERROR, "a.py", region, "m", List.of(), null, null);
         Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of(line));

@@ -1,0 +1,49 @@
+package dev.lintgate.report;
+
+import java.util.Locale;
+
+/**
+ * Text from checked files (a file name, a marker, a config value) as a terminal or a CI log may show it. A raw control
+ * character would drive the terminal (ESC starts a sequence, and so does the one-char CSI U+009B; CR rewrites the
+ * line, U+0085 breaks it) and a bidi control reorders the line ("Trojan Source"), so each is shown by a visible
+ * stand-in: C0 controls and DEL by their Control Pictures ({@code ␛}), C1 and bidi controls as {@code <U+009B>}.
+ */
+public final class Printable {
+    private Printable() {
+    }
+
+    /** One line of text with every control and bidi character replaced by its stand-in. */
+    public static String line(String text) {
+        return replace(text, false);
+    }
+
+    /** Like {@link #line} but keeps line feeds: for multi-line output (lintgate pytest-config's text). */
+    public static String lines(String text) {
+        return replace(text, true);
+    }
+
+    private static String replace(String text, boolean keepLineFeeds) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            boolean shown = needsStandIn(cp) && !(keepLineFeeds && cp == '\n');
+            if (shown && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            if (shown) out.append(standIn(cp));
+            else if (out != null) out.append(text, i, next);
+            i = next;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** C0 controls, DEL, C1 controls, and the bidi embeddings, overrides and isolates. */
+    static boolean needsStandIn(int cp) {
+        return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+    }
+
+    static String standIn(int cp) {
+        if (cp < 0x20) return String.valueOf((char) (0x2400 + cp));
+        if (cp == 0x7f) return "\u2421";
+        return String.format(Locale.ROOT, "<U+%04X>", cp);
+    }
+}
