@@ -22,6 +22,9 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return LintgateCommand.commandLine(out, err).execute(args);
+        } catch (Throwable failure) {
+            // picocli hands exceptions to the handler, but an Error (out of memory, a stack overflow) comes through
+            return LintgateCommand.failed(failure, err);
         } finally {
             out.flush();
             err.flush();

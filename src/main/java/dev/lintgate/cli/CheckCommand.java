@@ -104,6 +104,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more, not " + threads);
+        }
+        if (output != null && sarifOutput != null
+                && OutputFile.destination(output).equals(OutputFile.destination(sarifOutput))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "-o and --sarif-output both name " + sarifOutput + ": one report would overwrite the other");
+        }
         OutputFormat fmt = format != null ? format : formatFromEnvironment();
         Severity failAt = parseFailLevel();
         Path cwd = Path.of("").toAbsolutePath();

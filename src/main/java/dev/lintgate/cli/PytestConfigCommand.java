@@ -5,6 +5,7 @@ import dev.lintgate.pytest.FileTree;
 import dev.lintgate.pytest.PytestConfigReport;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.pytest.PytestVersion;
+import dev.lintgate.report.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,15 @@ public final class PytestConfigCommand implements Callable<Integer> {
         // pytest itself reads PYTEST_ADDOPTS before discovery; so does the model
         PytestRun run = new Discovery(tree, version).run(dir.toString(), args, System.getenv("PYTEST_ADDOPTS"));
         Map<String, Object> model = PytestConfigReport.model(run, tree);
-        out.print(format.equals("json") ? PytestConfigReport.json(model) : PytestConfigReport.text(model));
+        out.print(format.equals("json") ? PytestConfigReport.json(model) : Printable.lines(PytestConfigReport.text(model)));
         out.flush();
-        return run.error().isPresent() ? ExitCode.ERROR : ExitCode.CLEAN;
+        if (run.error().isEmpty()) return ExitCode.CLEAN;
+        // exit 2 always has its one line on stderr; the report above says the rest
+        String error = run.error().get();
+        String where = run.errorLocation().map(l -> l.path() + ":" + l.region().startLine()).filter(l -> !error.contains(l)).orElse(null);
+        spec.commandLine().getErr().println("lintgate: error: pytest would stop before collecting: "
+                + (where == null ? "" : where + ": ") + Failures.oneLine(error));
+        return ExitCode.ERROR;
     }
 
     /** The pin in the nearest directory (walking up from the cwd) whose dependency files pin pytest. */

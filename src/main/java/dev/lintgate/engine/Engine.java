@@ -137,10 +137,14 @@ public final class Engine {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                throw new InternalError("a rule failed: " + e.getCause(), e.getCause());
+                // rethrown as it was thrown, so that the CLI tells an out-of-memory from a bug
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) throw error;
+                if (cause instanceof RuntimeException runtime) throw runtime;
+                throw new IllegalStateException(cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InternalError("interrupted", e);
+                throw new IllegalStateException("interrupted", e);
             }
         }
     }
