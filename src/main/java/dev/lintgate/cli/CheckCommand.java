@@ -117,10 +117,11 @@ public final class CheckCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
-        Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
+        RuleCatalog catalog = RuleCatalog.bundled();
+        Project project = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
+                .load(paths, config, forceExclude);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
-        RuleCatalog catalog = RuleCatalog.bundled();
         List<Rule> rules = enabledRules(catalog, project);
         start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
@@ -180,9 +181,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<String> ign = new ArrayList<>(project.config().ignore());
         ign.addAll(ignore);
-        for (String code : concat(sel, ign)) {
+        // the settings' codes were checked where they are written, with their file and line; these are the command line's
+        for (String code : concat(concat(select, extendSelect), ignore)) {
             if (!Selection.isCodeOrPrefix(code, docs)) {
-                throw new ConfigException("unknown rule code or prefix '" + code + "' (see 'lintgate rules')");
+                throw new ConfigException("unknown rule code or prefix '" + code + "' on the command line (see 'lintgate rules')");
             }
         }
         Selection selection = new Selection(sel, ign);

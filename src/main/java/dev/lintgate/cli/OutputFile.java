@@ -1,7 +1,7 @@
 package dev.lintgate.cli;
 
 import dev.lintgate.config.ConfigException;
-import dev.lintgate.project.IoReason;
+import dev.lintgate.config.IoReason;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Builds the project model for the paths of one run. The model always covers the whole project from its root, so
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class ProjectLoader {
     private final Path workingDirectory;
     private final Path explicitRoot;
+    private final Predicate<String> knownCode;
 
     public ProjectLoader(Path workingDirectory) {
         this(workingDirectory, null);
@@ -28,8 +30,14 @@ public final class ProjectLoader {
 
     /** @param explicitRoot the project root to use instead of discovering one (null to discover) */
     public ProjectLoader(Path workingDirectory, Path explicitRoot) {
+        this(workingDirectory, explicitRoot, code -> true);
+    }
+
+    /** @param knownCode whether a rule code or prefix in the settings' select and ignore names any rule */
+    public ProjectLoader(Path workingDirectory, Path explicitRoot, Predicate<String> knownCode) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.explicitRoot = explicitRoot == null ? null : this.workingDirectory.resolve(explicitRoot).normalize();
+        this.knownCode = knownCode;
     }
 
     /**
@@ -46,7 +54,7 @@ public final class ProjectLoader {
         }
         ProjectRoot found = explicitRoot != null ? ProjectRoot.at(explicitRoot) : ProjectRoot.discover(absolute.get(0));
         Path root = found.directory();
-        ConfigLoader loader = new ConfigLoader(workingDirectory);
+        ConfigLoader loader = new ConfigLoader(workingDirectory, knownCode);
         LintgateConfig config;
         if (configFile != null) {
             Path abs = workingDirectory.resolve(configFile).normalize();

@@ -1,4 +1,4 @@
-package dev.lintgate.project;
+package dev.lintgate.config;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
