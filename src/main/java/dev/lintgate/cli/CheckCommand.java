@@ -129,7 +129,7 @@ public final class CheckCommand implements Callable<Integer> {
         start = timings.startWall();
 
         Report report = new Report(result.findings(), result.notifications(), catalog.all(),
-                Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
+                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes));
         SarifReporter.Options sarif = sarifOptions();
         if (output != null) {
             OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(report, w));

@@ -53,7 +53,11 @@ public final class Engine {
         this.threads = Math.max(1, threads);
     }
 
-    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked) {
+    /**
+     * @param filesChecked the targets lintgate reads that it did read
+     * @param complete     false when some target could not be read: the run did not check everything it was given
+     */
+    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete) {
     }
 
     public Result run(Project project, List<Rule> rules) {
@@ -109,10 +113,27 @@ public final class Engine {
         } finally {
             pool.shutdownNow();
         }
+        List<FileRule> reporters = fileRules.stream().filter(FileRule::reportsUnreadableFiles).toList();
+        if (!reporters.isEmpty()) {
+            // a target no rule opened (--select LG2 reads few Python files) is tried too: "checked" must be true of it
+            project.files().parallelStream().filter(project.targets()::contains).filter(Engine::isRead)
+                    .filter(f -> !project.wasRead(f)).forEach(project::tryRead);
+        }
+        Map<String, String> unreadable = project.unreadable();
+        unreadable.keySet().retainAll(project.targets());
+        for (Map.Entry<String, String> e : unreadable.entrySet()) {
+            for (FileRule rule : reporters) rule.unreadable(e.getKey(), e.getValue(), collector.sinkFor(rule));
+            if (reporters.isEmpty()) {
+                collector.notify(new Notification(Severity.WARNING, e.getValue() + "; it was not checked",
+                        new Location(e.getKey(), dev.lintgate.finding.Region.line(1))));
+            }
+        }
         // the files lintgate reads, not every walked file: a repository's images, data and compiled files are not
-        // "checked" (on the standard library with site-packages the walk holds 50,000 files, 19,000 of them Python)
-        int checked = (int) project.files().stream().filter(project.targets()::contains).filter(Engine::isRead).count();
-        return new Result(collector.findings(), collector.notifications(), checked);
+        // "checked" (on the standard library with site-packages the walk holds 50,000 files, 19,000 of them Python);
+        // nor is a file it could not read
+        int checked = (int) project.files().stream().filter(project.targets()::contains).filter(Engine::isRead)
+                .filter(f -> !unreadable.containsKey(f)).count();
+        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty());
     }
 
     private static boolean isRead(String path) {
@@ -275,15 +296,12 @@ public final class Engine {
             file.release();
         }
 
+        /** The file's bytes, or null when it cannot be read: the project remembers why, and the run's end says it. */
         private byte[] read(String path) {
             long read = project.timings().start();
             Optional<byte[]> bytes = project.bytes(path);
             project.timings().stop("read files", read);
-            if (bytes.isEmpty()) {
-                collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
-                return null;
-            }
-            return bytes.get();
+            return bytes.orElse(null);
         }
     }
 

@@ -2,11 +2,12 @@ package dev.lintgate.project;
 
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.config.ConfigLoader;
+import dev.lintgate.config.IoReason;
 import dev.lintgate.config.LintgateConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -49,7 +50,16 @@ public final class ProjectLoader {
         List<Path> absolute = new ArrayList<>();
         for (String p : paths.isEmpty() ? List.of(".") : paths) {
             Path abs = workingDirectory.resolve(p).normalize();
-            if (!Files.exists(abs)) throw new ConfigException(p + ": no such file or directory");
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(abs, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw new ConfigException(p + ": " + IoReason.of(e));
+            }
+            // a FIFO would block the read forever and a device (/dev/zero) never ends: only files and directories
+            if (!attrs.isRegularFile() && !attrs.isDirectory()) {
+                throw new ConfigException(p + ": not a regular file or directory (" + kind(abs) + ")");
+            }
             absolute.add(abs);
         }
         ProjectRoot found = explicitRoot != null ? ProjectRoot.at(explicitRoot) : ProjectRoot.discover(absolute.get(0));
@@ -68,14 +78,16 @@ public final class ProjectLoader {
         List<String> excludes = new ArrayList<>(config.exclude());
         excludes.addAll(config.extendExclude());
         FileWalker walker = new FileWalker(root, excludes, !config.excludeReplacesDefaults());
-        List<String> files;
+        FileWalker.Walk walk;
         try {
-            files = walker.walk();
+            walk = walker.walkAll();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConfigException(root + ": cannot list the directory: " + IoReason.of(e));
         }
+        List<String> files = walk.files();
         List<String> all = files;
         Set<String> named = new HashSet<>();
+        List<String> namedDirectories = new ArrayList<>();
         Set<String> walked = null;
         boolean wholeTree = false;
         for (Path abs : absolute) {
@@ -84,6 +96,7 @@ public final class ProjectLoader {
             if (rel.isEmpty()) {
                 wholeTree = true;
             } else if (Files.isDirectory(abs)) {
+                namedDirectories.add(rel);
                 String prefix = rel + "/";
                 for (String f : files) if (f.startsWith(prefix)) named.add(f);
             } else if (!forceExclude || !walker.isExcluded(rel)) {
@@ -99,7 +112,27 @@ public final class ProjectLoader {
         if (all != files) all.sort(null);
         List<String> sorted = List.copyOf(all);
         // the root as a path means every file, whatever else is named
-        Set<String> targets = Collections.unmodifiableSet(wholeTree ? new HashSet<>(sorted) : named);
-        return new Project(root, config, sorted, targets);
+        Set<String> targets = wholeTree ? new HashSet<>(sorted) : named;
+        // a directory or .gitignore the walk could not read belongs to the paths named, as its files would
+        for (String unreadable : walk.unreadable().keySet()) {
+            if (wholeTree || namedDirectories.stream().anyMatch(d -> unreadable.startsWith(d + "/"))) targets.add(unreadable);
+        }
+        return new Project(root, config, sorted, Collections.unmodifiableSet(targets), walk.unreadable(), walk.located());
+    }
+
+    /** What kind of file a path is that is neither a regular file nor a directory, for the message. */
+    private static String kind(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "of another kind";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "of another kind";
+        }
     }
 }
