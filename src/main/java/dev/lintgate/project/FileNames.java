@@ -15,12 +15,12 @@ import java.nio.file.Path;
  * as UTF-8; bytes that are not valid UTF-8 ({@code caf\xe9.py} written in Latin-1) are shown as {@code \xe9}, the
  * same in every format. Such a file is then opened through the Path its listing gave, never from its name.
  */
-final class FileNames {
+public final class FileNames {
     private FileNames() {
     }
 
     /** The last name of a path from a directory listing. */
-    static String of(Path listed) {
+    public static String of(Path listed) {
         String name = listed.getFileName().toString();
         if (isAscii(name)) return name;
         return decode(rawBytes(listed));
