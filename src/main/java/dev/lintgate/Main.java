@@ -1,7 +1,9 @@
 package dev.lintgate;
 
 import dev.lintgate.cli.LintgateCommand;
-import java.io.PrintStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,9 +13,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, new PrintWriter(stdout), new PrintWriter(stderr, true));
+        // UTF-8 whatever the locale: PrintWriter(OutputStream) would encode in the locale's charset, and under the
+        // C locale every non-ASCII name and message came out as '?'
+        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = run(args, stdout, stderr);
         stdout.flush();
         System.exit(code);
     }

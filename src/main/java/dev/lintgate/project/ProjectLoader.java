@@ -49,7 +49,7 @@ public final class ProjectLoader {
     public Project load(List<String> paths, Path configFile, boolean forceExclude) {
         List<Path> absolute = new ArrayList<>();
         for (String p : paths.isEmpty() ? List.of(".") : paths) {
-            Path abs = workingDirectory.resolve(p).normalize();
+            Path abs = resolve(p);
             BasicFileAttributes attrs;
             try {
                 attrs = Files.readAttributes(abs, BasicFileAttributes.class);
@@ -118,6 +118,19 @@ public final class ProjectLoader {
             if (wholeTree || namedDirectories.stream().anyMatch(d -> unreadable.startsWith(d + "/"))) targets.add(unreadable);
         }
         return new Project(root, config, sorted, Collections.unmodifiableSet(targets), walk.unreadable(), walk.located());
+    }
+
+    /**
+     * A path from the command line. Java gets arguments decoded in the locale's charset: under the C locale a name
+     * that is not ASCII arrives with its bytes lost, and no file can be found by it.
+     */
+    private Path resolve(String p) {
+        try {
+            return workingDirectory.resolve(p).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(p + ": the name cannot be encoded in this locale's charset ("
+                    + System.getProperty("sun.jnu.encoding") + "); run lintgate under a UTF-8 locale (LANG=C.UTF-8)");
+        }
     }
 
     /** What kind of file a path is that is neither a regular file nor a directory, for the message. */
