@@ -1,5 +1,6 @@
 package dev.lintgate.pytest;
 
+import dev.lintgate.config.TomlDocument;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Region;
 import java.util.ArrayList;
@@ -17,12 +18,19 @@ public final class Discovery {
 
     private final FileTree tree;
     private final PytestVersion version;
+    private final TomlDocument.Spec toml;
     private final Map<String, Optional<PytestConfigFile>> files = new ConcurrentHashMap<>();
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
     public Discovery(FileTree tree, PytestVersion version) {
+        this(tree, version, TomlDocument.Spec.TOML_1_0);
+    }
+
+    /** @param toml the TOML pytest's Python reads ({@link PytestConfigFile#tomlReadOnPython}) */
+    public Discovery(FileTree tree, PytestVersion version, TomlDocument.Spec toml) {
         this.tree = tree;
         this.version = version;
+        this.toml = toml;
     }
 
     public PytestVersion version() {
@@ -37,7 +45,7 @@ public final class Discovery {
     public Optional<PytestConfigFile> file(String path) {
         return files.computeIfAbsent(path, p -> {
             if (!tree.isFile(p)) return Optional.empty();
-            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));
+            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes, toml));
         });
     }
 

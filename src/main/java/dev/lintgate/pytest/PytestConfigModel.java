@@ -58,7 +58,8 @@ public final class PytestConfigModel {
         String[] source = new String[1];
         this.version = chooseVersion(project, source);
         this.versionSource = source[0];
-        this.discovery = new Discovery(FileTree.of(project), version);
+        this.discovery = new Discovery(FileTree.of(project), version,
+                PytestConfigFile.tomlReadOnPython(project.config().targetMinor()));
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (ConfigKind.ofFileName(name).isPresent()) {
