@@ -39,11 +39,12 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
+        CodeFrame.LineCache lines = new CodeFrame.LineCache();
         for (Finding finding : report.findings()) {
             out.write(header(finding));
             out.write('\n');
             if (!concise) {
-                writeDetails(finding, report.sources(), out);
+                writeDetails(finding, report.sources(), lines, out);
                 out.write('\n');
             }
         }
@@ -66,8 +67,8 @@ public final class TextReporter implements Reporter {
                 + ansi.severity(f.severity(), f.code()) + " " + Printable.line(f.message());
     }
 
-    private void writeDetails(Finding f, SourceLines sources, Writer out) throws IOException {
-        Optional<CodeFrame> frame = CodeFrame.of(sources.lines(f.location().path()), f.location().region());
+    private void writeDetails(Finding f, SourceLines sources, CodeFrame.LineCache lines, Writer out) throws IOException {
+        Optional<CodeFrame> frame = CodeFrame.of(sources.lines(f.location().path()), f.location().region(), lines);
         String pad = "  ";
         if (frame.isPresent()) {
             CodeFrame fr = frame.get();
