@@ -46,7 +46,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
                 m = m.contains(".") ? m.substring(0, m.lastIndexOf('.')) : null;
             }
         }
-        return Set.copyOf(out);
+        // not Set.copyOf: it probes linearly from plain hash codes, and numbered module names made that quadratic
+        return java.util.Collections.unmodifiableSet(out);
     });
 
     @Override
