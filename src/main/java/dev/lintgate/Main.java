@@ -17,6 +17,12 @@ public final class Main {
         // C locale every non-ASCII name and message came out as '?'
         PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        // an Error escaping a worker thread (out of memory outside its task) would make the JVM print its own lines,
+        // and could leave the task it ran never complete: one line and exit 2 at once instead
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            LintgateCommand.failed(failure, stderr);
+            Runtime.getRuntime().halt(2);
+        });
         int code = run(args, stdout, stderr);
         stdout.flush();
         System.exit(code);
@@ -24,6 +30,7 @@ public final class Main {
 
     /** Runs one command line. 0: clean; 1: findings at or above the fail level; 2: usage, configuration or internal error. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        LintgateCommand.newRun();
         try {
             return LintgateCommand.commandLine(out, err).execute(args);
         } catch (Throwable failure) {

@@ -5,6 +5,7 @@ import dev.lintgate.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 
 /**
@@ -19,7 +20,15 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return report(ex, cl.getErr());
     }
 
+    /** Whether this run told a failure already: a worker and the main thread may both fail, one line is said. */
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+    static void newRun() {
+        TOLD.set(false);
+    }
+
     static int report(Throwable failure, PrintWriter err) {
+        if (!TOLD.compareAndSet(false, true)) return ExitCode.ERROR;
         // the handler must not fail in turn: with the heap exhausted, the message is built from what is left
         try {
             err.println(line(failure));

@@ -38,6 +38,11 @@ public final class LintgateCommand implements Runnable {
         return cl;
     }
 
+    /** A new command line runs: no failure has been told yet (in the tests, one JVM runs many). */
+    public static void newRun() {
+        Failures.newRun();
+    }
+
     /** Exit 2 with the one line {@link Failures} makes of it, for what escapes picocli's handlers. */
     public static int failed(Throwable failure, PrintWriter err) {
         return Failures.report(failure, err);
