@@ -1,6 +1,7 @@
 package dev.lintgate;
 
 import dev.lintgate.cli.LintgateCommand;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -15,7 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         // UTF-8 whatever the locale: PrintWriter(OutputStream) would encode in the locale's charset, and under the
         // C locale every non-ASCII name and message came out as '?'
-        PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         // an Error escaping a worker thread (out of memory outside its task) would make the JVM print its own lines,
         // and could leave the task it ran never complete: one line and exit 2 at once instead

@@ -123,6 +123,9 @@ public final class FileWalker {
             List<Path> filePaths = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
             List<String> dirNames = new ArrayList<>();
+            // per entry, whether its name came from its bytes (not ASCII): it is then opened through its listed Path
+            List<Boolean> fileListedOnly = new ArrayList<>();
+            List<Boolean> dirListedOnly = new ArrayList<>();
             Path gitignore = null;
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path entry : stream) {
@@ -136,14 +139,20 @@ public final class FileWalker {
                         unreadable.put((rel.isEmpty() ? "" : rel + "/") + FileNames.of(entry), "cannot read the entry: " + IoReason.of(e));
                         continue;
                     }
-                    if (attrs.isDirectory()) {
-                        dirs.add(entry);
-                        dirNames.add(FileNames.of(entry));
-                    } else if (attrs.isRegularFile()) {
-                        String name = FileNames.of(entry);
-                        files.add(name);
-                        filePaths.add(entry);
-                        if (name.equals(".gitignore")) gitignore = entry;
+                    if (attrs.isDirectory() || attrs.isRegularFile()) {
+                        String jdkName = entry.getFileName().toString();
+                        boolean ascii = FileNames.isAscii(jdkName);
+                        String name = ascii ? jdkName : FileNames.of(entry);
+                        if (attrs.isDirectory()) {
+                            dirs.add(entry);
+                            dirNames.add(name);
+                            dirListedOnly.add(listedOnly || !ascii);
+                        } else {
+                            files.add(name);
+                            filePaths.add(entry);
+                            fileListedOnly.add(listedOnly || !ascii);
+                            if (name.equals(".gitignore")) gitignore = entry;
+                        }
                     }
                 }
             } catch (IOException | UncheckedIOException e) {
@@ -168,7 +177,7 @@ public final class FileWalker {
             for (int i = 0; i < files.size(); i++) {
                 String path = prefix + files.get(i);
                 if (rules.isIgnored(path, false) || configured.isIgnored(path, false)) continue;
-                if (listedOnly || !FileNames.isAscii(filePaths.get(i).getFileName().toString())) located.put(path, filePaths.get(i));
+                if (fileListedOnly.get(i)) located.put(path, filePaths.get(i));
                 keyed.add(Map.entry(files.get(i), path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
@@ -178,8 +187,7 @@ public final class FileWalker {
                 if (excludedDirectory(path, name, rules)) continue;
                 // the listed Path, not one resolved from the name again: a name that is not valid UTF-8, or not
                 // ASCII under the C locale, would not survive the round trip
-                boolean below = listedOnly || !FileNames.isAscii(dirs.get(i).getFileName().toString());
-                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, below, rules, unreadable, located);
+                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located);
                 subtasks.add(sub);
                 keyed.add(Map.entry(name + "/", sub));
             }

@@ -54,6 +54,7 @@ final class IgnoreRules {
 
     /** Decides for a root-relative path; null when no pattern speaks of it. */
     Boolean ignored(String relativePath, boolean isDirectory) {
+        if (this == NONE) return null;
         byte[] path = relativePath.getBytes(StandardCharsets.UTF_8);
         int basename = path.length;
         while (basename > 0 && path[basename - 1] != '/') basename--;

@@ -23,15 +23,14 @@ public final class Printable {
     }
 
     private static String replace(String text, boolean keepLineFeeds) {
+        // char by char: every char that needs a stand-in is in the BMP, and no surrogate does
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            boolean shown = needsStandIn(cp) && !(keepLineFeeds && cp == '\n');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean shown = needsStandIn(c) && !(keepLineFeeds && c == '\n');
             if (shown && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
-            if (shown) out.append(standIn(cp));
-            else if (out != null) out.append(text, i, next);
-            i = next;
+            if (shown) out.append(standIn(c));
+            else if (out != null) out.append(c);
         }
         return out == null ? text : out.toString();
     }
