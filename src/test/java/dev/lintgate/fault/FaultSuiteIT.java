@@ -314,6 +314,11 @@ class FaultSuiteIT {
             assertFalse(r.out().chars().anyMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)),
                     format + " output holds a raw control character: " + r.out());
         }
+        Path ini = project("p13-ini", Map.of("pytest.ini", "[pytest]\nmarkers =\n    a\u001b[2J\u009b: x\u0007\naddopts = -v\u0085\n"));
+        Runs.Run config = run("pytest-config", "--cwd", ini.toString());
+        assertEquals(0, config.exit(), config.err());
+        assertTrue(config.out().contains("a␛[2J<U+009B>"), config.out());
+        assertFalse(config.out().chars().anyMatch(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)), config.out());
     }
 
     // 14. exit 2 without its one line: pytest-config on a binary pytest.ini said nothing on stderr; usage errors two lines
