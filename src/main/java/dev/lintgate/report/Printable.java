@@ -23,16 +23,23 @@ public final class Printable {
     }
 
     private static String replace(String text, boolean keepLineFeeds) {
-        // char by char: every char that needs a stand-in is in the BMP, and no surrogate does
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean shown = needsStandIn(c) && !(keepLineFeeds && c == '\n');
-            if (shown && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
-            if (shown) out.append(standIn(c));
-            else if (out != null) out.append(c);
+        // the common case first, printable ASCII, on one range check per char: every report line passes here
+        int n = text.length();
+        int first = 0;
+        while (first < n) {
+            char c = text.charAt(first);
+            if ((c < 0x20 || c >= 0x7f) && needsStandIn(c) && !(keepLineFeeds && c == '\n')) break;
+            first++;
         }
-        return out == null ? text : out.toString();
+        if (first == n) return text;
+        // char by char: every char that needs a stand-in is in the BMP, and no surrogate does
+        StringBuilder out = new StringBuilder(n + 8).append(text, 0, first);
+        for (int i = first; i < n; i++) {
+            char c = text.charAt(i);
+            if (needsStandIn(c) && !(keepLineFeeds && c == '\n')) out.append(standIn(c));
+            else out.append(c);
+        }
+        return out.toString();
     }
 
     /** C0 controls, DEL, C1 controls, and the bidi embeddings, overrides and isolates. */
