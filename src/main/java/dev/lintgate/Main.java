@@ -1,7 +1,10 @@
 package dev.lintgate;
 
 import dev.lintgate.cli.LintgateCommand;
-import java.io.PrintStream;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,17 +14,29 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int code = run(args, new PrintWriter(stdout), new PrintWriter(stderr, true));
+        // UTF-8 whatever the locale: PrintWriter(OutputStream) would encode in the locale's charset, and under the
+        // C locale every non-ASCII name and message came out as '?'
+        PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        // an Error escaping a worker thread (out of memory outside its task) would make the JVM print its own lines,
+        // and could leave the task it ran never complete: one line and exit 2 at once instead
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            LintgateCommand.failed(failure, stderr);
+            Runtime.getRuntime().halt(2);
+        });
+        int code = run(args, stdout, stderr);
         stdout.flush();
         System.exit(code);
     }
 
     /** Runs one command line. 0: clean; 1: findings at or above the fail level; 2: usage, configuration or internal error. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        LintgateCommand.newRun();
         try {
             return LintgateCommand.commandLine(out, err).execute(args);
+        } catch (Throwable failure) {
+            // picocli hands exceptions to the handler, but an Error (out of memory, a stack overflow) comes through
+            return LintgateCommand.failed(failure, err);
         } finally {
             out.flush();
             err.flush();

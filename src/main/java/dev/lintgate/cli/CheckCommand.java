@@ -103,15 +103,24 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more, not " + threads);
+        }
+        if (output != null && sarifOutput != null
+                && OutputFile.destination(output).equals(OutputFile.destination(sarifOutput))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "-o and --sarif-output both name " + sarifOutput + ": one report would overwrite the other");
+        }
         OutputFormat fmt = format != null ? format : formatFromEnvironment();
         Severity failAt = parseFailLevel();
         Path cwd = Path.of("").toAbsolutePath();
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
-        Project project = new ProjectLoader(cwd, projectRoot).load(paths, config, forceExclude);
+        RuleCatalog catalog = RuleCatalog.bundled();
+        Project project = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
+                .load(paths, config, forceExclude);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
-        RuleCatalog catalog = RuleCatalog.bundled();
         List<Rule> rules = enabledRules(catalog, project);
         start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
@@ -119,13 +128,15 @@ public final class CheckCommand implements Callable<Integer> {
         start = timings.startWall();
 
         Report report = new Report(result.findings(), result.notifications(), catalog.all(),
-                Version.current(), result.filesChecked(), true, SourceLines.under(project.root()));
+                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes));
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
         // project root when the Python project is a subdirectory of the repository
         Optional<Repository> repository = Repository.containing(project.root());
         Path top = repository.map(Repository::topLevel).orElse(project.root());
         String projectDir = repository.map(r -> r.relative(project.root())).orElse("");
-        Report forGithub = report.under(projectDir, SourceLines.under(top));
+        String prefix = projectDir.isEmpty() ? "" : projectDir + "/";
+        Report forGithub = report.under(projectDir, SourceLines.reading(
+                p -> p.startsWith(prefix) ? project.bytes(p.substring(prefix.length())) : Optional.empty()));
         SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
         Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
@@ -188,9 +199,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<String> ign = new ArrayList<>(project.config().ignore());
         ign.addAll(ignore);
-        for (String code : concat(sel, ign)) {
+        // the settings' codes were checked where they are written, with their file and line; these are the command line's
+        for (String code : concat(concat(select, extendSelect), ignore)) {
             if (!Selection.isCodeOrPrefix(code, docs)) {
-                throw new ConfigException("unknown rule code or prefix '" + code + "' (see 'lintgate rules')");
+                throw new ConfigException("unknown rule code or prefix '" + code + "' on the command line (see 'lintgate rules')");
             }
         }
         Selection selection = new Selection(sel, ign);

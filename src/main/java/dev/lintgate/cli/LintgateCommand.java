@@ -28,13 +28,24 @@ public final class LintgateCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // picocli answers 1 for a crash; 1 means "findings" here, so every failure maps to 2
         cl.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
+        // exit 2 always comes with exactly one line on stderr: CI logs and wrappers show the last line
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("lintgate: error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            ex.getCommandLine().getErr().println("lintgate: error: " + Failures.oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.ERROR;
         });
         cl.setExecutionExceptionHandler(new Failures());
         return cl;
+    }
+
+    /** A new command line runs: no failure has been told yet (in the tests, one JVM runs many). */
+    public static void newRun() {
+        Failures.newRun();
+    }
+
+    /** Exit 2 with the one line {@link Failures} makes of it, for what escapes picocli's handlers. */
+    public static int failed(Throwable failure, PrintWriter err) {
+        return Failures.report(failure, err);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -10,6 +10,7 @@ import dev.lintgate.pytest.PytestConfigReport;
 import dev.lintgate.pytest.PytestRun;
 import dev.lintgate.pytest.PytestVersion;
 import dev.lintgate.pytest.PytestVersions;
+import dev.lintgate.report.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +83,11 @@ public final class PytestConfigCommand implements Callable<Integer> {
         List<PytestVersions.Modelled> shown = allVersions ? modelled : List.of(modelled.get(modelled.size() - 1));
         Discovery.Files files = new Discovery.Files();
         List<Map<String, Object>> reports = new ArrayList<>();
-        boolean stops = false;
+        PytestRun stopped = null;
         for (PytestVersions.Modelled m : shown) {
             // pytest itself reads PYTEST_ADDOPTS before discovery; so does the model
             PytestRun run = new Discovery(tree, m.version(), files).run(dir.toString(), args, System.getenv("PYTEST_ADDOPTS"));
-            stops |= run.error().isPresent();
+            if (stopped == null && run.error().isPresent()) stopped = run;
             Map<String, Object> report = PytestConfigReport.model(run, tree);
             report.put("modelledBecause", m.because());
             if (!allVersions && modelled.size() > 1) {
@@ -98,10 +99,16 @@ public final class PytestConfigCommand implements Callable<Integer> {
         if (format.equals("json")) {
             out.print(allVersions ? PytestConfigReport.json(reports) : PytestConfigReport.json(reports.get(0)));
         } else {
-            out.print(String.join("\n", reports.stream().map(PytestConfigReport::text).toList()));
+            out.print(Printable.lines(String.join("\n", reports.stream().map(PytestConfigReport::text).toList())));
         }
         out.flush();
-        return stops ? ExitCode.ERROR : ExitCode.CLEAN;
+        if (stopped == null) return ExitCode.CLEAN;
+        // exit 2 always has its one line on stderr; the report above says the rest
+        String error = stopped.error().get();
+        String where = stopped.errorLocation().map(l -> l.path() + ":" + l.region().startLine()).filter(l -> !error.contains(l)).orElse(null);
+        spec.commandLine().getErr().println("lintgate: error: pytest " + stopped.version() + " would stop before collecting: "
+                + (where == null ? "" : where + ": ") + Failures.oneLine(error));
+        return ExitCode.ERROR;
     }
 
     /**

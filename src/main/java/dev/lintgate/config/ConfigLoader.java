@@ -3,6 +3,9 @@ package dev.lintgate.config;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Region;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -18,6 +22,7 @@ import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import org.tomlj.TomlVersion;
 
 /**
  * Reads lintgate's settings. Unknown keys and wrong types are errors that name the file and line, like ruff:
@@ -31,48 +36,105 @@ public final class ConfigLoader {
     private static final Pattern TARGET = Pattern.compile("py3\\d{1,2}");
     private static final Pattern PYTEST_VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
 
+    /** A pyproject.toml that TOML cannot read but that spells a lintgate table or key ([tool.lintgate], tool.lintgate.x). */
+    private static final Pattern SPELLS_SETTINGS = Pattern.compile("tool\\s*\\.\\s*[\"']?lintgate\\b|(?m)^\\s*[\"']?lintgate[\"']?\\s*[.=]");
+
     private final Path displayBase;
+    private final Predicate<String> knownCode;
 
     /** @param displayBase error messages show config paths relative to this directory (the working directory) */
     public ConfigLoader(Path displayBase) {
-        this.displayBase = displayBase.toAbsolutePath().normalize();
+        this(displayBase, code -> true);
     }
 
-    /** True when the file holds lintgate settings: any lintgate.toml, or a pyproject.toml with [tool.lintgate]. */
+    /**
+     * @param knownCode whether a code or prefix in {@code select} and {@code ignore} names rules: a typo there would
+     *                  silently turn a check off, so it stops the run with the file and line
+     */
+    public ConfigLoader(Path displayBase, Predicate<String> knownCode) {
+        this.displayBase = displayBase.toAbsolutePath().normalize();
+        this.knownCode = knownCode;
+    }
+
+    /**
+     * True when the file holds lintgate settings: any lintgate.toml, or a pyproject.toml with [tool.lintgate]. A
+     * pyproject.toml that cannot be read, decoded or parsed holds them when its bytes spell a lintgate table or key:
+     * its settings must then stop the run with the reason, not be dropped (the gate would pass with checks off).
+     */
     public static boolean holdsSettings(Path file) {
         if (!Files.isRegularFile(file)) return false;
         if (!file.getFileName().toString().equals("pyproject.toml")) return true;
+        byte[] bytes;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (!text.contains("lintgate")) return false;
-            TomlParseResult toml = Toml.parse(stripBom(text));
-            return toml.isTable("tool.lintgate");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return false;
+            return true;
+        }
+        // Latin-1 keeps every byte as one char, so the search works on text that is not UTF-8
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (!raw.contains("lintgate")) return false;
+        String text = utf8(bytes);
+        if (text == null) return SPELLS_SETTINGS.matcher(raw).find();
+        TomlParseResult toml = Toml.parse(stripBom(text), TOML_VERSION);
+        if (toml.hasErrors()) return SPELLS_SETTINGS.matcher(raw).find();
+        return toml.contains("tool.lintgate");
+    }
+
+    /** lintgate's own settings are TOML 1.0, as README says; tomlj's default would take TOML 1.1 too. */
+    private static final TomlVersion TOML_VERSION = TomlVersion.V1_0_0;
+
+    /** The text, or null when the bytes are not valid UTF-8 (which TOML requires). */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
         }
     }
 
+    /** The 1-based line and the value of the first byte that is not part of valid UTF-8. */
+    private static String firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        int line = 1;
+        for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+        return line + ": not valid UTF-8 (byte 0x" + String.format("%02x", bytes[Math.min(at, bytes.length - 1)] & 0xFF)
+                + "), and TOML files must be UTF-8";
+    }
+
     public LintgateConfig load(Path file, Path projectRoot) {
-        String text;
+        byte[] bytes;
         try {
-            text = stripBom(Files.readString(file, StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException(display(file), "cannot read the file (" + e.getMessage() + ")");
+            throw new ConfigException(display(file), "cannot read the file (" + IoReason.of(e) + ")");
         }
-        TomlParseResult toml = Toml.parse(text);
+        String decoded = utf8(bytes);
+        if (decoded == null) throw new ConfigException(display(file) + ":" + firstBadByte(bytes));
+        String text = stripBom(decoded);
+        TomlParseResult toml = Toml.parse(text, TOML_VERSION);
         if (toml.hasErrors()) {
             TomlParseError err = toml.errors().get(0);
             throw new ConfigException(display(file) + ":" + err.position().line(), "invalid TOML: " + err.getMessage());
         }
         boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+        if (pyproject && toml.contains("tool.lintgate") && !toml.isTable("tool.lintgate")) {
+            TomlPosition p = toml.inputPositionOf("tool.lintgate");
+            throw new ConfigException(display(file) + ":" + (p == null ? 1 : p.line()), "'tool.lintgate' must be a table: [tool.lintgate]");
+        }
         TomlTable table = pyproject ? toml.getTable("tool.lintgate") : toml;
         String prefix = pyproject ? "tool.lintgate." : "";
         if (table == null) return LintgateConfig.defaults();
         String rel = relativeToRoot(file, projectRoot);
         Reader r = new Reader(file, rel, toml, table, prefix);
 
-        List<String> select = r.stringList("select");
-        List<String> ignore = r.stringList("ignore");
+        List<String> select = r.codes("select");
+        List<String> ignore = r.codes("ignore");
         List<String> exclude = r.stringList("exclude");
         List<String> extendExclude = r.stringList("extend-exclude");
         List<String> src = table.contains("src") ? r.stringList("src") : List.of(".", "src");
@@ -82,6 +144,13 @@ public final class ConfigLoader {
             throw r.error("target-version", "expected a version like \"py311\", got \"" + target + "\"");
         }
         List<DeprecatedTarget> deprecated = r.deprecated();
+        long maxFileSize = LintgateConfig.DEFAULT_MAX_FILE_SIZE;
+        if (table.contains(quoteKey("max-file-size"))) {
+            if (!(table.get(quoteKey("max-file-size")) instanceof Long size) || size < 1) {
+                throw r.error("max-file-size", "'max-file-size' must be a number of bytes, 1 or more (e.g. 50_000_000)");
+            }
+            maxFileSize = size;
+        }
         Map<String, ConfigValue> options = new LinkedHashMap<>();
         for (String key : table.keySet()) {
             if (CORE_KEYS.contains(key)) continue;
@@ -95,11 +164,13 @@ public final class ConfigLoader {
             }
             options.put(key, new ConfigValue(value, r.location(key)));
         }
-        return new LintgateConfig(file, select, ignore, exclude, table.contains("exclude"), extendExclude, target, src, deprecated, options);
+        return new LintgateConfig(file, select, ignore, exclude, table.contains("exclude"), extendExclude, target, src,
+                deprecated, options, maxFileSize);
     }
 
-    private static final List<String> CORE_KEYS =
-            List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated");
+    static final List<String> CORE_KEYS =
+            List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated", "max-file-size");
+
 
     /** The lower bound of {@code [project] requires-python} ("&gt;=3.10" gives py310), else the default. */
     private String targetFromRequiresPython(Path file, TomlParseResult pyproject) {
@@ -108,7 +179,7 @@ public final class ConfigLoader {
             Path sibling = file.resolveSibling("pyproject.toml");
             if (!Files.isRegularFile(sibling)) return LintgateConfig.DEFAULT_TARGET_VERSION;
             try {
-                toml = Toml.parse(stripBom(Files.readString(sibling, StandardCharsets.UTF_8)));
+                toml = Toml.parse(stripBom(Files.readString(sibling, StandardCharsets.UTF_8)), TOML_VERSION);
             } catch (IOException e) {
                 return LintgateConfig.DEFAULT_TARGET_VERSION;
             }
@@ -173,7 +244,7 @@ public final class ConfigLoader {
         List<String> stringList(String key) {
             if (!table.contains(quoteKey(key))) return List.of();
             Object v = table.get(quoteKey(key));
-            if (v instanceof String s) return List.of(s);
+            // a plain string is refused, not taken as a list of one: select = "LG101,LG2" would be one unknown code
             if (!(v instanceof TomlArray array)) throw error(key, "'" + key + "' must be an array of strings");
             List<String> out = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
@@ -181,6 +252,17 @@ public final class ConfigLoader {
                 out.add(s);
             }
             return out;
+        }
+
+        /** Rule codes or prefixes, each one checked. */
+        List<String> codes(String key) {
+            List<String> codes = stringList(key);
+            for (String code : codes) {
+                if (!knownCode.test(code)) {
+                    throw error(key, "unknown rule code or prefix '" + code + "' in '" + key + "' (see 'lintgate rules')");
+                }
+            }
+            return codes;
         }
 
         Object option(String key, RuleOptions.Kind kind) {

@@ -51,7 +51,8 @@ public final class IniDocument {
         final int line;
         final String section;
         final String key;
-        String value;
+        /** The value's lines so far, joined with \n once the file is read (a join per line was quadratic). */
+        final List<String> lines = new ArrayList<>(1);
         final Region keyRegion;
         Region valueRegion;
         final Region header;
@@ -60,7 +61,9 @@ public final class IniDocument {
             this.line = line;
             this.section = section;
             this.key = key;
-            this.value = value;
+            if (value != null) {
+                lines.add(value);
+            }
             this.keyRegion = keyRegion;
             this.valueRegion = valueRegion;
             this.header = header;
@@ -149,7 +152,7 @@ public final class IniDocument {
                 if (entries.containsKey(t.key)) {
                     throw new ConfigSyntaxException(t.line, t.keyRegion.startColumn(), "duplicate name " + pyRepr(t.key));
                 }
-                entries.put(t.key, new Entry(t.section, t.key, t.value, t.keyRegion, t.valueRegion));
+                entries.put(t.key, new Entry(t.section, t.key, String.join("\n", t.lines), t.keyRegion, t.valueRegion));
             }
         }
         seen.forEach((name, entries) -> result.add(new Section(name, headers.get(name), entries)));
@@ -161,11 +164,16 @@ public final class IniDocument {
             throw new ConfigSyntaxException(lineNo, 1, "unexpected value continuation");
         }
         Token last = tokens.get(tokens.size() - 1);
-        last.value = last.value.isEmpty() ? data : last.value + "\n" + data;
+        // iniconfig: an empty first value is replaced by the first continuation line, not joined to it
+        boolean replacesEmptyFirst = last.lines.size() == 1 && last.lines.get(0).isEmpty();
+        if (replacesEmptyFirst) {
+            last.lines.set(0, data);
+        } else {
+            last.lines.add(data);
+        }
         int start = cp(raw.substring(0, leading(raw))) + 1;
         Region first = last.valueRegion;
-        if (first.startColumn() == first.endColumn() && first.startLine() == first.endLine()
-                && last.value.equals(data)) {
+        if (first.startColumn() == first.endColumn() && first.startLine() == first.endLine() && replacesEmptyFirst) {
             last.valueRegion = Region.of(lineNo, start, start + cp(data));
         } else {
             last.valueRegion = new Region(first.startLine(), first.startColumn(), lineNo, start + cp(data));

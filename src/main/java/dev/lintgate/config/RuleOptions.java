@@ -25,7 +25,7 @@ public final class RuleOptions {
     /** " (did you mean 'x'?)" for a key one or two edits away from a known one, else "". */
     static String suggestion(String key) {
         var all = new java.util.ArrayList<>(KNOWN.keySet());
-        all.addAll(java.util.List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated"));
+        all.addAll(ConfigLoader.CORE_KEYS);
         return all.stream()
                 .filter(k -> EditDistance.of(k, key) <= 2)
                 .min(Comparator.comparingInt((String k) -> EditDistance.of(k, key)).thenComparing(k -> k))

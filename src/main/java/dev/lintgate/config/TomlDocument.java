@@ -14,6 +14,7 @@ import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
+import org.tomlj.TomlVersion;
 
 /**
  * A TOML file as plain Java values that keep their positions: tables become {@link Table}, arrays {@code List<Node>},
@@ -104,21 +105,48 @@ public final class TomlDocument {
         return Optional.of(t);
     }
 
+    /** Which TOML a reader accepts. Python's tomllib reads 1.0 up to Python 3.14 and 1.1 from 3.15. */
+    public enum Spec {
+        TOML_1_0(TomlVersion.V1_0_0), TOML_1_1(TomlVersion.V1_1_0);
+
+        private final TomlVersion version;
+
+        Spec(TomlVersion version) {
+            this.version = version;
+        }
+    }
+
+    /** TOML 1.0, what tomllib reads on Python 3.11 to 3.14 and what most tools read. */
     public static TomlDocument parse(String text) throws ConfigSyntaxException {
-        TomlParseResult result;
+        return parse(text, Spec.TOML_1_0);
+    }
+
+    public static TomlDocument parse(String text, Spec spec) throws ConfigSyntaxException {
+        TomlParseResult result = parseResult(text, spec);
+        if (result.hasErrors()) {
+            TomlParseError first = first(result);
+            String message = first.getMessage();
+            // tomlj reads TOML 1.1 by default; say when that is all the file needs, so nobody hunts for a typo
+            if (spec == Spec.TOML_1_0 && !parseResult(text, Spec.TOML_1_1).hasErrors()) {
+                message += "; the file is valid TOML 1.1, but tomllib reads TOML 1.0 up to Python 3.14";
+            }
+            throw new ConfigSyntaxException(first.position().line(), first.position().column(), message);
+        }
+        return new TomlDocument(convert(result, new ArrayList<>(), region(result.inputPositionOf(List.of()))));
+    }
+
+    private static TomlParseResult parseResult(String text, Spec spec) throws ConfigSyntaxException {
         try {
-            result = Toml.parse(text);
+            return Toml.parse(text, spec.version);
         } catch (RuntimeException e) {
             throw new ConfigSyntaxException(1, 1, "cannot parse TOML: " + e.getMessage());
         }
-        if (result.hasErrors()) {
-            TomlParseError first = result.errors().stream()
-                    .min(Comparator.comparing((TomlParseError e) -> e.position().line())
-                            .thenComparing(e -> e.position().column()))
-                    .orElseThrow();
-            throw new ConfigSyntaxException(first.position().line(), first.position().column(), first.getMessage());
-        }
-        return new TomlDocument(convert(result, new ArrayList<>(), region(result.inputPositionOf(List.of()))));
+    }
+
+    private static TomlParseError first(TomlParseResult result) {
+        return result.errors().stream()
+                .min(Comparator.comparing((TomlParseError e) -> e.position().line()).thenComparing(e -> e.position().column()))
+                .orElseThrow();
     }
 
     private static Table convert(TomlTable table, List<String> path, Region region) {

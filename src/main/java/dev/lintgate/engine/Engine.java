@@ -55,7 +55,11 @@ public final class Engine {
         this.threads = Math.max(1, threads);
     }
 
-    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked) {
+    /**
+     * @param filesChecked the targets lintgate reads that it did read
+     * @param complete     false when some target could not be read: the run did not check everything it was given
+     */
+    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete) {
     }
 
     public Result run(Project project, List<Rule> rules) {
@@ -114,8 +118,27 @@ public final class Engine {
         }
         // the files lintgate reads, not every walked file: a repository's images, data and compiled files are not
         // "checked" (on the standard library with site-packages the walk holds 50,000 files, 19,000 of them Python)
-        int checked = (int) project.files().stream().filter(scope::contains).filter(Engine::isRead).count();
-        return new Result(collector.findings(), collector.notifications(), checked);
+        List<String> readTargets = project.files().stream().filter(scope::contains).filter(Engine::isRead).toList();
+        List<FileRule> reporters = fileRules.stream().filter(FileRule::reportsUnreadableFiles).toList();
+        if (!reporters.isEmpty()) {
+            // a target no rule opened (--select LG2 reads few Python files) is tried too: "checked" must be true of it
+            long start = project.timings().startWall();
+            List<String> unopened = readTargets.stream().filter(f -> !project.wasRead(f)).toList();
+            (unopened.size() > 64 ? unopened.parallelStream() : unopened.stream()).forEach(project::tryRead);
+            project.timings().stopWall("unreadable files: trying the files no rule read (wall)", start);
+        }
+        Map<String, String> unreadable = project.unreadable();
+        unreadable.keySet().retainAll(scope);
+        for (Map.Entry<String, String> e : unreadable.entrySet()) {
+            for (FileRule rule : reporters) rule.unreadable(e.getKey(), e.getValue(), collector.sinkFor(rule));
+            if (reporters.isEmpty()) {
+                collector.notify(new Notification(Severity.WARNING, e.getValue() + "; it was not checked",
+                        new Location(e.getKey(), dev.lintgate.finding.Region.line(1))));
+            }
+        }
+        // nor is a file it could not read
+        int checked = (int) readTargets.stream().filter(f -> !unreadable.containsKey(f)).count();
+        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty());
     }
 
     private static boolean isRead(String path) {
@@ -140,10 +163,14 @@ public final class Engine {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                throw new InternalError("a rule failed: " + e.getCause(), e.getCause());
+                // rethrown as it was thrown, so that the CLI tells an out-of-memory from a bug
+                Throwable cause = e.getCause();
+                if (cause instanceof Error error) throw error;
+                if (cause instanceof RuntimeException runtime) throw runtime;
+                throw new IllegalStateException(cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InternalError("interrupted", e);
+                throw new IllegalStateException("interrupted", e);
             }
         }
     }
@@ -274,15 +301,12 @@ public final class Engine {
             file.release();
         }
 
+        /** The file's bytes, or null when it cannot be read: the project remembers why, and the run's end says it. */
         private byte[] read(String path) {
             long read = project.timings().start();
             Optional<byte[]> bytes = project.bytes(path);
             project.timings().stop("read files", read);
-            if (bytes.isEmpty()) {
-                collector.notify(new Notification(Severity.WARNING, "cannot read the file", new Location(path, dev.lintgate.finding.Region.line(1))));
-                return null;
-            }
-            return bytes.get();
+            return bytes.orElse(null);
         }
     }
 

@@ -1,19 +1,25 @@
 package dev.lintgate.project;
 
+import dev.lintgate.config.IoReason;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * Lists a project's files the way a developer thinks of them: .gitignore files (nested, with negation) are
@@ -40,96 +46,156 @@ public final class FileWalker {
     }
 
     /**
-     * Every file under the root that is not ignored, relative with {@code /}, sorted. Directories are listed in
-     * parallel: a walk is one {@code lstat} per entry, and on a 50,000-file tree a single thread spent most of a
-     * second waiting on them before any rule could start. Symbolic links are not followed (as git does not).
+     * What a walk found: the files, relative with {@code /}, sorted; the directories and .gitignore files it could
+     * not read, with why; and the real path of every file whose name is not ASCII (see {@link FileNames}).
      */
+    public record Walk(List<String> files, Map<String, String> unreadable, Map<String, Path> located) {
+    }
+
+    /** The files of a walk, for callers that need no more. */
     public List<String> walk() throws IOException {
-        DirectoryTask top = new DirectoryTask(root, "", IgnoreRules.NONE);
+        return walkAll().files();
+    }
+
+    /**
+     * Walks the tree. Directories are listed in parallel: a walk is one {@code lstat} per entry, and on a 50,000-file
+     * tree a single thread spent most of a second waiting on them before any rule could start. Nothing recurses on
+     * the Java stack, so a tree thousands of levels deep is walked like a flat one. Symbolic links, FIFOs and devices
+     * are not followed or read (as git does not); a directory below the root that cannot be listed is reported in
+     * {@link Walk#unreadable}, the root itself is an error.
+     */
+    public Walk walkAll() throws IOException {
+        Map<String, String> unreadable = new ConcurrentHashMap<>();
+        Map<String, Path> located = new ConcurrentHashMap<>();
+        DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located);
         try {
             ForkJoinPool.commonPool().invoke(top);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         List<String> out = new ArrayList<>();
-        top.collect(out);
-        return out;
+        // depth first, in path order, with a stack of its own
+        Deque<Object> pending = new ArrayDeque<>();
+        pending.push(top);
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (next instanceof DirectoryTask d) {
+                for (int i = d.entries.size() - 1; i >= 0; i--) pending.push(d.entries.get(i));
+            } else {
+                out.add((String) next);
+            }
+        }
+        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located));
     }
 
     /**
-     * Lists one directory; its subdirectories become tasks of their own. The result comes out sorted without
-     * sorting the paths: sorting 50,000 full paths, most of them sharing long prefixes, was half of the walk's own
-     * Java work. Within a directory the entries are ordered by name, a directory's name taken with its trailing
-     * {@code /} (every path inside it continues so), which is the order of the full paths.
+     * Lists one directory and forks a task per subdirectory without waiting for it: the pool completes the tree
+     * (a {@link CountedCompleter}), so no task's stack holds its parent's. The result comes out sorted without sorting
+     * the paths: sorting 50,000 full paths, most of them sharing long prefixes, was half of the walk's own Java work.
+     * Within a directory the entries are ordered by name, a directory's name taken with its trailing {@code /} (every
+     * path inside it continues so), which is the order of the full paths.
      */
-    private final class DirectoryTask extends RecursiveAction {
+    private final class DirectoryTask extends CountedCompleter<Void> {
         private final Path dir;
         private final String rel;             // "" for the root, else "a/b"
+        /** True when a name on the way here is not ASCII: the files below are opened through their listed Path. */
+        private final boolean listedOnly;
         private final IgnoreRules inherited;
+        private final Map<String, String> unreadable;
+        private final Map<String, Path> located;
         /** After {@link #compute}, the directory's entries in path order: a file's path, or a subdirectory's task. */
-        private final List<Object> entries = new ArrayList<>();
+        final List<Object> entries = new ArrayList<>();
 
-        DirectoryTask(Path dir, String rel, IgnoreRules inherited) {
+        DirectoryTask(DirectoryTask parent, Path dir, String rel, boolean listedOnly, IgnoreRules inherited,
+                      Map<String, String> unreadable, Map<String, Path> located) {
+            super(parent);
             this.dir = dir;
             this.rel = rel;
+            this.listedOnly = listedOnly;
             this.inherited = inherited;
+            this.unreadable = unreadable;
+            this.located = located;
         }
 
         @Override
-        protected void compute() {
+        public void compute() {
             List<String> files = new ArrayList<>();
+            List<Path> filePaths = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
-            boolean hasGitignore = false;
+            List<String> dirNames = new ArrayList<>();
+            // per entry, whether its name came from its bytes (not ASCII): it is then opened through its listed Path
+            List<Boolean> fileListedOnly = new ArrayList<>();
+            List<Boolean> dirListedOnly = new ArrayList<>();
+            Path gitignore = null;
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path entry : stream) {
                     BasicFileAttributes attrs;
                     try {
                         attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException e) {
+                        continue;   // gone between the listing and the lstat: it is no longer part of the tree
                     } catch (IOException e) {
-                        continue;   // vanished or unreadable: not ours to report
+                        // a path past PATH_MAX (a tree thousands of levels deep): what it is and holds is unknown
+                        unreadable.put((rel.isEmpty() ? "" : rel + "/") + FileNames.of(entry), "cannot read the entry: " + IoReason.of(e));
+                        continue;
                     }
-                    if (attrs.isDirectory()) dirs.add(entry);
-                    else if (attrs.isRegularFile()) {
-                        String name = entry.getFileName().toString();
-                        files.add(name);
-                        if (name.equals(".gitignore")) hasGitignore = true;
+                    if (attrs.isDirectory() || attrs.isRegularFile()) {
+                        String jdkName = entry.getFileName().toString();
+                        boolean ascii = FileNames.isAscii(jdkName);
+                        String name = ascii ? jdkName : FileNames.of(entry);
+                        if (attrs.isDirectory()) {
+                            dirs.add(entry);
+                            dirNames.add(name);
+                            dirListedOnly.add(listedOnly || !ascii);
+                        } else {
+                            files.add(name);
+                            filePaths.add(entry);
+                            fileListedOnly.add(listedOnly || !ascii);
+                            if (name.equals(".gitignore")) gitignore = entry;
+                        }
                     }
                 }
-            } catch (IOException e) {
-                if (rel.isEmpty()) throw new UncheckedIOException(e);
-                return;             // an unreadable directory below the root is skipped, as before
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                if (rel.isEmpty()) throw new UncheckedIOException(cause);
+                // what is inside is unknown, so the run cannot claim to have checked it
+                unreadable.put(rel, "cannot list the directory: " + IoReason.of(cause));
+                tryComplete();
+                return;
             }
             String prefix = rel.isEmpty() ? "" : rel + "/";
-            IgnoreRules rules = hasGitignore ? inherited.with(prefix, readLines(dir.resolve(".gitignore"))) : inherited;
+            IgnoreRules rules = inherited;
+            if (gitignore != null) {
+                try {
+                    rules = inherited.withGitignore(prefix, Files.readAllBytes(gitignore));
+                } catch (IOException e) {
+                    unreadable.put(prefix + ".gitignore", "cannot read the file: " + IoReason.of(e));
+                }
+            }
             // (key, entry) pairs: a file's name, or a directory's name with '/'
             List<Map.Entry<String, Object>> keyed = new ArrayList<>(files.size() + dirs.size());
-            for (String name : files) {
-                String path = prefix + name;
+            for (int i = 0; i < files.size(); i++) {
+                String path = prefix + files.get(i);
                 if (rules.isIgnored(path, false) || configured.isIgnored(path, false)) continue;
-                keyed.add(Map.entry(name, path));
+                if (fileListedOnly.get(i)) located.put(path, filePaths.get(i));
+                keyed.add(Map.entry(files.get(i), path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
-            for (Path d : dirs) {
-                String name = d.getFileName().toString();
+            for (int i = 0; i < dirs.size(); i++) {
+                String name = dirNames.get(i);
                 String path = prefix + name;
                 if (excludedDirectory(path, name, rules)) continue;
-                // the listed Path, not one resolved from the name again: a name that is not valid UTF-8 would not
-                // survive the round trip
-                DirectoryTask sub = new DirectoryTask(d, path, rules);
+                // the listed Path, not one resolved from the name again: a name that is not valid UTF-8, or not
+                // ASCII under the C locale, would not survive the round trip
+                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located);
                 subtasks.add(sub);
                 keyed.add(Map.entry(name + "/", sub));
             }
             keyed.sort(Map.Entry.comparingByKey());
             for (Map.Entry<String, Object> e : keyed) entries.add(e.getValue());
-            invokeAll(subtasks);
-        }
-
-        /** Appends this directory's files, and its subdirectories' in turn, in path order. */
-        void collect(List<String> out) {
-            for (Object e : entries) {
-                if (e instanceof DirectoryTask sub) sub.collect(out);
-                else out.add((String) e);
-            }
+            setPendingCount(subtasks.size());
+            for (DirectoryTask sub : subtasks) sub.fork();
+            tryComplete();
         }
     }
 
@@ -150,13 +216,5 @@ public final class FileWalker {
         if (defaultExcludes && DEFAULT_EXCLUDES.contains(name)) return true;
         if (rules != null && rules.isIgnored(rel, true)) return true;
         return configured.isIgnored(rel, true);
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

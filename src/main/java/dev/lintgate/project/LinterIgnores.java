@@ -48,10 +48,10 @@ public final class LinterIgnores {
     private final Ty ty;
 
     /** ty's settings: files it does not check, and per-file rule levels. */
-    private record Ty(List<IgnorePattern> exclude, List<TyOverride> overrides) {
+    private record Ty(IgnoreRules exclude, List<TyOverride> overrides) {
     }
 
-    private record TyOverride(List<IgnorePattern> include, List<IgnorePattern> exclude, List<String> ignored) {
+    private record TyOverride(IgnoreRules include, IgnoreRules exclude, List<String> ignored) {
     }
 
     private LinterIgnores(List<Settings> ruff, Settings flake8, Ty ty) {
@@ -78,19 +78,14 @@ public final class LinterIgnores {
         return false;
     }
 
-    /** gitignore semantics over the file and its directories: the last matching pattern decides, "!" re-includes. */
-    private static boolean matchesGitignore(List<IgnorePattern> patterns, String path) {
-        if (patterns.isEmpty()) return false;
+    /** gitignore semantics over the file and its directories: a directory excluded excludes everything below it. */
+    private static boolean matchesGitignore(IgnoreRules rules, String path) {
         for (int slash = path.indexOf('/'); ; slash = path.indexOf('/', slash + 1)) {
-            String part = slash < 0 ? path : path.substring(0, slash);
             boolean directory = slash >= 0;
-            Boolean decided = null;
-            for (IgnorePattern p : patterns) {
-                if (p.matches(part, directory)) decided = !p.negated();
-            }
-            // a directory excluded excludes everything below it (git cannot re-include below it either)
+            Boolean decided = rules.ignored(directory ? path.substring(0, slash) : path, directory);
+            // git cannot re-include below an excluded directory either
             if (Boolean.TRUE.equals(decided) && directory) return true;
-            if (slash < 0) return Boolean.TRUE.equals(decided);
+            if (!directory) return Boolean.TRUE.equals(decided);
         }
     }
 
@@ -236,7 +231,7 @@ public final class LinterIgnores {
         }
         if (table.isEmpty()) return null;
         TomlDocument.Table t = table.get();
-        List<IgnorePattern> exclude = gitignore(t.table("src").flatMap(src -> src.get("exclude")), false);
+        IgnoreRules exclude = gitignore(t.table("src").flatMap(src -> src.get("exclude")), false);
         List<TyOverride> overrides = new ArrayList<>();
         t.get("overrides").map(TomlDocument.Node::value).filter(List.class::isInstance).ifPresent(list -> {
             for (Object o : (List<?>) list) {
@@ -258,17 +253,16 @@ public final class LinterIgnores {
      * ty's patterns: gitignore syntax, where {@code ./src} is anchored at the project root; {@code anchored} for the
      * override patterns, which ty anchors at the root whatever their form ({@code src} is only {@code ./src}).
      */
-    private static List<IgnorePattern> gitignore(Optional<TomlDocument.Node> node, boolean anchored) {
-        List<IgnorePattern> out = new ArrayList<>();
+    private static IgnoreRules gitignore(Optional<TomlDocument.Node> node, boolean anchored) {
+        List<String> lines = new ArrayList<>();
         for (String line : strings(node)) {
             boolean negated = line.startsWith("!");
             String p = negated ? line.substring(1) : line;
             if (p.startsWith("./")) p = "/" + p.substring(2);
             else if (anchored && !p.startsWith("/") && !p.startsWith("**")) p = "/" + p;
-            IgnorePattern pattern = IgnorePattern.parse(negated ? "!" + p : p);
-            if (pattern != null) out.add(pattern);
+            lines.add(negated ? "!" + p : p);
         }
-        return out;
+        return IgnoreRules.NONE.with("", lines);
     }
 
     private static Settings ruffSettings(String dir, TomlDocument.Table t) {

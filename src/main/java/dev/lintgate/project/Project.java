@@ -6,16 +6,21 @@ import dev.lintgate.finding.Notification;
 import dev.lintgate.python.ModuleNames;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.PythonFiles;
+import dev.lintgate.config.IoReason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The project model of one run. Thread-safe: rules run on several threads. */
@@ -32,6 +37,12 @@ public final class Project implements ProjectModel {
     private final Map<String, String> stubIndex;
     private final Map<String, SoftReference<PythonFile>> parsed = new ConcurrentHashMap<>();
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
+    /** Files and directories that could not be read, with why: from the walk, then from every failed read. */
+    private final Map<String, String> unreadable;
+    /** The files some read opened and read whole. */
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+    /** The real path of each file whose name is not ASCII (see FileNames); the rest resolve from the root. */
+    private final Map<String, Path> located;
     private volatile Timings timings = Timings.OFF;
 
     /**
@@ -41,10 +52,14 @@ public final class Project implements ProjectModel {
      * @param settingsFile  the lintgate settings file of the run, relative to the root, or null when it has none
      *                      below the root
      * @param notifications what loading the project has to tell about its files
+     * @param unreadable    what the walk could not read (directories, .gitignore files), with why
+     * @param located       the listed path of each file whose name is not ASCII
      */
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets, String settingsFile,
-                   List<Notification> notifications) {
+                   List<Notification> notifications, Map<String, String> unreadable, Map<String, Path> located) {
         this.root = root;
+        this.unreadable = new ConcurrentHashMap<>(unreadable);
+        this.located = located;
         this.config = config;
         this.files = List.copyOf(files);
         this.pythonFiles = files.stream().filter(Project::isPython).toList();
@@ -160,18 +175,92 @@ public final class Project implements ProjectModel {
         return Optional.ofNullable(stubIndex.get(moduleName));
     }
 
+    /**
+     * A file's bytes, at most {@code max-file-size} of them. A file that cannot be read is remembered with why
+     * ({@link #unreadable}): the run did not check it, and LG002 or a notification says so.
+     */
     @Override
     public Optional<byte[]> bytes(String relativePath) {
         try {
-            return Optional.of(Files.readAllBytes(absolute(relativePath)));
+            byte[] bytes = read(absolute(relativePath), config.maxFileSize());
+            read.add(relativePath);
+            return Optional.of(bytes);
+        } catch (TooLarge e) {
+            unreadable.putIfAbsent(relativePath, "not read: " + e.getMessage());
         } catch (IOException e) {
-            return Optional.empty();
+            unreadable.putIfAbsent(relativePath, "cannot read the file: " + IoReason.of(e));
+        } catch (RuntimeException e) {
+            // a name the file system cannot take (InvalidPathException)
+            unreadable.putIfAbsent(relativePath, "cannot read the file: " + e.getMessage());
         }
+        return Optional.empty();
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge(long size, long max) {
+            super(String.format(java.util.Locale.ROOT, "it holds %,d bytes, more than max-file-size (%,d)", size, max));
+        }
+    }
+
+    /** Reads a whole file unless it holds more than {@code max} bytes. Like Files.readAllBytes, one copy at most. */
+    private static byte[] read(Path file, long max) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > max) throw new TooLarge(size, max);
+            byte[] buffer = new byte[(int) size];
+            int n = 0;
+            while (n < buffer.length) {
+                int r = channel.read(ByteBuffer.wrap(buffer, n, buffer.length - n));
+                if (r < 0) return Arrays.copyOf(buffer, n);
+                n += r;
+            }
+            // the size was a first guess: a file may grow while it is read
+            ByteBuffer one = ByteBuffer.allocate(1);
+            if (channel.read(one) < 0) return buffer;
+            java.io.ByteArrayOutputStream more = new java.io.ByteArrayOutputStream(buffer.length * 2 + 1);
+            more.write(buffer, 0, n);
+            more.write(one.array(), 0, 1);
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            for (int r; (r = channel.read(chunk.clear())) >= 0; ) {
+                more.write(chunk.array(), 0, r);
+                if (more.size() > max) throw new TooLarge(more.size(), max);
+            }
+            return more.toByteArray();
+        }
+    }
+
+    /** True when some read opened the file and read it whole. */
+    public boolean wasRead(String relativePath) {
+        return read.contains(relativePath);
+    }
+
+    /**
+     * Opens a file no rule read, to learn whether it could have been: it exists, it may be read, it is within
+     * {@code max-file-size}. A failure is remembered as a failed read is.
+     */
+    public void tryRead(String relativePath) {
+        try (SeekableByteChannel channel = Files.newByteChannel(absolute(relativePath))) {
+            long size = channel.size();
+            if (size > config.maxFileSize()) throw new TooLarge(size, config.maxFileSize());
+            read.add(relativePath);
+        } catch (TooLarge e) {
+            unreadable.putIfAbsent(relativePath, "not read: " + e.getMessage());
+        } catch (IOException e) {
+            unreadable.putIfAbsent(relativePath, "cannot read the file: " + IoReason.of(e));
+        } catch (RuntimeException e) {
+            unreadable.putIfAbsent(relativePath, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** What could not be read, sorted by path: directories the walk could not list, files no read could open. */
+    public Map<String, String> unreadable() {
+        return new TreeMap<>(unreadable);
     }
 
     @Override
     public Path absolute(String relativePath) {
-        return root.resolve(relativePath);
+        Path listed = located.get(relativePath);
+        return listed != null ? listed : root.resolve(relativePath);
     }
 
     @Override

@@ -2,20 +2,22 @@ package dev.lintgate.project;
 
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.config.ConfigLoader;
+import dev.lintgate.config.IoReason;
 import dev.lintgate.config.LintgateConfig;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Region;
 import dev.lintgate.finding.Severity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Builds the project model for the paths of one run. The model always covers the whole project from its root, so
@@ -25,6 +27,7 @@ import java.util.Set;
 public final class ProjectLoader {
     private final Path workingDirectory;
     private final Path explicitRoot;
+    private final Predicate<String> knownCode;
 
     public ProjectLoader(Path workingDirectory) {
         this(workingDirectory, null);
@@ -32,8 +35,14 @@ public final class ProjectLoader {
 
     /** @param explicitRoot the project root to use instead of discovering one (null to discover) */
     public ProjectLoader(Path workingDirectory, Path explicitRoot) {
+        this(workingDirectory, explicitRoot, code -> true);
+    }
+
+    /** @param knownCode whether a rule code or prefix in the settings' select and ignore names any rule */
+    public ProjectLoader(Path workingDirectory, Path explicitRoot, Predicate<String> knownCode) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.explicitRoot = explicitRoot == null ? null : this.workingDirectory.resolve(explicitRoot).normalize();
+        this.knownCode = knownCode;
     }
 
     /**
@@ -44,13 +53,22 @@ public final class ProjectLoader {
     public Project load(List<String> paths, Path configFile, boolean forceExclude) {
         List<Path> absolute = new ArrayList<>();
         for (String p : paths.isEmpty() ? List.of(".") : paths) {
-            Path abs = workingDirectory.resolve(p).normalize();
-            if (!Files.exists(abs)) throw new ConfigException(p + ": no such file or directory");
+            Path abs = resolve(p);
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(abs, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw new ConfigException(p + ": " + IoReason.of(e));
+            }
+            // a FIFO would block the read forever and a device (/dev/zero) never ends: only files and directories
+            if (!attrs.isRegularFile() && !attrs.isDirectory()) {
+                throw new ConfigException(p + ": not a regular file or directory (" + kind(abs) + ")");
+            }
             absolute.add(abs);
         }
         ProjectRoot found = explicitRoot != null ? ProjectRoot.at(explicitRoot) : ProjectRoot.discover(absolute.get(0));
         Path root = found.directory();
-        ConfigLoader loader = new ConfigLoader(workingDirectory);
+        ConfigLoader loader = new ConfigLoader(workingDirectory, knownCode);
         LintgateConfig config;
         Path settings = null;
         if (configFile != null) {
@@ -66,14 +84,16 @@ public final class ProjectLoader {
         List<String> excludes = new ArrayList<>(config.exclude());
         excludes.addAll(config.extendExclude());
         FileWalker walker = new FileWalker(root, excludes, !config.excludeReplacesDefaults());
-        List<String> files;
+        FileWalker.Walk walk;
         try {
-            files = walker.walk();
+            walk = walker.walkAll();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConfigException(root + ": cannot list the directory: " + IoReason.of(e));
         }
+        List<String> files = walk.files();
         List<String> all = files;
         Set<String> named = new HashSet<>();
+        List<String> namedDirectories = new ArrayList<>();
         Set<String> walked = null;
         boolean wholeTree = false;
         for (Path abs : absolute) {
@@ -82,6 +102,7 @@ public final class ProjectLoader {
             if (rel.isEmpty()) {
                 wholeTree = true;
             } else if (Files.isDirectory(abs)) {
+                namedDirectories.add(rel);
                 String prefix = rel + "/";
                 for (String f : files) if (f.startsWith(prefix)) named.add(f);
             } else if (!forceExclude || !walker.isExcluded(rel)) {
@@ -97,9 +118,14 @@ public final class ProjectLoader {
         if (all != files) all.sort(null);
         List<String> sorted = List.copyOf(all);
         // the root as a path means every file, whatever else is named
-        Set<String> targets = Collections.unmodifiableSet(wholeTree ? new HashSet<>(sorted) : named);
+        Set<String> targets = wholeTree ? new HashSet<>(sorted) : named;
+        // a directory or .gitignore the walk could not read belongs to the paths named, as its files would
+        for (String unreadable : walk.unreadable().keySet()) {
+            if (wholeTree || namedDirectories.stream().anyMatch(d -> unreadable.startsWith(d + "/"))) targets.add(unreadable);
+        }
         String settingsFile = settings != null && settings.startsWith(root) ? relative(root, settings) : null;
-        return new Project(root, config, sorted, targets, settingsFile, unreadSettings(root, sorted, settingsFile));
+        return new Project(root, config, sorted, Collections.unmodifiableSet(targets), settingsFile,
+                unreadSettings(root, sorted, settingsFile), walk.unreadable(), walk.located());
     }
 
     /**
@@ -123,5 +149,34 @@ public final class ProjectLoader {
 
     private static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /**
+     * A path from the command line. Java gets arguments decoded in the locale's charset: under the C locale a name
+     * that is not ASCII arrives with its bytes lost, and no file can be found by it.
+     */
+    private Path resolve(String p) {
+        try {
+            return workingDirectory.resolve(p).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(p + ": the name cannot be encoded in this locale's charset ("
+                    + System.getProperty("sun.jnu.encoding") + "); run lintgate under a UTF-8 locale (LANG=C.UTF-8)");
+        }
+    }
+
+    /** What kind of file a path is that is neither a regular file nor a directory, for the message. */
+    private static String kind(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "of another kind";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "of another kind";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lintgate.pytest;
 
+import dev.lintgate.config.TomlDocument;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Region;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ public final class Discovery {
     private final FileTree tree;
     private final PytestVersion version;
     private final CommandLineOptions options;
+    private final TomlDocument.Spec toml;
     private final Map<String, Optional<PytestConfigFile>> files;
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
@@ -30,20 +32,22 @@ public final class Discovery {
         this(tree, version, new Files());
     }
 
-    /** With pytest's and the catalog plugins' options only (no project to read conftests' own from). */
+    /** With pytest's and the catalog plugins' options only (no project to read conftests' own from), TOML 1.0. */
     public Discovery(FileTree tree, PytestVersion version, Files files) {
-        this(tree, version, files, CommandLineOptions.of(version));
+        this(tree, version, files, CommandLineOptions.of(version), TomlDocument.Spec.TOML_1_0);
     }
 
     /**
-     * {@code files}: parsed config files shared with the discoveries of other pytest versions over the same tree;
-     * {@code options}: the command-line options the runs know, with the project's own.
+     * @param files   parsed config files shared with the discoveries of other pytest versions over the same tree
+     * @param options the command-line options the runs know, with the project's own
+     * @param toml    the TOML pytest's Python reads ({@link PytestConfigFile#tomlReadOnPython})
      */
-    public Discovery(FileTree tree, PytestVersion version, Files files, CommandLineOptions options) {
+    public Discovery(FileTree tree, PytestVersion version, Files files, CommandLineOptions options, TomlDocument.Spec toml) {
         this.tree = tree;
         this.version = version;
         this.files = files.parsed;
         this.options = options;
+        this.toml = toml;
     }
 
     public CommandLineOptions options() {
@@ -62,7 +66,7 @@ public final class Discovery {
     public Optional<PytestConfigFile> file(String path) {
         return files.computeIfAbsent(path, p -> {
             if (!tree.isFile(p)) return Optional.empty();
-            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes));
+            return tree.read(p).map(bytes -> PytestConfigFile.parse(p, tree.display(p), bytes, toml));
         });
     }
 

@@ -72,11 +72,25 @@ public final class PytestConfigFile {
         this.toml = toml;
     }
 
+    /** Like {@link #parse(String, String, byte[], TomlDocument.Spec)} for a Python whose tomllib reads TOML 1.0. */
+    public static PytestConfigFile parse(String path, String displayPath, byte[] bytes) {
+        return parse(path, displayPath, bytes, TomlDocument.Spec.TOML_1_0);
+    }
+
+    /**
+     * Which TOML pytest reads on a Python 3 minor version: tomllib's, which is TOML 1.1 from Python 3.15 and 1.0
+     * before (pytest uses tomli below 3.11, which reads 1.1 only from tomli 2.4; 1.0 is what every tomli reads).
+     */
+    public static TomlDocument.Spec tomlReadOnPython(int minor) {
+        return minor >= 15 ? TomlDocument.Spec.TOML_1_1 : TomlDocument.Spec.TOML_1_0;
+    }
+
     /**
      * Parses a file's bytes the way pytest reads them: UTF-8, strictly (a bad byte stops pytest too), the BOM kept
-     * (iniconfig before 2.3.1 rejects it). {@code displayPath} is what messages and locations show.
+     * (iniconfig before 2.3.1 rejects it), TOML as {@code toml} says. {@code displayPath} is what messages and
+     * locations show.
      */
-    public static PytestConfigFile parse(String path, String displayPath, byte[] bytes) {
+    public static PytestConfigFile parse(String path, String displayPath, byte[] bytes, TomlDocument.Spec toml) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -88,7 +102,7 @@ public final class PytestConfigFile {
         String suffix = suffix(path);
         try {
             if (suffix.equals(".toml")) {
-                return new PytestConfigFile(path, displayPath, null, null, TomlDocument.parse(text));
+                return new PytestConfigFile(path, displayPath, null, null, TomlDocument.parse(text, toml));
             }
             if (suffix.equals(".ini") || suffix.equals(".cfg")) {
                 return new PytestConfigFile(path, displayPath, null, IniDocument.parse(text), null);

@@ -55,7 +55,8 @@ public final class PytestConfigModel {
         this.version = version;
         this.versions = versions;
         this.discovery = new Discovery(FileTree.of(project), version, files,
-                CommandLineOptions.of(version).with(project.fact(DeclaredOptions.FACT)));
+                CommandLineOptions.of(version).with(project.fact(DeclaredOptions.FACT)),
+                PytestConfigFile.tomlReadOnPython(project.config().targetMinor()));
         for (String f : project.files()) {
             String name = f.substring(f.lastIndexOf('/') + 1);
             if (ConfigKind.ofFileName(name).isPresent() && admits(dirOf(f))) {

@@ -12,24 +12,42 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
 
     static final int TAB_STOP = 4;
 
+    /** A line longer than this many code points is shown in part: the region with {@link #CONTEXT} on each side. */
+    static final int LONGEST_SHOWN = 320;
+    static final int CONTEXT = 100;
+
     static Optional<CodeFrame> of(List<String> lines, Region region) {
+        return of(lines, region, new LineCache());
+    }
+
+    /**
+     * The code points of the last line framed: findings arrive sorted by line, and a generated line of 40,000 chars
+     * with 5,000 findings on it was walked once per finding (and printed whole each time: 250 MB of text).
+     */
+    static final class LineCache {
+        private String line;
+        private int[] starts;
+
+        /** Where each code point of the line starts, and the line's length at the end. */
+        int[] starts(String source) {
+            if (source != line) {
+                int[] out = new int[source.length() + 1];
+                int n = 0;
+                for (int i = 0; i < source.length(); i += Character.charCount(source.codePointAt(i))) out[n++] = i;
+                out[n++] = source.length();
+                line = source;
+                starts = java.util.Arrays.copyOf(out, n);
+            }
+            return starts;
+        }
+    }
+
+    static Optional<CodeFrame> of(List<String> lines, Region region, LineCache cache) {
         int line = region.startLine();
         if (line > lines.size()) return Optional.empty();
         String source = lines.get(line - 1);
-        int length = source.codePointCount(0, source.length());
-
-        StringBuilder text = new StringBuilder(source.length() + 8);
-        // cellStart[c] is the cell where column c begins; column length+1 is the end of the line
-        int[] cellStart = new int[length + 2];
-        int cells = 0;
-        int column = 1;
-        for (int i = 0; i < source.length(); column++) {
-            int cp = source.codePointAt(i);
-            i += Character.charCount(cp);
-            cellStart[column] = cells;
-            cells += render(cp, cells, text);
-        }
-        cellStart[length + 1] = cells;
+        int[] starts = cache.starts(source);
+        int length = starts.length - 1;
 
         int start = Math.min(region.startColumn(), length + 1);
         int end = region.endLine() > line ? length + 1 : Math.min(region.endColumn(), length + 1);
@@ -39,8 +57,33 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
             end = Math.max(start, lastNonBlank(source) + 1);
         }
         end = Math.max(end, start);
-        int offset = cellStart[start];
-        int width = Math.max(1, cellStart[end] - offset);
+
+        // columns [from, to) are shown; a long line only around the region, its cut ends marked
+        int from = 1;
+        int to = length + 1;
+        if (length > LONGEST_SHOWN) {
+            from = Math.max(1, start - CONTEXT);
+            to = Math.min(length + 1, Math.max(end, start + 1) + CONTEXT);
+            to = Math.min(to, from + LONGEST_SHOWN);
+        }
+        StringBuilder text = new StringBuilder((to - from) + 8);
+        // cellStart[c - from] is the cell where column c begins; column to is the end of what is shown
+        int[] cellStart = new int[to - from + 1];
+        int cells = 0;
+        if (from > 1) {
+            text.append('\u2026');
+            cells = 1;
+        }
+        for (int column = from; column < to; column++) {
+            int cp = source.codePointAt(starts[column - 1]);
+            cellStart[column - from] = cells;
+            cells += render(cp, cells, text);
+        }
+        cellStart[to - from] = cells;
+        if (to <= length) text.append('\u2026');
+
+        int offset = cellStart[Math.min(start, to) - from];
+        int width = Math.max(1, cellStart[Math.min(end, to) - from] - offset);
         // trailing blanks are invisible in a terminal and get stripped from pasted output and snapshots alike
         return Optional.of(new CodeFrame(line, text.toString().stripTrailing(), offset, width));
     }
@@ -53,12 +96,8 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
         }
         // raw control and bidi characters would move the cursor or reorder the line ("Trojan Source"), so the
         // frame shows a visible stand-in instead
-        if (isControl(cp)) {
-            out.append(picture(cp));
-            return 1;
-        }
-        if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
-            String shown = String.format(java.util.Locale.ROOT, "<U+%04X>", cp);
+        if (Printable.needsStandIn(cp)) {
+            String shown = Printable.standIn(cp);
             out.append(shown);
             return shown.length();
         }
@@ -66,14 +105,7 @@ record CodeFrame(int lineNumber, String text, int caretOffset, int caretWidth) {
         return cellWidth(cp);
     }
 
-    static boolean isControl(int cp) {
-        return cp < 0x20 || cp == 0x7f;
-    }
 
-    /** The Control Pictures block stand-in for a C0 control or DEL: ESC is shown as ␛. */
-    static char picture(int cp) {
-        return cp == 0x7f ? '\u2421' : (char) (0x2400 + cp);
-    }
 
     /** Terminal cells of one code point: an approximation of wcwidth good for code (no emoji sequences). */
     static int cellWidth(int cp) {

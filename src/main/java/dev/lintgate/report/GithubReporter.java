@@ -101,13 +101,34 @@ public final class GithubReporter implements Reporter {
         };
     }
 
-    /** actions/toolkit {@code escapeData}. */
+    /**
+     * actions/toolkit {@code escapeData}; every other control character is shown by its stand-in ({@link Printable}):
+     * the runner passes it to the log viewer, which would act on an ESC or BEL from a file name.
+     */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return escape(s, false);
     }
 
     /** actions/toolkit {@code escapeProperty}: also ':' and ',', which would end the property. */
     static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
+        return escape(s, true);
+    }
+
+    private static String escape(String s, boolean property) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '%' -> out.append("%25");
+                case '\r' -> out.append("%0D");
+                case '\n' -> out.append("%0A");
+                case ':' -> out.append(property ? "%3A" : ":");
+                case ',' -> out.append(property ? "%2C" : ",");
+                default -> {
+                    if (Printable.needsStandIn(cp)) out.append(Printable.standIn(cp));
+                    else out.appendCodePoint(cp);
+                }
+            }
+        });
+        return out.toString();
     }
 }

@@ -39,11 +39,12 @@ public final class TextReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
+        CodeFrame.LineCache lines = new CodeFrame.LineCache();
         for (Finding finding : report.findings()) {
             out.write(header(finding));
             out.write('\n');
             if (!concise) {
-                writeDetails(finding, report.sources(), out);
+                writeDetails(finding, report.sources(), lines, out);
                 out.write('\n');
             }
         }
@@ -52,40 +53,22 @@ public final class TextReporter implements Reporter {
             return;
         }
         for (Notification n : report.notifications()) {
-            String where = n.location() == null ? "" : ansi.bold(visible(n.location().path())) + ":" + n.location().region().startLine() + ": ";
-            out.write(where + ansi.severity(n.level(), n.level().label()) + ": " + visible(n.message()) + "\n");
+            String where = n.location() == null ? "" : ansi.bold(Printable.line(n.location().path())) + ":" + n.location().region().startLine() + ": ";
+            out.write(where + ansi.severity(n.level(), n.level().label()) + ": " + Printable.line(n.message()) + "\n");
         }
         out.write(report.tally().summary(report.filesChecked(), report.executionSuccessful()));
         out.write('\n');
         out.flush();
     }
 
-    /**
-     * Paths and messages can carry text from the checked files (a marker name, a file name); a raw ESC in them
-     * would drive the user's terminal, so control characters are shown as their Unicode pictures instead.
-     */
-    static String visible(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (CodeFrame.isControl(c)) {
-                if (out == null) out = new StringBuilder(text.substring(0, i));
-                out.append(CodeFrame.picture(c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
-    }
-
     private String header(Finding f) {
         Location at = f.location();
-        return ansi.bold(visible(at.path())) + ":" + at.region().startLine() + ":" + at.region().startColumn() + ": "
-                + ansi.severity(f.severity(), f.code()) + " " + visible(f.message());
+        return ansi.bold(Printable.line(at.path())) + ":" + at.region().startLine() + ":" + at.region().startColumn() + ": "
+                + ansi.severity(f.severity(), f.code()) + " " + Printable.line(f.message());
     }
 
-    private void writeDetails(Finding f, SourceLines sources, Writer out) throws IOException {
-        Optional<CodeFrame> frame = CodeFrame.of(sources.lines(f.location().path()), f.location().region());
+    private void writeDetails(Finding f, SourceLines sources, CodeFrame.LineCache lines, Writer out) throws IOException {
+        Optional<CodeFrame> frame = CodeFrame.of(sources.lines(f.location().path()), f.location().region(), lines);
         String pad = "  ";
         if (frame.isPresent()) {
             CodeFrame fr = frame.get();
@@ -97,11 +80,11 @@ public final class TextReporter implements Reporter {
             out.write(pad + "|\n");
         }
         if (f.fixHint() != null && !f.fixHint().isBlank()) {
-            out.write(pad + "= " + ansi.bold("help") + ": " + visible(f.fixHint()) + "\n");
+            out.write(pad + "= " + ansi.bold("help") + ": " + Printable.line(f.fixHint()) + "\n");
         }
         for (Related r : f.related()) {
             String what = r.message() == null || r.message().isBlank() ? "" : ": " + r.message();
-            out.write(pad + "= " + ansi.bold("note") + ": " + visible(r.location() + what) + "\n");
+            out.write(pad + "= " + ansi.bold("note") + ": " + Printable.line(r.location() + what) + "\n");
         }
     }
 }

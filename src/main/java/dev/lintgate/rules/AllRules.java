@@ -1,5 +1,6 @@
 package dev.lintgate.rules;
 
+import dev.lintgate.rules.files.UnreadableFile;
 import dev.lintgate.rules.imports.DeprecatedDynamicReference;
 import dev.lintgate.rules.imports.DeprecatedImportInTypeChecking;
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
@@ -35,6 +36,7 @@ public final class AllRules {
     public static List<Rule> create() {
         return List.of(
                 new UnparseableFile(),
+                new UnreadableFile(),
                 new DeprecatedRuntimeImport(),
                 new TypeCheckingNameAtRuntime(),
                 new TypeCheckingNameInRuntimeAnnotation(),

@@ -51,6 +51,19 @@ public non-sealed interface FileRule extends Rule {
     }
 
     /**
+     * True for a rule that reports the targets lintgate could not read ({@link #unreadable}). While one runs, the
+     * engine also tries every target it reads that no other rule opened, so that "checked" is true of each; without
+     * one, it says what it could not read in notifications.
+     */
+    default boolean reportsUnreadableFiles() {
+        return false;
+    }
+
+    /** Called after the run, for a rule that {@link #reportsUnreadableFiles}, with each target it could not read. */
+    default void unreadable(String path, String why, FindingSink sink) {
+    }
+
+    /**
      * False for a rule about what happens when the code runs: a stub ({@code .pyi}) never runs, so the engine
      * neither scans one for such a rule nor calls {@link #check} with it.
      */

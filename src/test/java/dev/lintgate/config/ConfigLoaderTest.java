@@ -108,4 +108,54 @@ class ConfigLoaderTest {
         Files.writeString(f, "[tool.lintgate]\n");
         assertTrue(ConfigLoader.holdsSettings(f));
     }
+
+    /**
+     * A settings file lintgate cannot read must stop the run with the file and line, as a lintgate.toml that does not
+     * parse does; a pyproject.toml whose [tool.lintgate] was silently dropped let the gate pass with checks off.
+     */
+    @Test
+    void undecodableOrUnparseableSettingsStopTheRunWithTheLine() throws IOException {
+        Path f = dir.resolve("pyproject.toml");
+        byte[] latin1 = "# caf\u00e9\n[tool.lintgate]\nselect = [\"LG101\"]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(f, latin1);
+        assertTrue(ConfigLoader.holdsSettings(f));
+        assertEquals("pyproject.toml:1: not valid UTF-8 (byte 0xe9), and TOML files must be UTF-8",
+                assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load(f, dir)).getMessage());
+        Files.writeString(f, "[project\nname = 1\n[tool.lintgate]\nselect = [\"LG101\"]\n");
+        assertTrue(ConfigLoader.holdsSettings(f));
+        assertTrue(assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load(f, dir)).getMessage().startsWith("pyproject.toml:1:"));
+        // not valid UTF-8 and no lintgate table: not lintgate's file to judge (LG206 speaks for pytest)
+        Files.write(f, "# caf\u00e9 lintgate\n[project]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertFalse(ConfigLoader.holdsSettings(f));
+        Files.writeString(f, "[project]\nname = \"x\"\n[tool]\nlintgate = 5\n");
+        assertTrue(ConfigLoader.holdsSettings(f));
+        assertEquals("pyproject.toml:4: 'tool.lintgate' must be a table: [tool.lintgate]",
+                assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load(f, dir)).getMessage());
+    }
+
+    /** README: wrong types stop the run. A string is not a list of one: "LG101,LG2" would be one unknown code. */
+    @Test
+    void listsMustBeArraysAndCodesMustNameRules() throws IOException {
+        assertEquals("lintgate.toml:2: 'select' must be an array of strings", error("lintgate.toml", "\nselect = \"LG101,LG2\"\n"));
+        assertEquals("lintgate.toml:1: 'exclude' must be an array of strings", error("lintgate.toml", "exclude = \"build\"\n"));
+        assertEquals("lintgate.toml:1: 'src' must be an array of strings", error("lintgate.toml", "src = \"src\"\n"));
+        Path f = dir.resolve("lintgate.toml");
+        Files.writeString(f, "ignore = [\"LG105\"]\nselect = [\"LG1\", \"LG000\"]\n");
+        ConfigLoader checking = new ConfigLoader(dir, code -> code.equals("LG1") || code.equals("LG105"));
+        assertEquals("lintgate.toml:2: unknown rule code or prefix 'LG000' in 'select' (see 'lintgate rules')",
+                assertThrows(ConfigException.class, () -> checking.load(f, dir)).getMessage());
+        assertEquals("lintgate.toml:1: 'max-file-size' must be a number of bytes, 1 or more (e.g. 50_000_000)",
+                error("lintgate.toml", "max-file-size = \"50MB\"\n"));
+        assertEquals(1_000L, load("lintgate.toml", "max-file-size = 1_000\n").maxFileSize());
+        assertEquals(LintgateConfig.DEFAULT_MAX_FILE_SIZE, load("lintgate.toml", "").maxFileSize());
+    }
+
+    /** lintgate's own settings are TOML 1.0 (README); TOML 1.1's multi-line inline tables and new escapes are not. */
+    @Test
+    void settingsAreToml10() {
+        String m = error("lintgate.toml", "[[deprecated]]\nname = \"a.b\"\nmessage = \"\\e[1m\"\n");
+        assertTrue(m.startsWith("lintgate.toml:3: invalid TOML"), m);
+        m = error("lintgate.toml", "consistent-options = {\n}\n");
+        assertTrue(m.startsWith("lintgate.toml:1: invalid TOML"), m);
+    }
 }

@@ -43,6 +43,10 @@ class IniReaderOracleTest {
         "a = { b = 1 }\na.c = 2\n", "[[a]]\nx=1\n[[a]]\nx=2\n", "a = 0x1F\nb = 1_000\n", "a = inf\nb = nan\n",
         "a = \"\\u00e9\"\n", "\"quoted key\" = 1\n", "a = 01\n", "a = 1.\n", "[a.b]\nc=1\n[a]\nb=2\n",
         "a = true\nb = True\n", "a = [1,,2]\n", "# only a comment\n", "key = \"value\" # comment\n",
+        // TOML 1.1, which tomllib reads only from Python 3.15: multi-line inline tables, a trailing comma in one,
+        // \e and \xHH escapes, times without seconds
+        "a = {\n  b = 1\n}\n", "a = { b = 1, }\n", "a = {\n  b = 1, # note\n}\n", "a = \"\\e[1m\"\n", "a = \"\\x41\"\n",
+        "a = 07:32\n", "a = 1979-05-27T07:32Z\n", "a = \"\"\"\\e\"\"\"\n", "a = {}\n", "a = [\n  { b = 1 },\n]\n",
     };
 
     @TempDir

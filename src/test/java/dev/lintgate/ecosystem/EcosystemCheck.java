@@ -67,7 +67,7 @@ public final class EcosystemCheck {
     }
 
     /** The corpus this project is checked against: $LINTGATE_ECOSYSTEM, else ../shared/ecosystem beside the project. */
-    static Optional<Path> corpus(Path projectDir) {
+    public static Optional<Path> corpus(Path projectDir) {
         String env = System.getenv("LINTGATE_ECOSYSTEM");
         Path p = env != null && !env.isBlank() ? Path.of(env) : projectDir.toAbsolutePath().normalize().resolveSibling("shared").resolve("ecosystem");
         return Files.isRegularFile(p.resolve("MANIFEST.tsv")) ? Optional.of(p) : Optional.empty();

@@ -73,4 +73,18 @@ class FileWalkerTest {
         assertEquals(sorted, files);
         assertEquals(14, files.size(), files.toString());
     }
+
+    /**
+     * One bracket expression in a vendored .gitignore made the whole project unlintable (PatternSyntaxException).
+     * git's answers, which WildmatchOracleTest checks on generated cases: {@code [!]} and {@code [z-a]} match nothing,
+     * POSIX classes work.
+     */
+    @Test
+    void bracketExpressionsMatchAsGitDoesAndNeverStopTheWalk() throws IOException {
+        touch("1a.py", "a1.py", "b", "zz.py", "vendor/x.py", "]");
+        write(".gitignore", "[!]\n[z-a]\n[[:digit:]]*.py\n[[:alpha:]]\n[[:nope:]]\n[\n");
+        assertEquals(List.of(".gitignore", "]", "a1.py", "vendor/x.py", "zz.py"), new FileWalker(root, List.of(), true).walk());
+        FileWalker excluding = new FileWalker(root, List.of("[[:alpha:]][[:alpha:]].py", "vend[!x]r/"), true);
+        assertEquals(List.of(".gitignore", "]", "a1.py"), excluding.walk());
+    }
 }

@@ -72,4 +72,28 @@ class InternedNamesTest {
         assertEquals("café", a);
         assertSame(a, names.of(c, 7, 11));
     }
+
+    /**
+     * Generated modules spell n0 ... n99999 (100,000 imports, a from-import of 100,000 names): with a hash of a few
+     * chars they shared a few thousand hashes, lookups probed thousands of slots, and a file took time quadratic in
+     * its names. Counted in probes, not timed.
+     */
+    @Test
+    void numberedNamesSpreadOverTheTable() {
+        for (String prefix : List.of("n", "mod", "function_number_", "_")) {
+            InternedNames names = new InternedNames(16);
+            StringBuilder text = new StringBuilder();
+            List<int[]> spans = new ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                int s = text.length();
+                text.append(prefix).append(i).append(' ');
+                spans.add(new int[] {s, text.length() - 1});
+            }
+            char[] c = text.toString().toCharArray();
+            for (int[] span : spans) names.of(c, span[0], span[1]);
+            assertEquals(100_000, names.size());
+            int longest = names.longestProbe();
+            org.junit.jupiter.api.Assertions.assertTrue(longest < 100, prefix + "N: the longest probe is " + longest + " slots");
+        }
+    }
 }

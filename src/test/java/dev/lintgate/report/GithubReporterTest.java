@@ -45,6 +45,15 @@ class GithubReporterTest {
         assertEquals("a:b,c%25d%0D", GithubReporter.data("a:b,c%d\r"));
     }
 
+    /** The runner hands workflow commands to the log viewer: raw ESC and BEL from a file name must not reach it. */
+    @Test
+    void controlCharactersAreShownNotPassedOn() {
+        Finding f = new Finding("LG107", Severity.ERROR, "`a\u001b]0;x\u0007` is not defined", new Location("b\u001b[31m\u009b.py", Region.of(1, 1, 2)),
+                List.of(), null, null);
+        String out = Render.of(new GithubReporter(), new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, SourceLines.NONE));
+        assertEquals("::error file=b␛[31m<U+009B>.py,line=1,endLine=1,col=1,endColumn=2,title=LG107::`a␛]0;x␇` is not defined\n", out);
+    }
+
     @Test
     void tenPerLevelThenOneNoticeWithTheHiddenCounts() {
         List<Finding> findings = new ArrayList<>();

@@ -29,6 +29,11 @@ class SharedWordingTest {
         assertEquals("c%3Ax.py", RelativeUri.of("c:x.py"));
         assertEquals("a+b/it's(1)~.py", RelativeUri.of("a+b/it's(1)~.py"));
         assertThrows(IllegalArgumentException.class, () -> RelativeUri.of("/abs/path.py"));
+        // a name that is not UTF-8 is shown "caf\xe9.py"; its URI holds the byte, as the file system does
+        assertEquals("caf%E9.py", RelativeUri.of("caf\\xe9.py"));
+        assertEquals("d%E9/m.py", RelativeUri.of("d\\xe9/m.py"));
+        // a backslash is part of a name on POSIX, not a separator
+        assertEquals("a%5Cb.py", RelativeUri.of("a\\b.py"));
     }
 
     @Test

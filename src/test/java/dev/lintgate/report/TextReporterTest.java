@@ -160,6 +160,40 @@ class TextReporterTest {
         assertEquals("evil␛[2J.py:1:1: LG210 marker `a␛]0;x␇`␊next\n", Render.of(TextReporter.concise(false), report).lines().findFirst().get() + "\n");
     }
 
+    /** C1 controls act on terminals too: U+009B is a one-char CSI, U+0085 a line break. */
+    @Test
+    void c1ControlsInPathsMessagesAndFramesAreDefused() {
+        Finding f = Samples.finding("LG107", Severity.ERROR, "a\u009b2Jb\u0085.py", Region.of(1, 1, 2), "`x\u009b31m` is not defined",
+                List.of(), "help\u0085me", null);
+        Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of("x\u009b31m = 1"));
+        String out = Render.of(TextReporter.full(false), report);
+        assertTrue(out.startsWith("a<U+009B>2Jb<U+0085>.py:1:1: LG107 `x<U+009B>31m` is not defined\n"), out);
+        assertTrue(out.contains("1 | x<U+009B>31m = 1"), out);
+        assertTrue(out.contains("= help: help<U+0085>me"), out);
+        assertFalse(out.chars().anyMatch(c -> c >= 0x80 && c <= 0x9f), out);
+    }
+
+    /**
+     * A generated line of 40,000 chars with 5,000 findings on it was printed whole under each: 250 MB of text. A long
+     * line is shown around its region only, the cut ends marked.
+     */
+    @Test
+    void longLinesAreShownAroundTheRegion() {
+        String line = "x = [" + "a0, b1, ".repeat(2500) + "zz]";
+        for (int column : new int[] {1, 6, 9000, 20001, line.length()}) {
+            CodeFrame frame = CodeFrame.of(List.of(line), Region.of(1, column, column + 2)).orElseThrow();
+            assertTrue(frame.text().length() <= CodeFrame.LONGEST_SHOWN + 2, frame.text());
+            assertEquals(column > CodeFrame.CONTEXT + 1, frame.text().startsWith("\u2026"), frame.text());
+            assertEquals(column + 2 + CodeFrame.CONTEXT <= line.length(), frame.text().endsWith("\u2026"), frame.text());
+            // the carets stand under the region's own chars
+            assertEquals(line.substring(column - 1, Math.min(line.length(), column + 1)),
+                    frame.text().substring(frame.caretOffset(), frame.caretOffset() + frame.caretWidth()).replace("\u2026", ""));
+        }
+        // a line of 320 code points or fewer is shown whole, as before
+        String short200 = "y".repeat(CodeFrame.LONGEST_SHOWN);
+        assertEquals(short200, CodeFrame.of(List.of(short200), Region.of(1, 150, 151)).orElseThrow().text());
+    }
+
     private static void assertFrame(String line, Region region, String sourceLine, String caretLine) {
         Finding f = Samples.finding("LG101", Severity.ERROR, "a.py", region, "m", List.of(), null, null);
         Report report = new Report(List.of(f), List.of(), List.of(), "0.1.0", 1, true, path -> List.of(line));

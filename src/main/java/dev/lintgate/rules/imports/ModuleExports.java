@@ -102,13 +102,26 @@ public record ModuleExports(Set<String> names, boolean open) {
         Set<String> bound = names.module().boundNames();
         List<String> all = names.dunderAll();
         List<String> globals = names.globalDeclarations();
-        // Set.of over an array of distinct names: Set.copyOf would first copy them into another HashSet
         if (all.isEmpty() && globals.isEmpty()) {
-            return new ModuleExports(Set.of(bound.toArray(new String[0])), false);
+            return new ModuleExports(compact(bound), false);
         }
         Set<String> out = new HashSet<>(bound);
         out.addAll(all);
         out.addAll(globals);
-        return new ModuleExports(Set.of(out.toArray(new String[0])), false);
+        return new ModuleExports(compact(out), false);
+    }
+
+    /** Past this many names a module's exports stay a HashSet (see {@link #compact}). */
+    private static final int LARGEST_COMPACT = 256;
+
+    /**
+     * Set.of over an array of distinct names, the smallest set there is (Set.copyOf would first copy them into
+     * another HashSet). But Set.of probes linearly from the names' plain hash codes, and names that differ in their
+     * last chars (T0 ... T99999 in a generated module) have consecutive ones: building and asking a set of 100,000
+     * of them was quadratic, so a large one stays a HashSet, which spreads the hashes.
+     */
+    private static Set<String> compact(Set<String> names) {
+        if (names.size() > LARGEST_COMPACT) return java.util.Collections.unmodifiableSet(new HashSet<>(names));
+        return Set.of(names.toArray(new String[0]));
     }
 }

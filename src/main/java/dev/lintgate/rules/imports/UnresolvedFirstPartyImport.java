@@ -8,6 +8,9 @@ import dev.lintgate.python.Names;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
+import dev.lintgate.project.FileNames;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +46,8 @@ public final class UnresolvedFirstPartyImport implements FileRule {
                 m = m.contains(".") ? m.substring(0, m.lastIndexOf('.')) : null;
             }
         }
-        return Set.copyOf(out);
+        // not Set.copyOf: it probes linearly from plain hash codes, and numbered module names made that quadratic
+        return java.util.Collections.unmodifiableSet(out);
     });
 
     @Override
@@ -261,8 +265,16 @@ public final class UnresolvedFirstPartyImport implements FileRule {
         if (!parentFile.get().endsWith("__init__.py") && !parentFile.get().endsWith("__init__.pyi")) return plainModuleChildUnknown;
         Path dir = project.absolute(parentFile.get()).getParent();
         String last = child.substring(child.lastIndexOf('.') + 1);
-        if (Files.exists(dir.resolve(last + ".py")) || Files.exists(dir.resolve(last + ".pyi")) || Files.isDirectory(dir.resolve(last))) {
-            return true;
+        // the directory's names as the OS gives them, not a path built from the module name: Java encodes such a path
+        // in the locale's charset, which under LANG=C cannot spell pkg/naïve.py
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = FileNames.of(entry);
+                if ((name.equals(last + ".py") || name.equals(last + ".pyi")) && Files.exists(entry)) return true;
+                if (name.equals(last) && Files.isDirectory(entry)) return true;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;    // lintgate cannot look, so it claims nothing
         }
         int slash = parentFile.get().lastIndexOf('/');
         return project.fact(CompiledModules.FACT).any(project, slash < 0 ? "" : parentFile.get().substring(0, slash), last);

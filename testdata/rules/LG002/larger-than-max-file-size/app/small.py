@@ -1,0 +1,1 @@
+from app.constants import VALUE_1
