@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code pyproject.toml}. {@code source} is the file they came from (null when defaults are used).
  * Setting {@code exclude} replaces the default excludes (as in ruff); {@code extend-exclude} adds to them.
  * {@code ruleOptions} holds rule-family options that later rules read by key, each value keeping its position.
- * {@code maxFileSize} is the most bytes one file may have to be read (LG002 reports the files over it).
+ * {@code maxFileSize} is the most bytes one file may have to be read (LG003 reports the files over it).
  */
 public record LintgateConfig(Path source, List<String> select, List<String> ignore, List<String> exclude,
                              boolean excludeReplacesDefaults, List<String> extendExclude, String targetVersion, List<String> src,

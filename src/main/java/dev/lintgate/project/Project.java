@@ -177,7 +177,7 @@ public final class Project implements ProjectModel {
 
     /**
      * A file's bytes, at most {@code max-file-size} of them. A file that cannot be read is remembered with why
-     * ({@link #unreadable}): the run did not check it, and LG002 or a notification says so.
+     * ({@link #unreadable}): the run did not check it, and LG003 or a notification says so.
      */
     @Override
     public Optional<byte[]> bytes(String relativePath) {

@@ -156,7 +156,7 @@ class FaultSuiteIT {
         // vanished between the walk and the read, as 18,088 files of 20,000 did in the hostile run
         Files.delete(p.resolve("gone.py"));
         Engine.Result result = new Engine(RuleCatalog.bundled(), 2).run(loaded, AllRules.create());
-        List<String> lg002 = result.findings().stream().filter(f -> f.code().equals("LG002")).map(Finding::toString).toList();
+        List<String> lg002 = result.findings().stream().filter(f -> f.code().equals("LG003")).map(Finding::toString).toList();
         assertEquals(1, lg002.size(), result.findings().toString());
         assertTrue(lg002.get(0).contains("gone.py") && lg002.get(0).contains("no such file or directory"), lg002.get(0));
         assertEquals(2, result.filesChecked());
@@ -166,7 +166,7 @@ class FaultSuiteIT {
         Files.writeString(p.resolve("lintgate.toml"), "max-file-size = 8\n");
         Runs.Run large = run("check", p.toString(), "--format", "concise");
         assertEquals(1, large.exit());
-        assertTrue(large.out().contains("a.py:1:1: LG002 Not read: it holds 10 bytes, more than max-file-size (8)"), large.out());
+        assertTrue(large.out().contains("a.py:1:1: LG003 Not read: it holds 10 bytes, more than max-file-size (8)"), large.out());
 
         // permissions: as a user they bind (root reads everything), so as nobody when the suite runs as root
         Path locked = project("p5-locked", Map.of("ok.py", "x = 1\n", "secret.py", "y = 2\n", "sub/b.py", "z = 3\n"));
@@ -175,11 +175,11 @@ class FaultSuiteIT {
         Runs.Run asUser = asUnprivileged(locked);
         if (asUser != null) {
             assertEquals(1, asUser.exit(), asUser.out() + asUser.err());
-            assertTrue(asUser.out().contains("secret.py:1:1: LG002 Cannot read the file: permission denied"), asUser.out());
-            assertTrue(asUser.out().contains("sub:1:1: LG002 Cannot list the directory: permission denied"), asUser.out());
+            assertTrue(asUser.out().contains("secret.py:1:1: LG003 Cannot read the file: permission denied"), asUser.out());
+            assertTrue(asUser.out().contains("sub:1:1: LG003 Cannot list the directory: permission denied"), asUser.out());
             assertTrue(asUser.out().endsWith("(1 file checked).\n"), asUser.out());
-            // with LG002 off the run passes, but says it did not complete
-            Runs.Run ignored = asUnprivileged(locked, "--ignore", "LG002");
+            // with LG003 off the run passes, but says it did not complete
+            Runs.Run ignored = asUnprivileged(locked, "--ignore", "LG003");
             assertEquals(0, ignored.exit());
             assertTrue(ignored.out().contains("secret.py:1: warning: cannot read the file: permission denied; it was not checked"), ignored.out());
             assertTrue(ignored.out().endsWith("No problems found, but the check did not complete (1 file checked).\n"), ignored.out());

@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LG002: a file lintgate had to read but could not (permission, vanished, larger than {@code max-file-size}), or a
+ * LG003: a file lintgate had to read but could not (permission, vanished, larger than {@code max-file-size}), or a
  * directory it could not list. Nothing in it was checked, so a merge gate must not pass in silence, as ruff's E902.
  */
 public final class UnreadableFile implements FileRule {
 
     @Override
     public String code() {
-        return "LG002";
+        return "LG003";
     }
 
     @Override

@@ -1,4 +1,4 @@
-# generated constants  # expect: LG002 "more than max-file-size (200)"
+# generated constants  # expect: LG003 "more than max-file-size (200)"
 VALUE_0 = 0  # a generated constant
 VALUE_1 = 1  # a generated constant
 VALUE_2 = 2  # a generated constant
