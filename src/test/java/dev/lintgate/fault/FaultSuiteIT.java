@@ -328,7 +328,8 @@ class FaultSuiteIT {
         Files.write(p.resolve("pytest.ini"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, '\n', (byte) 0x9b});
         Runs.Run r = run("pytest-config", "--cwd", p.toString());
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("lintgate: error: pytest would stop before collecting"), r.err());
+        assertTrue(r.err().matches("(?s)lintgate: error: pytest [0-9.]+ would stop before collecting: \\S*pytest\\.ini:1: .*"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals(2, run("check", "--bogus").exit());
         assertEquals(2, run("check", "--format", "yaml").exit());
         assertEquals(2, run("explain", "LG999").exit());
