@@ -1,5 +1,6 @@
 package dev.lintgate.engine;
 
+import dev.lintgate.catalog.CodeSelectors;
 import dev.lintgate.catalog.RuleDoc;
 import java.util.List;
 import java.util.Locale;
@@ -21,21 +22,10 @@ public record Selection(List<String> select, List<String> ignore) {
     }
 
     public boolean enabled(RuleDoc doc) {
-        int selected = longestMatch(select, doc.code());
-        int ignored = longestMatch(ignore, doc.code());
         if (select.isEmpty()) {
-            return doc.enabledByDefault() && ignored < 0;
+            return doc.enabledByDefault() && CodeSelectors.specificity(ignore, doc.code()) < 0;
         }
-        return selected >= 0 && selected > ignored;
-    }
-
-    private static int longestMatch(List<String> prefixes, String code) {
-        int best = -1;
-        for (String p : prefixes) {
-            if (p.equals("ALL")) best = Math.max(best, 0);
-            else if (code.startsWith(p)) best = Math.max(best, p.length());
-        }
-        return best;
+        return CodeSelectors.selected(select, ignore, doc.code());
     }
 
     /** True when the text is a code or a prefix of one ("LG1", "LG101", "ALL"); used to reject typos up front. */

@@ -1,5 +1,6 @@
 package dev.lintgate.project;
 
+import dev.lintgate.catalog.CodeSelectors;
 import dev.lintgate.config.ConfigSyntaxException;
 import dev.lintgate.config.IniDocument;
 import dev.lintgate.config.TomlDocument;
@@ -110,19 +111,8 @@ public final class LinterIgnores {
         return path.matcher(rel).matches() || name.matcher(rel.substring(rel.lastIndexOf('/') + 1)).matches();
     }
 
-    /** ruff's precedence: the most specific selector wins, and an ignore beats a select of the same specificity. */
     private static boolean selected(Settings s, String code) {
-        int select = specificity(s.select, code);
-        return select >= 0 && select > specificity(s.ignore, code);
-    }
-
-    private static int specificity(List<String> selectors, String code) {
-        int best = -1;
-        for (String c : selectors) {
-            if (c.equals("ALL")) best = Math.max(best, 0);
-            else if (code.startsWith(c)) best = Math.max(best, c.length());
-        }
-        return best;
+        return CodeSelectors.selected(s.select, s.ignore, code);
     }
 
     private Settings nearestRuff(String path) {

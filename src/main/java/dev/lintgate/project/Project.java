@@ -185,15 +185,18 @@ public final class Project implements ProjectModel {
             byte[] bytes = read(absolute(relativePath), config.maxFileSize());
             read.add(relativePath);
             return Optional.of(bytes);
-        } catch (TooLarge e) {
-            unreadable.putIfAbsent(relativePath, "not read: " + e.getMessage());
-        } catch (IOException e) {
-            unreadable.putIfAbsent(relativePath, "cannot read the file: " + IoReason.of(e));
-        } catch (RuntimeException e) {
-            // a name the file system cannot take (InvalidPathException)
-            unreadable.putIfAbsent(relativePath, "cannot read the file: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            rememberUnreadable(relativePath, e);
         }
         return Optional.empty();
+    }
+
+    private void rememberUnreadable(String relativePath, Exception e) {
+        String why;
+        if (e instanceof TooLarge) why = "not read: " + e.getMessage();
+        else if (e instanceof IOException io) why = "cannot read the file: " + IoReason.of(io);
+        else why = "cannot read the file: " + e.getMessage(); // a name the file system cannot take (InvalidPathException)
+        unreadable.putIfAbsent(relativePath, why);
     }
 
     private static final class TooLarge extends IOException {
@@ -243,12 +246,8 @@ public final class Project implements ProjectModel {
             long size = channel.size();
             if (size > config.maxFileSize()) throw new TooLarge(size, config.maxFileSize());
             read.add(relativePath);
-        } catch (TooLarge e) {
-            unreadable.putIfAbsent(relativePath, "not read: " + e.getMessage());
-        } catch (IOException e) {
-            unreadable.putIfAbsent(relativePath, "cannot read the file: " + IoReason.of(e));
-        } catch (RuntimeException e) {
-            unreadable.putIfAbsent(relativePath, "cannot read the file: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            rememberUnreadable(relativePath, e);
         }
     }
 

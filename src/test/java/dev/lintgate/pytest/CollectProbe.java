@@ -22,6 +22,16 @@ final class CollectProbe {
     private CollectProbe() {
     }
 
+    /** One case: pytest run with {@code args} in {@code cwd} below {@code layout} ("" for the layout itself). */
+    static Map<String, Object> invocation(String id, Path layout, String cwd, List<String> args, String env) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("cwd", cwd.isEmpty() ? layout.toString() : layout.resolve(cwd).toString());
+        m.put("args", args);
+        if (env != null) m.put("env", env);
+        return m;
+    }
+
     static Map<String, Map<String, Object>> run(Path python, Path base, List<Map<String, Object>> cases, int minutes)
             throws IOException, InterruptedException {
         StringBuilder lines = new StringBuilder();

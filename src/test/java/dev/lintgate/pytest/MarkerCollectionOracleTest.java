@@ -249,13 +249,7 @@ class MarkerCollectionOracleTest {
 
     private Map<String, Map<String, Object>> runPytest(Path python, Path base, List<Invocation> invocations) throws Exception {
         List<Map<String, Object>> cases = new ArrayList<>();
-        for (Invocation inv : invocations) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", inv.id());
-            m.put("cwd", inv.cwd().isEmpty() ? inv.layout().toString() : inv.layout().resolve(inv.cwd()).toString());
-            m.put("args", inv.args());
-            cases.add(m);
-        }
+        for (Invocation inv : invocations) cases.add(CollectProbe.invocation(inv.id(), inv.layout(), inv.cwd(), inv.args(), null));
         Map<String, Map<String, Object>> out = CollectProbe.run(python, base, cases, 5);
         for (Invocation inv : invocations) out.get(inv.id()).put("key", inv.cwd() + "|" + inv.args());
         return out;

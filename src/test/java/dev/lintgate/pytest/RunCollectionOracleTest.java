@@ -127,14 +127,7 @@ class RunCollectionOracleTest {
 
     private Map<String, Map<String, Object>> runPytest(Path python, Path base, List<Invocation> invocations) throws Exception {
         List<Map<String, Object>> cases = new ArrayList<>();
-        for (Invocation inv : invocations) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", inv.id());
-            m.put("cwd", inv.cwd().isEmpty() ? inv.layout().toString() : inv.layout().resolve(inv.cwd()).toString());
-            m.put("args", inv.args());
-            if (inv.env() != null) m.put("env", inv.env());
-            cases.add(m);
-        }
+        for (Invocation inv : invocations) cases.add(CollectProbe.invocation(inv.id(), inv.layout(), inv.cwd(), inv.args(), inv.env()));
         return CollectProbe.run(python, base, cases, 10);
     }
 
