@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
         description = "Check files and directories (default: the current directory).",
         sortOptions = false)
-public final class CheckCommand implements Callable<Integer> {
+public class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,6 +101,20 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings recorded in FILE (by 'lintgate baseline') are baselined: counted, not listed, and they do not fail the run (default: the 'baseline' setting).")
+    Path baseline;
+
+    @Option(names = "--show-baselined", description = "List the baselined findings too, marked as such.")
+    boolean showBaselined;
+
+    @Option(names = "--update-baseline", description = "Drop from the baseline file the findings that are fixed; new findings are not added.")
+    boolean updateBaseline;
+
+    /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
+    boolean recordsBaseline() {
+        return false;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
@@ -127,8 +141,27 @@ public final class CheckCommand implements Callable<Integer> {
         timings.stopWall("phase: rules (wall)", start);
         start = timings.startWall();
 
-        Report report = new Report(result.findings(), result.notifications(), catalog.all(),
-                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes));
+        BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
+        if (recordsBaseline()) {
+            Path written = baselineRun.fileToWrite(project);
+            dev.lintgate.report.Baseline recorded = baselineRun.record(project, result);
+            spec.commandLine().getOut().println("Recorded " + dev.lintgate.report.Tally.plural(recorded.findingCount(), "finding")
+                    + " in " + baselineRun.shown(written) + ".");
+            spec.commandLine().getOut().flush();
+            return ExitCode.CLEAN;
+        }
+        if (updateBaseline && !baselineRun.active()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--update-baseline needs a baseline: --baseline FILE or the 'baseline' setting");
+        }
+        List<Finding> reported = result.findings();
+        dev.lintgate.report.BaselineOutcome outcome = dev.lintgate.report.BaselineOutcome.NONE;
+        if (baselineRun.active()) {
+            dev.lintgate.report.Baseline.Matched matched = baselineRun.match(result, updateBaseline);
+            reported = matched.fresh();
+            outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined);
+        }
+        Report report = new Report(reported, result.notifications(), catalog.all(),
+                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes), outcome);
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
         // project root when the Python project is a subdirectory of the repository
         Optional<Repository> repository = Repository.containing(project.root());
@@ -165,7 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
                     + " results; " + leftOut + " of the least severe were left out");
         }
-        boolean failing = result.findings().stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
+        boolean failing = reported.stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
         return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 

@@ -58,8 +58,10 @@ public final class Engine {
     /**
      * @param filesChecked the targets lintgate reads that it did read
      * @param complete     false when some target could not be read: the run did not check everything it was given
+     * @param scope        the files the run reports on ({@link TargetScope}): where a finding it did not report is gone
      */
-    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete) {
+    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete,
+                         Set<String> scope) {
     }
 
     public Result run(Project project, List<Rule> rules) {
@@ -138,7 +140,7 @@ public final class Engine {
         }
         // nor is a file it could not read
         int checked = (int) readTargets.stream().filter(f -> !unreadable.containsKey(f)).count();
-        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty());
+        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty(), scope);
     }
 
     private static boolean isRead(String path) {
