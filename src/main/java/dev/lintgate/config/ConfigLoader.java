@@ -279,7 +279,7 @@ public final class ConfigLoader {
                 case STRING_LIST -> stringList(key);
                 case TABLE -> {
                     if (!(v instanceof TomlTable t)) throw error(key, "'" + key + "' must be a table");
-                    yield t.toMap();
+                    yield plain(t);
                 }
             };
         }
@@ -315,6 +315,19 @@ public final class ConfigLoader {
             }
             return out;
         }
+    }
+
+    /** A table as maps and lists, so that the rules reading it need not know TOML's types. */
+    private static Map<String, Object> plain(TomlTable table) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : table.entrySet()) out.put(e.getKey(), plainValue(e.getValue()));
+        return out;
+    }
+
+    private static Object plainValue(Object value) {
+        if (value instanceof TomlTable t) return plain(t);
+        if (value instanceof TomlArray a) return a.toList().stream().map(ConfigLoader::plainValue).toList();
+        return value;
     }
 
     private static String quoteKey(String key) {

@@ -319,12 +319,14 @@ public final class Engine {
     private final class Collector {
         private final Project project;
         private final Set<String> targets;
+        private final PerFileIgnores perFileIgnores;
         private final ConcurrentLinkedQueue<Finding> raw = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Notification> notes = new ConcurrentLinkedQueue<>();
 
         Collector(Project project, Set<String> targets) {
             this.project = project;
             this.targets = targets;
+            this.perFileIgnores = PerFileIgnores.of(project.config(), project.settingsFile().orElse(null), catalog.all());
             notes.addAll(project.notifications());
         }
 
@@ -347,7 +349,7 @@ public final class Engine {
             Set<Finding> kept = new LinkedHashSet<>();
             for (Finding f : raw) {
                 String path = f.location().path();
-                if (!targets.contains(path)) continue;
+                if (!targets.contains(path) || perFileIgnores.ignores(path, f.code())) continue;
                 Suppressions s = suppressions.get(path);
                 int line = f.location().region().startLine();
                 if (!s.suppresses(f.code(), line) && !offAsCounterpart(f.code(), path, line, s)) kept.add(f);
