@@ -110,6 +110,9 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--update-baseline", description = "Drop from the baseline file the findings that are fixed; new findings are not added.")
     boolean updateBaseline;
 
+    @Option(names = "--diff-base", paramLabel = "REF", description = "Report only the findings a change since the merge base with REF (git) can have caused: on lines added or changed, and wherever a changed config, conftest.py, dependency file or lintgate setting takes effect.")
+    String diffBase;
+
     /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
     boolean recordsBaseline() {
         return false;
@@ -160,7 +163,13 @@ public class CheckCommand implements Callable<Integer> {
             reported = matched.fresh();
             outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined);
         }
-        Report report = new Report(reported, result.notifications(), catalog.all(),
+        List<dev.lintgate.finding.Notification> notifications = result.notifications();
+        if (diffBase != null) {
+            DiffBaseRun diff = DiffBaseRun.of(project, diffBase, reported, notifications);
+            reported = diff.findings();
+            notifications = diff.notifications();
+        }
+        Report report = new Report(reported, notifications, catalog.all(),
                 Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes), outcome);
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
         // project root when the Python project is a subdirectory of the repository
