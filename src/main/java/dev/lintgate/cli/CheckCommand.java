@@ -113,6 +113,15 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--diff-base", paramLabel = "REF", description = "Report only the findings a change since the merge base with REF (git) can have caused: on lines added or changed, and wherever a changed config, conftest.py, dependency file or lintgate setting takes effect.")
     String diffBase;
 
+    @Option(names = "--statistics", description = "Print the number of findings per rule instead of the findings.")
+    boolean statistics;
+
+    @Option(names = "--show-settings", description = "Print the settings files found, the one used, and each resolved setting with the file and line it came from; check nothing.")
+    boolean showSettings;
+
+    @Option(names = "--show-files", description = "Print the files a check would read, one per line; check nothing.")
+    boolean showFiles;
+
     /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
     boolean recordsBaseline() {
         return false;
@@ -138,6 +147,16 @@ public class CheckCommand implements Callable<Integer> {
                 .load(paths, config, forceExclude);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
+        if (showSettings) {
+            ShowSettings.print(project, config, cwd, spec.commandLine().getOut());
+            return ExitCode.CLEAN;
+        }
+        if (showFiles) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (String f : Engine.filesToCheck(project)) out.println(dev.lintgate.report.Printable.line(f));
+            out.flush();
+            return ExitCode.CLEAN;
+        }
         List<Rule> rules = enabledRules(catalog, project);
         start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
@@ -182,11 +201,11 @@ public class CheckCommand implements Callable<Integer> {
         SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
         Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
-            OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(shown, w));
+            OutputFile.write(output, w -> (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(false, quiet, sarif)).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            fmt.reporter(colour, quiet, sarif).write(shown, out);
+            (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(colour, quiet, sarif)).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {

@@ -172,6 +172,28 @@ public final class ConfigLoader {
             List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated", "max-file-size");
 
 
+    /**
+     * The line of each key of the settings in {@code file} (a lintgate.toml, or [tool.lintgate] of a pyproject.toml),
+     * for {@code --show-settings}; empty when the file cannot be read. Errors in it were told when it was loaded.
+     */
+    public static Map<String, Integer> keyLines(Path file) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try {
+            TomlParseResult toml = Toml.parse(stripBom(Files.readString(file, StandardCharsets.UTF_8)), TOML_VERSION);
+            boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+            TomlTable table = pyproject ? toml.getTable("tool.lintgate") : toml;
+            if (table == null) return out;
+            String prefix = pyproject ? "tool.lintgate." : "";
+            for (String key : table.keySet()) {
+                TomlPosition p = toml.inputPositionOf(prefix + quoteKey(key));
+                out.put(key, p == null ? 1 : p.line());
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** The lower bound of {@code [project] requires-python} ("&gt;=3.10" gives py310), else the default. */
     private String targetFromRequiresPython(Path file, TomlParseResult pyproject) {
         TomlParseResult toml = pyproject;

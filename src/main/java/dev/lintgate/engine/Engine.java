@@ -145,6 +145,12 @@ public final class Engine {
         return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty(), scope);
     }
 
+    /** The files a run over the project reads and reports on ({@code --show-files}), sorted. */
+    public static List<String> filesToCheck(Project project) {
+        Set<String> scope = TargetScope.of(project);
+        return project.files().stream().filter(scope::contains).filter(Engine::isRead).toList();
+    }
+
     private static boolean isRead(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return Project.isPython(path) || ConfigKind.ofFileName(name).isPresent() || ConfigLoader.CONFIG_NAMES.contains(name)
