@@ -55,7 +55,7 @@ class ReportingOptionsTest {
         assertTrue(out.contains("  lintgate.toml    used\n"), out);
         assertTrue(out.matches("(?s).*  pyproject.toml   holds settings, NOT used: \\S*lintgate.toml is read instead, and settings files never merge\n.*"), out);
         assertTrue(out.matches("(?s).*  ignore = \\[\"LG214\"]    # \\S*lintgate.toml:1\n.*"), out);
-        assertTrue(out.matches("(?s).*  deprecated = \\[\"netra_backend.app.database.session_manager.DatabaseSessionManager\"]    # \\S*lintgate.toml:4\n.*"), out);
+        assertTrue(out.matches("(?s).*  deprecated = \\[\"netra_backend.app.database.session_manager.DatabaseSessionManager\"]    # \\S*lintgate.toml:3\n.*"), out);
         assertTrue(out.contains("  select = []    # default\n"), out);
         assertEquals("", Runs.in(root, "check", "@.", "--show-settings", "--format", "concise").err());
     }
