@@ -122,6 +122,9 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--show-files", description = "Print the files a check would read, one per line; check nothing.")
     boolean showFiles;
 
+    @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).")
+    Path stdinFilename;
+
     /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
     boolean recordsBaseline() {
         return false;
@@ -143,8 +146,10 @@ public class CheckCommand implements Callable<Integer> {
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
         RuleCatalog catalog = RuleCatalog.bundled();
+        StdinSource stdin = StdinSource.of(paths, stdinFilename, spec.commandLine());
         Project project = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
-                .load(paths, config, forceExclude);
+                .load(stdin != null ? List.of(stdin.path().toString()) : paths, config, forceExclude);
+        if (stdin != null) stdin.applyTo(project, cwd);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
         if (showSettings) {
