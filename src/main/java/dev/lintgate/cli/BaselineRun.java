@@ -47,6 +47,11 @@ final class BaselineRun {
         return file != null ? file : project.root().resolve(Baseline.DEFAULT_FILE);
     }
 
+    /** The baseline file as messages name it. */
+    String shownFile() {
+        return shown(file);
+    }
+
     String shown(Path path) {
         Path abs = path.toAbsolutePath().normalize();
         return (abs.startsWith(workingDirectory) ? workingDirectory.relativize(abs) : abs).toString();

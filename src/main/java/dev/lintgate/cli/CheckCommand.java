@@ -185,7 +185,7 @@ public class CheckCommand implements Callable<Integer> {
         if (baselineRun.active()) {
             dev.lintgate.report.Baseline.Matched matched = baselineRun.match(result, updateBaseline);
             reported = matched.fresh();
-            outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined);
+            outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined, updateBaseline ? baselineRun.shownFile() : null);
         }
         List<dev.lintgate.finding.Notification> notifications = result.notifications();
         if (diffBase != null) {

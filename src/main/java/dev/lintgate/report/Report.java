@@ -49,7 +49,7 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
                 n.location() == null ? null : n.location().under(prefix))).toList();
         // the baselined findings move with the others, so that a reporter still tells them apart by equality
         BaselineOutcome movedBaseline = new BaselineOutcome(baseline.active(), baseline.baselined().stream()
-                .map(f -> under(f, prefix)).toList(), baseline.fixed(), baseline.listed());
+                .map(f -> under(f, prefix)).toList(), baseline.fixed(), baseline.listed(), baseline.droppedFrom());
         return new Report(findings.stream().map(f -> under(f, prefix)).toList(), notes, rules, toolVersion, filesChecked,
                 executionSuccessful, sourcesThere, movedBaseline);
     }
@@ -75,7 +75,8 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
         if (!baseline.active()) return line;
         return line.substring(0, line.length() - 1) + "; " + Tally.plural(baseline.baselined().size(), "baselined finding")
                 + (baseline.listed() || baseline.baselined().isEmpty() ? "" : " not shown (--show-baselined lists them)")
-                + ", " + baseline.fixedCount() + " fixed since the baseline.";
+                + ", " + baseline.fixedCount() + " fixed since the baseline"
+                + (baseline.droppedFrom() == null ? "." : " (dropped from " + baseline.droppedFrom() + ").");
     }
 
     public Tally tally() {

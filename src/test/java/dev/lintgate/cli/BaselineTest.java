@@ -83,6 +83,7 @@ class BaselineTest {
 
         Runs updated = Runs.in(root, "check", "@.", "--update-baseline", "--format", "concise");
         assertEquals(1, updated.code());
+        assertTrue(updated.out().contains(", 1 fixed since the baseline (dropped from "), updated.out());
         String after = Files.readString(file("lintgate-baseline.json"));
         assertEquals(count(recorded) - 1, count(after));
         assertTrue(!after.contains("corpus_agent.py"), after);
