@@ -49,7 +49,8 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
                 n.location() == null ? null : n.location().under(prefix))).toList();
         // the baselined findings move with the others, so that a reporter still tells them apart by equality
         BaselineOutcome movedBaseline = new BaselineOutcome(baseline.active(), baseline.baselined().stream()
-                .map(f -> under(f, prefix)).toList(), baseline.fixed(), baseline.listed(), baseline.droppedFrom());
+                .map(f -> under(f, prefix)).toList(), baseline.fixed().stream().map(e -> new Baseline.Entry(e.fingerprint(),
+                e.code(), prefix + e.path(), e.message(), e.count())).toList(), baseline.listed(), baseline.droppedFrom());
         return new Report(findings.stream().map(f -> under(f, prefix)).toList(), notes, rules, toolVersion, filesChecked,
                 executionSuccessful, sourcesThere, movedBaseline);
     }

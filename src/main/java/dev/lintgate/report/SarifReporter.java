@@ -200,6 +200,12 @@ public final class SarifReporter implements Reporter {
                     + " results are in this SARIF file, the most GitHub accepts in one run; "
                     + Tally.plural(dropped, "result") + " left out. The text and JSON formats list them all.", null));
         }
+        for (Baseline.Entry fixed : report.baseline().fixed()) {
+            // no result: GitHub would open an alert for it; SARIF's "absent" state is for viewers that diff runs
+            notes.add(new Notification(Severity.NOTE, "fixed since the baseline: " + fixed.code() + " " + fixed.message()
+                    + (fixed.count() > 1 ? " (" + fixed.count() + " of them)" : ""),
+                    new Location(fixed.path(), Region.line(1))));
+        }
         if (!notes.isEmpty()) {
             gen.writeArrayFieldStart("toolExecutionNotifications");
             for (Notification n : notes) {

@@ -126,9 +126,14 @@ class BaselineTest {
         for (String line : out.lines().filter(l -> l.contains("\"fingerprint\"")).toList()) {
             assertTrue(baseline.contains(line.trim().replaceFirst(",$", "")) || out.indexOf(line) > 0, line);
         }
+        Path corpus = file("netra_backend/app/agents/corpus_agent.py");
+        Files.writeString(corpus, Files.readString(corpus).replace("DatabaseSessionManager", "SessionManager"));
         Runs sarif = Runs.in(root, "check", "@.", "--baseline", "@lintgate-baseline.json", "--format", "sarif");
         assertEquals(1, occurrences(sarif.out(), "\"baselineState\": \"new\""));
         assertEquals(0, occurrences(sarif.out(), "\"baselineState\": \"unchanged\""));
+        // a fixed finding is no result (GitHub would alert on it) but a notification at its file
+        assertEquals(1, occurrences(sarif.out(), "fixed since the baseline: LG101 Import of deprecated"));
+        assertTrue(sarif.out().contains("\"uri\": \"netra_backend/app/agents/corpus_agent.py\""), sarif.out());
     }
 
     @Test
