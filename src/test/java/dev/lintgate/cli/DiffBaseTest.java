@@ -87,4 +87,21 @@ class DiffBaseTest {
         Files.writeString(root.resolve("lintgate.toml"), "# reviewed\n" + Files.readString(root.resolve("lintgate.toml")));
         assertEquals(Runs.in(root, "check", "@.", "--format", "concise").heads(), diff().heads());
     }
+
+    @Test
+    void aProjectInADirectoryOfTheRepositorySeesOnlyItsOwnChanges() throws Exception {
+        Path repo = tmp.resolve("repo");
+        TestTrees.copy(Path.of("testdata/projects/incident"), repo.resolve("svc"));
+        Git.run(repo, "init", "-q");
+        Git.run(repo, "add", "-A");
+        Git.run(repo, "commit", "-q", "-m", "base");
+        Git.run(repo, "checkout", "-q", "-b", "change");
+        Path script = repo.resolve("svc/scripts/migrate_sessions.py");
+        Files.writeString(script, Files.readString(script)
+                + "\nfrom netra_backend.app.database.session_manager import DatabaseSessionManager\n");
+        Files.writeString(repo.resolve("README.md"), "outside the project\n");
+        Runs r = Runs.in(repo, "check", "@svc", "--diff-base", "main", "--format", "concise");
+        assertEquals(List.of("scripts/migrate_sessions.py:12: LG101"), r.heads());
+        assertTrue(r.out().contains("(1 file changed)"), r.out());
+    }
 }
