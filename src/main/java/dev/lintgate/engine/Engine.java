@@ -5,6 +5,7 @@ import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Region;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.config.ConfigLoader;
@@ -406,15 +407,19 @@ public final class Engine {
                     severity == null ? catalog.require("LG002").severity() : severity, message, location,
                     related == null ? List.<Related>of() : related, fixHint, anchor));
             for (Map.Entry<String, Suppressions> e : new java.util.TreeMap<>(suppressions).entrySet()) {
-                if (!targets.contains(e.getKey())) continue;
+                if (!targets.contains(e.getKey()) || e.getValue().directives().isEmpty()) continue;
+                String[] lines = null;
                 for (Suppressions.Directive d : e.getValue().directives()) {
                     for (String code : d.codes()) {
                         if (code.equals("*") || !code.startsWith("LG") || code.equals("LG002")) continue;
-                        if (catalog.byCode(code).isEmpty()) {
-                            unusedSuppression.unknown(e.getKey(), d.line(), d.appliesTo(), code,
-                                    Selection.isCodeOrPrefix(code, catalog.all()), sink);
-                        } else if (ran.contains(code) && !used.contains(new Use(d, code))) {
-                            unusedSuppression.unused(e.getKey(), d.line(), d.appliesTo(), code, sink);
+                        boolean unknown = catalog.byCode(code).isEmpty();
+                        if (!unknown && (!ran.contains(code) || used.contains(new Use(d, code)))) continue;
+                        if (lines == null) lines = textLines(e.getKey());
+                        Region at = UnusedSuppression.placeOf(code, d.line(), d.line() <= lines.length ? lines[d.line() - 1] : null);
+                        if (unknown) {
+                            unusedSuppression.unknown(e.getKey(), at, d.appliesTo(), code, Selection.isCodeOrPrefix(code, catalog.all()), sink);
+                        } else {
+                            unusedSuppression.unused(e.getKey(), at, d.appliesTo(), code, sink);
                         }
                     }
                 }
@@ -441,6 +446,11 @@ public final class Engine {
                 if (s.suppressesForeign(c, line) || project.fact(LinterIgnores.FACT).ignores(path, c)) return true;
             }
             return false;
+        }
+
+        /** The file's lines as text, for placing a finding on a comment; none when it cannot be read. */
+        private String[] textLines(String path) {
+            return project.bytes(path).map(b -> new String(b, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1)).orElse(new String[0]);
         }
 
         private Suppressions suppressionsOf(String path) {
