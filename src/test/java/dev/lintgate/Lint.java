@@ -14,10 +14,20 @@ final class Lint {
     private Lint() {
     }
 
+    /**
+     * LG002 judges what the other rules found (a suppression that silenced nothing), so its cases run every rule
+     * enabled by default with it, and only its own findings are kept.
+     */
     static Engine.Result run(Path root, String onlyCode) {
         Path abs = root.toAbsolutePath();
         Project project = new ProjectLoader(abs, abs).load(List.of("."), null, false);
-        List<Rule> rules = AllRules.create().stream().filter(r -> onlyCode == null || r.code().equals(onlyCode)).toList();
-        return new Engine(RuleCatalog.bundled(), 2).run(project, rules);
+        RuleCatalog catalog = RuleCatalog.bundled();
+        boolean withOthers = "LG002".equals(onlyCode);
+        List<Rule> rules = AllRules.create().stream().filter(r -> onlyCode == null || r.code().equals(onlyCode)
+                || withOthers && catalog.require(r.code()).enabledByDefault()).toList();
+        Engine.Result result = new Engine(catalog, 2).run(project, rules);
+        if (!withOthers) return result;
+        return new Engine.Result(result.findings().stream().filter(f -> f.code().equals(onlyCode)).toList(),
+                result.notifications(), result.filesChecked(), result.complete(), result.scope());
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
         description = "Check files and directories (default: the current directory).",
         sortOptions = false)
-public final class CheckCommand implements Callable<Integer> {
+public class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,6 +101,35 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings recorded in FILE (by 'lintgate baseline') are baselined: counted, not listed, and they do not fail the run (default: the 'baseline' setting).")
+    Path baseline;
+
+    @Option(names = "--show-baselined", description = "List the baselined findings too, marked as such.")
+    boolean showBaselined;
+
+    @Option(names = "--update-baseline", description = "Drop from the baseline file the findings that are fixed; new findings are not added.")
+    boolean updateBaseline;
+
+    @Option(names = "--diff-base", paramLabel = "REF", description = "Report only the findings a change since the merge base with REF (git) can have caused: on lines added or changed, and wherever a changed config, conftest.py, dependency file or lintgate setting takes effect.")
+    String diffBase;
+
+    @Option(names = "--statistics", description = "Print the number of findings per rule instead of the findings.")
+    boolean statistics;
+
+    @Option(names = "--show-settings", description = "Print the settings files found, the one used, and each resolved setting with the file and line it came from; check nothing.")
+    boolean showSettings;
+
+    @Option(names = "--show-files", description = "Print the files a check would read, one per line; check nothing.")
+    boolean showFiles;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).")
+    Path stdinFilename;
+
+    /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
+    boolean recordsBaseline() {
+        return false;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (threads < 1) {
@@ -117,18 +146,55 @@ public final class CheckCommand implements Callable<Integer> {
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
         RuleCatalog catalog = RuleCatalog.bundled();
+        StdinSource stdin = StdinSource.of(paths, stdinFilename, spec.commandLine());
         Project project = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
-                .load(paths, config, forceExclude);
+                .load(stdin != null ? List.of(stdin.path().toString()) : paths, config, forceExclude);
+        if (stdin != null) stdin.applyTo(project, cwd);
         project.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
+        if (showSettings) {
+            ShowSettings.print(project, config, cwd, spec.commandLine().getOut());
+            return ExitCode.CLEAN;
+        }
+        if (showFiles) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (String f : Engine.filesToCheck(project)) out.println(dev.lintgate.report.Printable.line(f));
+            out.flush();
+            return ExitCode.CLEAN;
+        }
         List<Rule> rules = enabledRules(catalog, project);
         start = timings.startWall();
         Engine.Result result = new Engine(catalog, threads).run(project, rules);
         timings.stopWall("phase: rules (wall)", start);
         start = timings.startWall();
 
-        Report report = new Report(result.findings(), result.notifications(), catalog.all(),
-                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes));
+        BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
+        if (recordsBaseline()) {
+            Path written = baselineRun.fileToWrite(project);
+            dev.lintgate.report.Baseline recorded = baselineRun.record(project, result);
+            spec.commandLine().getOut().println("Recorded " + dev.lintgate.report.Tally.plural(recorded.findingCount(), "finding")
+                    + " in " + baselineRun.shown(written) + ".");
+            spec.commandLine().getOut().flush();
+            return ExitCode.CLEAN;
+        }
+        if (updateBaseline && !baselineRun.active()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--update-baseline needs a baseline: --baseline FILE or the 'baseline' setting");
+        }
+        List<Finding> reported = result.findings();
+        dev.lintgate.report.BaselineOutcome outcome = dev.lintgate.report.BaselineOutcome.NONE;
+        if (baselineRun.active()) {
+            dev.lintgate.report.Baseline.Matched matched = baselineRun.match(result, updateBaseline);
+            reported = matched.fresh();
+            outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined, updateBaseline ? baselineRun.shownFile() : null);
+        }
+        List<dev.lintgate.finding.Notification> notifications = result.notifications();
+        if (diffBase != null) {
+            DiffBaseRun diff = DiffBaseRun.of(project, diffBase, reported, notifications);
+            reported = diff.findings();
+            notifications = diff.notifications();
+        }
+        Report report = new Report(reported, notifications, catalog.all(),
+                Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes), outcome);
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
         // project root when the Python project is a subdirectory of the repository
         Optional<Repository> repository = Repository.containing(project.root());
@@ -140,11 +206,11 @@ public final class CheckCommand implements Callable<Integer> {
         SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
         Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
-            OutputFile.write(output, w -> fmt.reporter(false, quiet, sarif).write(shown, w));
+            OutputFile.write(output, w -> (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(false, quiet, sarif)).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            fmt.reporter(colour, quiet, sarif).write(shown, out);
+            (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(colour, quiet, sarif)).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {
@@ -165,7 +231,7 @@ public final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
                     + " results; " + leftOut + " of the least severe were left out");
         }
-        boolean failing = result.findings().stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
+        boolean failing = reported.stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
         return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lintgate", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
         description = "Static checks for Python repositories: deprecated runtime imports, TYPE_CHECKING misuse, "
                 + "pytest configuration and markers. Runs none of the project's code.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, PytestConfigCommand.class},
+        subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, PytestConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level",
                 "2:usage, configuration or internal error"})
@@ -18,7 +18,7 @@ public final class LintgateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, rules, explain or pytest-config");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, baseline, rules, explain or pytest-config");
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -172,6 +172,28 @@ public final class ConfigLoader {
             List.of("select", "ignore", "exclude", "extend-exclude", "target-version", "src", "deprecated", "max-file-size");
 
 
+    /**
+     * The line of each key of the settings in {@code file} (a lintgate.toml, or [tool.lintgate] of a pyproject.toml),
+     * for {@code --show-settings}; empty when the file cannot be read. Errors in it were told when it was loaded.
+     */
+    public static Map<String, Integer> keyLines(Path file) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try {
+            TomlParseResult toml = Toml.parse(stripBom(Files.readString(file, StandardCharsets.UTF_8)), TOML_VERSION);
+            boolean pyproject = file.getFileName().toString().equals("pyproject.toml");
+            TomlTable table = pyproject ? toml.getTable("tool.lintgate") : toml;
+            if (table == null) return out;
+            String prefix = pyproject ? "tool.lintgate." : "";
+            for (String key : table.keySet()) {
+                TomlPosition p = toml.inputPositionOf(prefix + quoteKey(key));
+                out.put(key, p == null ? 1 : p.line());
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** The lower bound of {@code [project] requires-python} ("&gt;=3.10" gives py310), else the default. */
     private String targetFromRequiresPython(Path file, TomlParseResult pyproject) {
         TomlParseResult toml = pyproject;
@@ -279,7 +301,7 @@ public final class ConfigLoader {
                 case STRING_LIST -> stringList(key);
                 case TABLE -> {
                     if (!(v instanceof TomlTable t)) throw error(key, "'" + key + "' must be a table");
-                    yield t.toMap();
+                    yield plain(t);
                 }
             };
         }
@@ -315,6 +337,19 @@ public final class ConfigLoader {
             }
             return out;
         }
+    }
+
+    /** A table as maps and lists, so that the rules reading it need not know TOML's types. */
+    private static Map<String, Object> plain(TomlTable table) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : table.entrySet()) out.put(e.getKey(), plainValue(e.getValue()));
+        return out;
+    }
+
+    private static Object plainValue(Object value) {
+        if (value instanceof TomlTable t) return plain(t);
+        if (value instanceof TomlArray a) return a.toList().stream().map(ConfigLoader::plainValue).toList();
+        return value;
     }
 
     private static String quoteKey(String key) {

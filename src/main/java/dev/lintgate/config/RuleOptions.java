@@ -12,6 +12,9 @@ public final class RuleOptions {
 
     public static final Map<String, Kind> KNOWN = Map.ofEntries(
             Map.entry("pytest-version", Kind.STRING),
+            Map.entry("baseline", Kind.STRING),
+            Map.entry("per-file-ignores", Kind.TABLE),
+            Map.entry("extend-per-file-ignores", Kind.TABLE),
             Map.entry("consistent-options", Kind.STRING_LIST),
             Map.entry("pytest-plugins", Kind.STRING_LIST),
             Map.entry("pytest-ini-keys", Kind.STRING_LIST),

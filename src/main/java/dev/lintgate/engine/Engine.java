@@ -5,6 +5,7 @@ import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Region;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.config.ConfigLoader;
@@ -22,10 +23,12 @@ import dev.lintgate.rules.FileRule;
 import dev.lintgate.rules.FindingSink;
 import dev.lintgate.rules.ProjectRule;
 import dev.lintgate.rules.Rule;
+import dev.lintgate.rules.files.UnusedSuppression;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,13 +61,15 @@ public final class Engine {
     /**
      * @param filesChecked the targets lintgate reads that it did read
      * @param complete     false when some target could not be read: the run did not check everything it was given
+     * @param scope        the files the run reports on ({@link TargetScope}): where a finding it did not report is gone
      */
-    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete) {
+    public record Result(List<Finding> findings, List<Notification> notifications, int filesChecked, boolean complete,
+                         Set<String> scope) {
     }
 
     public Result run(Project project, List<Rule> rules) {
         Set<String> scope = TargetScope.of(project);
-        Collector collector = new Collector(project, scope);
+        Collector collector = new Collector(project, scope, rules);
         List<FileRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
         for (Rule rule : rules) {
@@ -138,7 +143,13 @@ public final class Engine {
         }
         // nor is a file it could not read
         int checked = (int) readTargets.stream().filter(f -> !unreadable.containsKey(f)).count();
-        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty());
+        return new Result(collector.findings(), collector.notifications(), checked, unreadable.isEmpty(), scope);
+    }
+
+    /** The files a run over the project reads and reports on ({@code --show-files}), sorted. */
+    public static List<String> filesToCheck(Project project) {
+        Set<String> scope = TargetScope.of(project);
+        return project.files().stream().filter(scope::contains).filter(Engine::isRead).toList();
     }
 
     private static boolean isRead(String path) {
@@ -317,12 +328,20 @@ public final class Engine {
     private final class Collector {
         private final Project project;
         private final Set<String> targets;
+        private final PerFileIgnores perFileIgnores;
+        /** The codes of the rules that ran, and LG002 when it is one of them. */
+        private final Set<String> ran;
+        private final UnusedSuppression unusedSuppression;
         private final ConcurrentLinkedQueue<Finding> raw = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Notification> notes = new ConcurrentLinkedQueue<>();
 
-        Collector(Project project, Set<String> targets) {
+        Collector(Project project, Set<String> targets, List<Rule> rules) {
             this.project = project;
             this.targets = targets;
+            this.ran = rules.stream().map(Rule::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            this.unusedSuppression = rules.stream().filter(UnusedSuppression.class::isInstance).map(UnusedSuppression.class::cast)
+                    .findFirst().orElse(null);
+            this.perFileIgnores = PerFileIgnores.of(project.config(), project.settingsFile().orElse(null), catalog.all());
             notes.addAll(project.notifications());
         }
 
@@ -343,16 +362,69 @@ public final class Engine {
             raw.stream().map(f -> f.location().path()).filter(targets::contains).distinct().toList()
                     .parallelStream().forEach(path -> suppressions.put(path, suppressionsOf(path)));
             Set<Finding> kept = new LinkedHashSet<>();
+            Set<Use> used = new HashSet<>();
             for (Finding f : raw) {
                 String path = f.location().path();
-                if (!targets.contains(path)) continue;
-                Suppressions s = suppressions.get(path);
-                int line = f.location().region().startLine();
-                if (!s.suppresses(f.code(), line) && !offAsCounterpart(f.code(), path, line, s)) kept.add(f);
+                if (!targets.contains(path) || perFileIgnores.ignores(path, f.code())) continue;
+                if (keep(f, suppressions.get(path), used)) kept.add(f);
+            }
+            if (unusedSuppression != null) {
+                for (Finding f : unusedSuppressions(suppressions, used)) {
+                    String path = f.location().path();
+                    if (!perFileIgnores.ignores(path, f.code()) && keep(f, suppressions.get(path), used)) kept.add(f);
+                }
             }
             List<Finding> out = new ArrayList<>(kept);
             out.sort(Finding.ORDER);
             return Collections.unmodifiableList(out);
+        }
+
+        /** A code of a suppression comment that silenced a finding. */
+        private record Use(Suppressions.Directive directive, String code) {
+        }
+
+        /** False when a suppression silences the finding (each one that does is remembered as used). */
+        private boolean keep(Finding f, Suppressions s, Set<Use> used) {
+            int line = f.location().region().startLine();
+            List<Suppressions.Directive> by = s.suppressors(f.code(), line);
+            if (by.isEmpty()) return !offAsCounterpart(f.code(), f.location().path(), line, s);
+            for (Suppressions.Directive d : by) {
+                used.add(new Use(d, d.codes().contains(f.code()) ? f.code() : "*"));
+            }
+            return false;
+        }
+
+        /**
+         * LG002 over every file the run reports on that holds a suppression: each lintgate code in it that silenced
+         * nothing, for the rules that ran (a code of a rule not selected may well be needed), and each code no rule
+         * has. A bare {@code noqa} and other linters' codes are never lintgate's to call unused.
+         */
+        private List<Finding> unusedSuppressions(Map<String, Suppressions> suppressions, Set<Use> used) {
+            List<String> files = targets.stream().filter(Engine::isRead).filter(p -> !suppressions.containsKey(p)).sorted().toList();
+            (files.size() > 64 ? files.parallelStream() : files.stream()).forEach(p -> suppressions.put(p, suppressionsOf(p)));
+            List<Finding> out = new ArrayList<>();
+            FindingSink sink = (location, message, fixHint, anchor, related, severity) -> out.add(new Finding("LG002",
+                    severity == null ? catalog.require("LG002").severity() : severity, message, location,
+                    related == null ? List.<Related>of() : related, fixHint, anchor));
+            for (Map.Entry<String, Suppressions> e : new java.util.TreeMap<>(suppressions).entrySet()) {
+                if (!targets.contains(e.getKey()) || e.getValue().directives().isEmpty()) continue;
+                String[] lines = null;
+                for (Suppressions.Directive d : e.getValue().directives()) {
+                    for (String code : d.codes()) {
+                        if (code.equals("*") || !code.startsWith("LG") || code.equals("LG002")) continue;
+                        boolean unknown = catalog.byCode(code).isEmpty();
+                        if (!unknown && (!ran.contains(code) || used.contains(new Use(d, code)))) continue;
+                        if (lines == null) lines = textLines(e.getKey());
+                        Region at = UnusedSuppression.placeOf(code, d.line(), d.line() <= lines.length ? lines[d.line() - 1] : null);
+                        if (unknown) {
+                            unusedSuppression.unknown(e.getKey(), at, d.appliesTo(), code, Selection.isCodeOrPrefix(code, catalog.all()), sink);
+                        } else {
+                            unusedSuppression.unused(e.getKey(), at, d.appliesTo(), code, sink);
+                        }
+                    }
+                }
+            }
+            return out;
         }
 
         List<Notification> notifications() {
@@ -376,6 +448,11 @@ public final class Engine {
             return false;
         }
 
+        /** The file's lines as text, for placing a finding on a comment; none when it cannot be read. */
+        private String[] textLines(String path) {
+            return project.bytes(path).map(b -> new String(b, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1)).orElse(new String[0]);
+        }
+
         private Suppressions suppressionsOf(String path) {
             // a file that never says noqa or lintgate has none: most files, and then nothing is tokenized
             Optional<byte[]> bytes = project.bytes(path);
@@ -383,6 +460,7 @@ public final class Engine {
             if (Project.isPython(path)) {
                 return Suppressions.fromComments(project.parse(path, bytes.get()).comments());
             }
+            if (Suppressions.isIni(path)) return Suppressions.fromIni(new String(bytes.get(), StandardCharsets.UTF_8));
             return Suppressions.fromText(new String(bytes.get(), StandardCharsets.UTF_8));
         }
     }

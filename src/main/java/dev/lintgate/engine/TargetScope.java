@@ -31,22 +31,31 @@ final class TargetScope {
     static Set<String> of(Project project) {
         Set<String> named = project.targets();
         if (named.size() == project.files().size()) return named;
+        return governedBy(project, named);
+    }
+
+    /**
+     * {@code paths} and every file one of them governs: the settings file stands for the whole project, a
+     * dependency file for its Python project, a pytest config or conftest.py for its directory; any other file for
+     * itself.
+     */
+    static Set<String> governedBy(Project project, java.util.Collection<String> paths) {
         Set<String> directories = new TreeSet<>();
-        for (String path : named) {
+        for (String path : paths) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
             if (project.settingsFile().filter(path::equals).isPresent()) {
                 return Set.copyOf(project.files());
             } else if (DependencyFile.of(path).isPresent()) {
                 directories.add(project.fact(PackageRoots.FACT).rootOf(dir));
-            } else if (name.equals("conftest.py") || ConfigKind.ofFileName(name).isPresent()) {
+            } else if (isCause(name)) {
                 directories.add(dir);
             }
         }
-        if (directories.isEmpty()) return named;
+        Set<String> out = new HashSet<>(paths);
+        if (directories.isEmpty()) return out;
         if (directories.contains("")) return Set.copyOf(project.files());
         List<String> prefixes = directories.stream().map(d -> d + "/").toList();
-        Set<String> out = new HashSet<>(named);
         for (String f : project.files()) {
             for (String p : prefixes) {
                 if (f.startsWith(p)) {
@@ -56,5 +65,16 @@ final class TargetScope {
             }
         }
         return out;
+    }
+
+    /** A file named so that it changes how the tests beside and below it are checked: a pytest config or conftest.py. */
+    private static boolean isCause(String name) {
+        return name.equals("conftest.py") || ConfigKind.ofFileName(name).isPresent();
+    }
+
+    /** True for a file that governs other files than itself ({@link #governedBy}). */
+    static boolean governsOthers(Project project, String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return project.settingsFile().filter(path::equals).isPresent() || DependencyFile.of(path).isPresent() || isCause(name);
     }
 }

@@ -410,7 +410,7 @@ public final class LinterIgnores {
      * (globset without literal separators, and fnmatch), {@code ?} one char, {@code [...]} and {@code [!...]} classes,
      * and for ruff {@code {a,b}} alternatives. A pattern that is not valid matches nothing.
      */
-    static Pattern glob(String glob, boolean braces) {
+    public static Pattern glob(String glob, boolean braces) {
         StringBuilder re = new StringBuilder();
         int depth = 0;
         for (int i = 0; i < glob.length(); i++) {

@@ -44,6 +44,8 @@ public final class Project implements ProjectModel {
     /** The real path of each file whose name is not ASCII (see FileNames); the rest resolve from the root. */
     private final Map<String, Path> located;
     private volatile Timings timings = Timings.OFF;
+    /** Contents that stand for files on disk ({@code --stdin-filename}: an editor's unsaved buffer). */
+    private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
 
     /**
      * @param files   every walked file, sorted
@@ -181,6 +183,11 @@ public final class Project implements ProjectModel {
      */
     @Override
     public Optional<byte[]> bytes(String relativePath) {
+        byte[] given = replaced.get(relativePath);
+        if (given != null) {
+            read.add(relativePath);
+            return Optional.of(given);
+        }
         try {
             byte[] bytes = read(absolute(relativePath), config.maxFileSize());
             read.add(relativePath);
@@ -230,6 +237,11 @@ public final class Project implements ProjectModel {
             }
             return more.toByteArray();
         }
+    }
+
+    /** Every read of the file, by every rule, gets {@code content} instead of what is on disk. */
+    public void replaceContent(String relativePath, byte[] content) {
+        replaced.put(relativePath, content.clone());
     }
 
     /** True when some read opened the file and read it whole. */

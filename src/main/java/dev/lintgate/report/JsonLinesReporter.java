@@ -13,10 +13,10 @@ public final class JsonLinesReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        if (report.findings().isEmpty()) return;
+        if (report.shown().isEmpty()) return;
         RuleTable rules = new RuleTable(report.rules());
         JsonGenerator gen = JsonWriting.openLines(out);
-        for (Finding f : report.findings()) JsonReporter.writeFinding(gen, f, rules.rule(f.code()));
+        JsonReporter.writeFindings(gen, report, rules);
         JsonWriting.close(gen, out);
     }
 }

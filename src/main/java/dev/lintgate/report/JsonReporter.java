@@ -36,10 +36,24 @@ public final class JsonReporter implements Reporter {
         gen.writeNumberField("warnings", tally.warnings());
         gen.writeNumberField("notes", tally.notes());
         gen.writeBooleanField("executionSuccessful", report.executionSuccessful());
+        gen.writeNumberField("baselined", report.baseline().baselined().size());
+        gen.writeNumberField("fixed", report.baseline().fixedCount());
         gen.writeEndObject();
 
         gen.writeArrayFieldStart("findings");
-        for (Finding f : report.findings()) writeFinding(gen, f, rules.rule(f.code()));
+        writeFindings(gen, report, rules);
+        gen.writeEndArray();
+
+        gen.writeArrayFieldStart("fixed");
+        for (Baseline.Entry e : report.baseline().fixed()) {
+            gen.writeStartObject();
+            gen.writeStringField("fingerprint", e.fingerprint());
+            gen.writeStringField("code", e.code());
+            gen.writeStringField("path", e.path());
+            gen.writeStringField("message", e.message());
+            gen.writeNumberField("count", e.count());
+            gen.writeEndObject();
+        }
         gen.writeEndArray();
 
         gen.writeArrayFieldStart("notifications");
@@ -50,7 +64,13 @@ public final class JsonReporter implements Reporter {
         JsonWriting.close(gen, out);
     }
 
-    static void writeFinding(JsonGenerator gen, Finding f, Optional<RuleDoc> rule) throws IOException {
+    /** The findings the report shows, each with its fingerprint and its baseline state. */
+    static void writeFindings(JsonGenerator gen, Report report, RuleTable rules) throws IOException {
+        java.util.Set<Finding> baselined = new java.util.HashSet<>(report.baseline().baselined());
+        for (Finding f : report.shown()) writeFinding(gen, f, rules.rule(f.code()), report.baseline().state(f, baselined));
+    }
+
+    private static void writeFinding(JsonGenerator gen, Finding f, Optional<RuleDoc> rule, String baselineState) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("code", f.code());
         JsonWriting.stringOrNull(gen, "name", rule.map(RuleDoc::name).orElse(null));
@@ -69,6 +89,8 @@ public final class JsonReporter implements Reporter {
         }
         gen.writeEndArray();
         JsonWriting.stringOrNull(gen, "url", rule.map(RuleDoc::helpUri).orElse(null));
+        gen.writeStringField("fingerprint", Fingerprint.key(f));
+        JsonWriting.stringOrNull(gen, "baselineState", baselineState);
         gen.writeEndObject();
     }
 

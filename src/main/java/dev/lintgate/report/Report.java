@@ -15,9 +15,17 @@ import java.util.Set;
  * between analyses. {@code sources} gives line text for code frames and may know nothing.
  */
 public record Report(List<Finding> findings, List<Notification> notifications, List<RuleDoc> rules,
-                     String toolVersion, int filesChecked, boolean executionSuccessful, SourceLines sources) {
+                     String toolVersion, int filesChecked, boolean executionSuccessful, SourceLines sources,
+                     BaselineOutcome baseline) {
+
+    /** A report of a run without a baseline. */
+    public Report(List<Finding> findings, List<Notification> notifications, List<RuleDoc> rules,
+                  String toolVersion, int filesChecked, boolean executionSuccessful, SourceLines sources) {
+        this(findings, notifications, rules, toolVersion, filesChecked, executionSuccessful, sources, BaselineOutcome.NONE);
+    }
 
     public Report {
+        if (baseline == null) baseline = BaselineOutcome.NONE;
         findings = List.copyOf(findings);
         notifications = List.copyOf(notifications);
         // sorted here rather than trusted: ruleIndex values and the SARIF bytes depend on this order
@@ -35,14 +43,41 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
      * project's paths as seen from the repository root, where GitHub attaches annotations and SARIF results.
      */
     public Report under(String directory, SourceLines sourcesThere) {
-        if (directory.isEmpty()) return new Report(findings, notifications, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere);
+        if (directory.isEmpty()) return new Report(findings, notifications, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere, baseline);
         String prefix = directory.endsWith("/") ? directory : directory + "/";
-        List<Finding> moved = findings.stream().map(f -> new Finding(f.code(), f.severity(), f.message(),
-                f.location().under(prefix), f.related().stream().map(r -> new Related(r.location().under(prefix), r.message())).toList(),
-                f.fixHint(), f.anchor())).toList();
         List<Notification> notes = notifications.stream().map(n -> new Notification(n.level(), n.message(),
                 n.location() == null ? null : n.location().under(prefix))).toList();
-        return new Report(moved, notes, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere);
+        // the baselined findings move with the others, so that a reporter still tells them apart by equality
+        BaselineOutcome movedBaseline = new BaselineOutcome(baseline.active(), baseline.baselined().stream()
+                .map(f -> under(f, prefix)).toList(), baseline.fixed().stream().map(e -> new Baseline.Entry(e.fingerprint(),
+                e.code(), prefix + e.path(), e.message(), e.count())).toList(), baseline.listed(), baseline.droppedFrom());
+        return new Report(findings.stream().map(f -> under(f, prefix)).toList(), notes, rules, toolVersion, filesChecked,
+                executionSuccessful, sourcesThere, movedBaseline);
+    }
+
+    private static Finding under(Finding f, String prefix) {
+        return new Finding(f.code(), f.severity(), f.message(), f.location().under(prefix),
+                f.related().stream().map(r -> new Related(r.location().under(prefix), r.message())).toList(),
+                f.fixHint(), f.anchor());
+    }
+
+    /** The findings a reporter writes: the new ones, and the baselined ones too when they are listed. */
+    public List<Finding> shown() {
+        if (!baseline.listed() || baseline.baselined().isEmpty()) return findings;
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(baseline.baselined());
+        all.sort(Finding.ORDER);
+        return List.copyOf(all);
+    }
+
+    /** The closing line of the text formats, with what the baseline took when there is one. */
+    public String summary() {
+        String line = tally().summary(filesChecked, executionSuccessful);
+        if (!baseline.active()) return line;
+        return line.substring(0, line.length() - 1) + "; " + Tally.plural(baseline.baselined().size(), "baselined finding")
+                + (baseline.listed() || baseline.baselined().isEmpty() ? "" : " not shown (--show-baselined lists them)")
+                + ", " + baseline.fixedCount() + " fixed since the baseline"
+                + (baseline.droppedFrom() == null ? "." : " (dropped from " + baseline.droppedFrom() + ").");
     }
 
     public Tally tally() {

@@ -96,7 +96,8 @@ public final class SarifReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         RuleTable rules = new RuleTable(report.rules());
-        List<Finding> findings = report.findings();
+        List<Finding> findings = report.shown();
+        java.util.Set<Finding> baselined = new java.util.HashSet<>(report.baseline().baselined());
         List<String> fingerprints = Fingerprint.of(findings);
         boolean[] kept = keepMostSevere(findings);
         int dropped = resultsLeftOut(report);
@@ -145,7 +146,7 @@ public final class SarifReporter implements Reporter {
             if (!kept[i]) continue;
             Finding f = findings.get(i);
             String lineHash = options.lineHash() ? lineHash(f.location(), report.sources(), lineHashes) : null;
-            writeResult(gen, f, rules.index(f.code()), fingerprints.get(i), lineHash);
+            writeResult(gen, f, rules.index(f.code()), fingerprints.get(i), lineHash, report.baseline().state(f, baselined));
         }
         gen.writeEndArray();
 
@@ -157,7 +158,7 @@ public final class SarifReporter implements Reporter {
 
     /** How many findings this reporter leaves out of {@code report} to stay under the cap, so the CLI can warn. */
     public int resultsLeftOut(Report report) {
-        return Math.max(0, report.findings().size() - maxResults);
+        return Math.max(0, report.shown().size() - maxResults);
     }
 
     /** Which findings fit under the cap: the most severe, and among equals the earliest in report order. */
@@ -195,9 +196,15 @@ public final class SarifReporter implements Reporter {
         List<Notification> notes = new ArrayList<>(report.notifications());
         if (dropped > 0) {
             notes.add(new Notification(Severity.WARNING, "Only the " + String.format(Locale.ROOT, "%,d", maxResults)
-                    + " most severe of " + String.format(Locale.ROOT, "%,d", report.findings().size())
+                    + " most severe of " + String.format(Locale.ROOT, "%,d", report.shown().size())
                     + " results are in this SARIF file, the most GitHub accepts in one run; "
                     + Tally.plural(dropped, "result") + " left out. The text and JSON formats list them all.", null));
+        }
+        for (Baseline.Entry fixed : report.baseline().fixed()) {
+            // no result: GitHub would open an alert for it; SARIF's "absent" state is for viewers that diff runs
+            notes.add(new Notification(Severity.NOTE, "fixed since the baseline: " + fixed.code() + " " + fixed.message()
+                    + (fixed.count() > 1 ? " (" + fixed.count() + " of them)" : ""),
+                    new Location(fixed.path(), Region.line(1))));
         }
         if (!notes.isEmpty()) {
             gen.writeArrayFieldStart("toolExecutionNotifications");
@@ -230,8 +237,8 @@ public final class SarifReporter implements Reporter {
         return line <= hashes.size() ? hashes.get(line - 1) : null;
     }
 
-    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint, String lineHash)
-            throws IOException {
+    private static void writeResult(JsonGenerator gen, Finding f, int ruleIndex, String fingerprint, String lineHash,
+                                    String baselineState) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("ruleId", f.code());
         if (ruleIndex >= 0) gen.writeNumberField("ruleIndex", ruleIndex);
@@ -258,6 +265,7 @@ public final class SarifReporter implements Reporter {
         gen.writeStringField(Fingerprint.KEY, fingerprint);
         if (lineHash != null) gen.writeStringField("primaryLocationLineHash", lineHash);
         gen.writeEndObject();
+        if (baselineState != null) gen.writeStringField("baselineState", baselineState);
         gen.writeEndObject();
     }
 

@@ -40,8 +40,10 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         CodeFrame.LineCache lines = new CodeFrame.LineCache();
-        for (Finding finding : report.findings()) {
+        java.util.Set<Finding> baselined = new java.util.HashSet<>(report.baseline().baselined());
+        for (Finding finding : report.shown()) {
             out.write(header(finding));
+            if (baselined.contains(finding)) out.write(" (baselined)");
             out.write('\n');
             if (!concise) {
                 writeDetails(finding, report.sources(), lines, out);
@@ -56,7 +58,11 @@ public final class TextReporter implements Reporter {
             String where = n.location() == null ? "" : ansi.bold(Printable.line(n.location().path())) + ":" + n.location().region().startLine() + ": ";
             out.write(where + ansi.severity(n.level(), n.level().label()) + ": " + Printable.line(n.message()) + "\n");
         }
-        out.write(report.tally().summary(report.filesChecked(), report.executionSuccessful()));
+        for (Baseline.Entry fixed : report.baseline().fixed()) {
+            out.write(ansi.bold(Printable.line(fixed.path())) + ": fixed: " + fixed.code() + " " + Printable.line(fixed.message())
+                    + (fixed.count() > 1 ? " (" + fixed.count() + " of them)" : "") + "\n");
+        }
+        out.write(report.summary());
         out.write('\n');
         out.flush();
     }

@@ -1,6 +1,7 @@
 package dev.lintgate.rules;
 
 import dev.lintgate.rules.files.UnreadableFile;
+import dev.lintgate.rules.files.UnusedSuppression;
 import dev.lintgate.rules.imports.DeprecatedDynamicReference;
 import dev.lintgate.rules.imports.DeprecatedImportInTypeChecking;
 import dev.lintgate.rules.imports.DeprecatedRuntimeImport;
@@ -37,6 +38,7 @@ public final class AllRules {
         return List.of(
                 new UnparseableFile(),
                 new UnreadableFile(),
+                new UnusedSuppression(),
                 new DeprecatedRuntimeImport(),
                 new TypeCheckingNameAtRuntime(),
                 new TypeCheckingNameInRuntimeAnnotation(),

@@ -1,8 +1,10 @@
 package dev.lintgate.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,28 @@ class SuppressionsTest {
         assertTrue(s.suppresses("LG203", 2));
         assertTrue(s.suppresses("LG208", 9));
         assertFalse(s.suppresses("LG203", 4));
+    }
+
+    @Test
+    void iniFilesTakeWholeLineCommentsForTheLineBelow() {
+        Suppressions s = Suppressions.fromIni("[pytest]\naddopts = --strict-markers  # noqa: LG209\n  # noqa: LG203\n"
+                + "asyncio_mode = auto # x\n; lintgate: ignore[LG208]\ntimeout = 5\n# lintgate: noqa: LG201\n");
+        assertFalse(s.suppresses("LG209", 2), "pytest keeps a trailing comment in the value: it is no suppression");
+        assertTrue(s.suppresses("LG203", 4));
+        assertFalse(s.suppresses("LG203", 3));
+        assertTrue(s.suppresses("LG208", 6));
+        assertTrue(s.suppresses("LG201", 1), "file-wide, as everywhere");
+        assertTrue(Suppressions.isIni("pytest.ini") && Suppressions.isIni("pkg/setup.cfg") && Suppressions.isIni("tox.ini"));
+        assertFalse(Suppressions.isIni("pyproject.toml"));
+    }
+
+    @Test
+    void eachSuppressionIsADirectiveThatKnowsWhatItSilences() {
+        Suppressions s = Suppressions.fromComments(Map.of(3, " noqa: LG101, E501", 1, " lintgate: noqa: LG102"));
+        assertEquals(2, s.directives().size());
+        assertEquals(new Suppressions.Directive(1, 0, java.util.Set.of("LG102")), s.directives().get(0));
+        assertEquals(List.of(s.directives().get(1)), s.suppressors("LG101", 3));
+        assertEquals(List.of(s.directives().get(0)), s.suppressors("LG102", 3));
+        assertEquals(List.of(), s.suppressors("LG103", 3));
     }
 }

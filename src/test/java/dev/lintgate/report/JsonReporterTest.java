@@ -26,10 +26,11 @@ class JsonReporterTest {
     @Test
     void headerToolAndSummary() {
         Object doc = json(Samples.report());
-        assertEquals(List.of("version", "tool", "summary", "findings", "notifications"), List.copyOf(object(doc).keySet()));
+        assertEquals(List.of("version", "tool", "summary", "findings", "fixed", "notifications"), List.copyOf(object(doc).keySet()));
         assertEquals(1L, at(doc, "version"));
         assertEquals(Map.of("name", "lintgate", "version", "0.1.0"), at(doc, "tool"));
-        assertEquals(Map.of("files", 18L, "errors", 4L, "warnings", 1L, "notes", 2L, "executionSuccessful", true), at(doc, "summary"));
+        assertEquals(Map.of("files", 18L, "errors", 4L, "warnings", 1L, "notes", 2L, "executionSuccessful", true,
+                "baselined", 0L, "fixed", 0L), at(doc, "summary"));
     }
 
     @Test
@@ -48,6 +49,9 @@ class JsonReporterTest {
         expected.put("fix", "Import `SessionManager` instead.");
         expected.put("related", List.of());
         expected.put("url", "https://github.com/lintgate/lintgate/blob/main/rules/LG101-deprecated-runtime-import.md");
+        expected.put("fingerprint", Fingerprint.key(Samples.report().findings().get(0)));
+        // no baseline in this run
+        expected.put("baselineState", null);
         assertEquals(expected, first);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(object(first).keySet()), "field order is part of the format");
     }
@@ -104,9 +108,12 @@ class JsonReporterTest {
                     "errors": 0,
                     "warnings": 0,
                     "notes": 0,
-                    "executionSuccessful": true
+                    "executionSuccessful": true,
+                    "baselined": 0,
+                    "fixed": 0
                   },
                   "findings": [],
+                  "fixed": [],
                   "notifications": []
                 }
                 """;

@@ -31,6 +31,8 @@ public final class InvalidPytestOptionValue implements ProjectRule {
     private static final Set<String> MODES = Set.of("auto", "strict");
     private static final Set<String> LOOP_SCOPE_KEYS = Set.of("asyncio_default_fixture_loop_scope", "asyncio_default_test_loop_scope");
     private static final Pattern INLINE_COMMENT = Pattern.compile("\\s[#;]");
+    /** A suppression comment (noqa, lintgate: ignore) written at the end of the value, where pytest keeps it. */
+    private static final Pattern SUPPRESSION = Pattern.compile("(?i)\\s[#;].*(?:\\bnoqa\\b|lintgate:)");
 
     @Override
     public String code() {
@@ -63,7 +65,9 @@ public final class InvalidPytestOptionValue implements ProjectRule {
                     String shown = s.contains("\n") ? s.substring(s.indexOf('\n') + 1).lines().filter(l -> INLINE_COMMENT.matcher(l).find()).findFirst().orElse(s) : s;
                     sink.report(o.valueLocation(), "`" + key + "` keeps the inline comment: pytest reads '" + shown
                                     + "' (ini files only have whole-line comments)" + (key.equals("addopts") ? ", and the comment's words become arguments" : ""),
-                            "Move the comment to a line of its own.", key, List.of(), exact ? Severity.ERROR : Severity.WARNING);
+                            SUPPRESSION.matcher(shown).find()
+                                    ? "Move the suppression to a comment line of its own above this line: in ini files lintgate reads suppressions only there, as pytest has whole-line comments only."
+                                    : "Move the comment to a line of its own.", key, List.of(), exact ? Severity.ERROR : Severity.WARNING);
                     continue;
                 }
                 // pytest checks types only when something reads the key, i.e. for keys it or a plugin registers
