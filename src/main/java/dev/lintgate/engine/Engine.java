@@ -328,9 +328,9 @@ public final class Engine {
 
         FindingSink sinkFor(Rule rule) {
             RuleDoc doc = catalog.require(rule.code());
-            return (location, message, fixHint, anchor, related, severity) -> raw.add(new Finding(doc.code(),
+            return (location, message, fixHint, anchor, related, severity, fix) -> raw.add(new Finding(doc.code(),
                     severity == null ? doc.severity() : severity, message, location,
-                    related == null ? List.<Related>of() : related, fixHint, anchor));
+                    related == null ? List.<Related>of() : related, fixHint, anchor, fix));
         }
 
         void notify(Notification n) {

@@ -44,6 +44,8 @@ public final class Project implements ProjectModel {
     /** The real path of each file whose name is not ASCII (see FileNames); the rest resolve from the root. */
     private final Map<String, Path> located;
     private volatile Timings timings = Timings.OFF;
+    /** Text that stands for files' bytes on disk: what earlier passes of {@code check --fix} made of them. */
+    private volatile Map<String, byte[]> edited = Map.of();
 
     /**
      * @param files   every walked file, sorted
@@ -87,6 +89,11 @@ public final class Project implements ProjectModel {
 
     public Timings timings() {
         return timings;
+    }
+
+    /** Reads {@code contents} in place of those files on disk ({@code check --fix} runs the rules on fixed text). */
+    public void edited(Map<String, byte[]> contents) {
+        this.edited = Map.copyOf(contents);
     }
 
     public static boolean isPython(String path) {
@@ -181,6 +188,11 @@ public final class Project implements ProjectModel {
      */
     @Override
     public Optional<byte[]> bytes(String relativePath) {
+        byte[] fixed = edited.get(relativePath);
+        if (fixed != null) {
+            read.add(relativePath);
+            return Optional.of(fixed);
+        }
         try {
             byte[] bytes = read(absolute(relativePath), config.maxFileSize());
             read.add(relativePath);

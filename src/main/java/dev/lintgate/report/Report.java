@@ -39,7 +39,7 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
         String prefix = directory.endsWith("/") ? directory : directory + "/";
         List<Finding> moved = findings.stream().map(f -> new Finding(f.code(), f.severity(), f.message(),
                 f.location().under(prefix), f.related().stream().map(r -> new Related(r.location().under(prefix), r.message())).toList(),
-                f.fixHint(), f.anchor())).toList();
+                f.fixHint(), f.anchor(), f.fix() == null ? null : f.fix().under(prefix))).toList();
         List<Notification> notes = notifications.stream().map(n -> new Notification(n.level(), n.message(),
                 n.location() == null ? null : n.location().under(prefix))).toList();
         return new Report(moved, notes, rules, toolVersion, filesChecked, executionSuccessful, sourcesThere);

@@ -1,5 +1,6 @@
 package dev.lintgate.rules;
 
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
@@ -33,7 +34,8 @@ public final class PerPytestVersion {
 
     private static final String TOKEN = "pytest \u0000";
 
-    private record Key(Location location, String message, String hint, String anchor, List<Related> related, Severity severity) {
+    private record Key(Location location, String message, String hint, String anchor, List<Related> related, Severity severity,
+                       Fix fix) {
     }
 
     public static void check(ProjectModel project, FindingSink sink, Check check) {
@@ -47,9 +49,9 @@ public final class PerPytestVersion {
         Map<Key, Set<PytestVersion>> found = new LinkedHashMap<>();
         for (PytestVersion v : all) {
             String named = "pytest " + v;
-            check.run(versions.model(v), (location, message, hint, anchor, related, severity) -> {
+            check.run(versions.model(v), (location, message, hint, anchor, related, severity, fix) -> {
                 List<Related> neutral = related.stream().map(r -> new Related(r.location(), neutral(r.message(), named))).toList();
-                Key key = new Key(location, neutral(message, named), neutral(hint, named), anchor, neutral, severity);
+                Key key = new Key(location, neutral(message, named), neutral(hint, named), anchor, neutral, severity, fix);
                 synchronized (found) {
                     found.computeIfAbsent(key, k -> new TreeSet<>()).add(v);
                 }
@@ -72,7 +74,8 @@ public final class PerPytestVersion {
                         : k.message() + "; with pytest " + which;
             }
             List<Related> related = k.related().stream().map(r -> new Related(r.location(), r.message().replace(TOKEN, plain))).toList();
-            sink.report(k.location(), message, k.hint() == null ? null : k.hint().replace(TOKEN, plain), k.anchor(), related, k.severity());
+            sink.report(k.location(), message, k.hint() == null ? null : k.hint().replace(TOKEN, plain), k.anchor(), related, k.severity(),
+                    k.fix());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lintgate.report;
 
+import dev.lintgate.catalog.Fixability;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Location;
@@ -46,7 +47,7 @@ final class Samples {
                 + "\n- `from m import C`;\n- `import m` when `m` is deprecated.\n\nSee [PEP 702](https://peps.python.org/pep-0702/).";
         String markdown = "# " + code + " " + name + "\n\n## What it checks\n\n" + checks
                 + "\n\n## Example\n\n```python\nimport legacy\n```\n";
-        return new RuleDoc(code, name, summary, severity, "imports", "0.1.0", false, true, tags, List.of(),
+        return new RuleDoc(code, name, summary, severity, "imports", "0.1.0", Fixability.NEVER, true, tags, List.of(),
                 code + "-" + name + ".md", markdown,
                 List.of(new RuleDoc.Section("What it checks", checks), new RuleDoc.Section("Example", "```python\nimport legacy\n```")));
     }
