@@ -59,6 +59,7 @@ final class FixRun {
         warnings(outcome, err);
         err.flush();
         List<String> lines = new ArrayList<>();
+        if (outcome.fixedCount() == 0) return lines;
         lines.add(failures.isEmpty() ? FixSummary.fixed(outcome.fixedCount(), outcome.after().size(), false)
                 : "Fixes were written to " + (outcome.after().size() - failures.size()) + " of "
                         + outcome.after().size() + " files; the others are unchanged (see above).");
