@@ -7,7 +7,7 @@ import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Binding;
 import dev.lintgate.python.ImportBinding;
-import dev.lintgate.python.ImportRemoval;
+import dev.lintgate.python.ImportEdits;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FindingSink;
@@ -86,7 +86,7 @@ public final class RedundantTypeCheckingImport implements TypingOnlyRule {
                 : "Delete the import under TYPE_CHECKING.";
         // one removal per file and pass: two deletions that each see the other left in the block could empty it
         boolean alone = siblings == 1;
-        Fix removal = statement == null ? null : ImportRemoval.of(file, statement, alone)
+        Fix removal = statement == null ? null : ImportEdits.removal(file, statement, alone)
                 .map(edits -> Fix.safe(file.path(), !alone ? "Remove `" + name + "` from the import" : "Delete the import", edits)
                         .isolatedBy("LG108 " + file.path()))
                 .orElse(null);

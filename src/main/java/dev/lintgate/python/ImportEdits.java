@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The edits that take one name out of an import statement, for fixes. An import statement holds only names, dots,
+ * Edits of import statements, for fixes: taking one name out, pointing a from-import at another module. An import statement holds only names, dots,
  * commas, parentheses, {@code as}, backslash continuations and comments, so its extent and the name's neighbours are
  * read from the lines themselves; anything else on its lines (a {@code ;}, a statement before it on the line, a
  * name list split in a way not handled here) gives no edit rather than a guess.
  */
-public final class ImportRemoval {
-    private ImportRemoval() {
+public final class ImportEdits {
+    private ImportEdits() {
     }
 
     /**
@@ -20,7 +20,7 @@ public final class ImportRemoval {
      * ({@code alone}), replaced by {@code pass} when it is the only statement of its block; else the name, its alias
      * and one comma.
      */
-    public static Optional<List<Edit>> of(PythonFile file, ImportBinding binding, boolean alone) {
+    public static Optional<List<Edit>> removal(PythonFile file, ImportBinding binding, boolean alone) {
         int first = binding.statementLine();
         String head = file.line(first);
         String indent = head.substring(0, head.length() - head.stripLeading().length());
@@ -37,6 +37,28 @@ public final class ImportRemoval {
             return Optional.of(List.of(new Edit(all, onlyInBlock ? indent + "pass\n" : "")));
         }
         return nameEdit(file, binding);
+    }
+
+    /**
+     * The edit that makes a from-import statement read {@code from module import ...}: the module as written
+     * (relative or not) is replaced. Empty when the statement is not {@code from MODULE import} on its first line.
+     */
+    public static Optional<Edit> fromModule(PythonFile file, ImportBinding binding, String module) {
+        int first = binding.statementLine();
+        if (binding.name() == null || statementEnd(file, first) < 0) return Optional.empty();
+        java.util.regex.Matcher m = FROM.matcher(file.line(first));
+        if (!m.lookingAt()) return Optional.empty();
+        String line = file.line(first);
+        return Optional.of(edit(line, first, m.start(1), m.end(1), module));
+    }
+
+    private static final java.util.regex.Pattern FROM = java.util.regex.Pattern.compile("[ \\t]*from[ \\t]+([.\\w]+)[ \\t]+import\\b");
+
+    /** The edit that replaces the imported name itself ({@code C} in {@code from m import C as D}). */
+    public static Optional<Edit> importedName(PythonFile file, ImportBinding binding, String name) {
+        Region r = binding.region();
+        if (r.startLine() != r.endLine()) return Optional.empty();
+        return Optional.of(new Edit(r, name));
     }
 
     /** The last line of the statement starting on {@code first}, or -1 when another statement shares its lines. */
@@ -125,9 +147,13 @@ public final class ImportRemoval {
     }
 
     private static Edit edit(String line, int lineNumber, int from, int to) {
+        return edit(line, lineNumber, from, to, "");
+    }
+
+    private static Edit edit(String line, int lineNumber, int from, int to, String content) {
         int startColumn = line.codePointCount(0, from) + 1;
         int endColumn = line.codePointCount(0, to) + 1;
-        return new Edit(Region.of(lineNumber, startColumn, endColumn), "");
+        return new Edit(Region.of(lineNumber, startColumn, endColumn), content);
     }
 
     private static int skipSpaces(String line, int i) {
