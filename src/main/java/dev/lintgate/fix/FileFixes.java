@@ -23,6 +23,9 @@ final class FileFixes {
 
     private record Span(int start, int end, String content) {
         boolean overlaps(Span o) {
+            // two insertions at one place both apply, in the order of their fixes; an insertion touching a
+            // replaced span waits, since which side it belongs to is not known
+            if (start == end && o.start == o.end) return false;
             if (start == end || o.start == o.end) return start <= o.end && o.start <= end;
             return start < o.end && o.start < end;
         }
@@ -37,6 +40,11 @@ final class FileFixes {
         List<Fix> applied = new ArrayList<>();
         Set<String> isolations = new HashSet<>();
         for (Fix fix : fixes) {
+            // one fix offered by several findings (a marker registered once for each of its uses) is applied once
+            if (applied.contains(fix)) {
+                applied.add(fix);
+                continue;
+            }
             if (fix.isolation() != null && isolations.contains(fix.isolation())) continue;
             List<Span> spans = spans(text, fix);
             if (spans == null || spans.stream().anyMatch(s -> accepted.stream().anyMatch(s::overlaps))) continue;
