@@ -4,6 +4,7 @@ import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Region;
 import dev.lintgate.pytest.MarkerEntries;
+import dev.lintgate.pytest.PluginCatalog;
 import dev.lintgate.pytest.PytestConfigFile;
 import dev.lintgate.pytest.PytestConfigModel;
 import dev.lintgate.pytest.PytestOption;
@@ -30,6 +31,8 @@ final class MarkerRegistration {
 
     static Fix of(PytestConfigModel model, PytestRun run, String name) {
         if (!IDENTIFIER.matcher(name).matches()) return null;
+        // a known plugin's marker (django_db) wants the plugin installed, not a registration that silences it
+        if (PluginCatalog.PLUGINS.stream().anyMatch(p -> p.markers().contains(name))) return null;
         Optional<PytestConfigFile> config = run.configFile();
         if (config.isEmpty()) return null;
         PytestConfigFile file = config.get();
