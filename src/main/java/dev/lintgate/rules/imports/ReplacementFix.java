@@ -46,7 +46,7 @@ final class ReplacementFix {
         Names names = file.names();
         if (!aliased && !oldName.equals(newName) && binding.scope().isEmpty()
                 && (names.dunderAll().contains(oldName) || file.isPackage() || names.hasDynamicGlobals()
-                    || importedElsewhere(file, deprecations, project))) {
+                    || importedElsewhere(file, oldName, deprecations, project))) {
             return null;
         }
         String module = binding.target().substring(0, binding.target().lastIndexOf('.'));
@@ -86,11 +86,12 @@ final class ReplacementFix {
     }
 
     /**
-     * Whether another file imports this module: then it may read the old name from it, which the rename would take
-     * away. Only the files that spell a deprecated name can (a re-export of one is a deprecated name too), so only
-     * those are looked at.
+     * Whether another file of the project may read the old name from this module, which the rename would take away:
+     * it imports the name, the module itself (and may read the attribute), or all of it. The old name is a
+     * re-export of a deprecated name, itself deprecated, so only the files that spell a deprecated name can import
+     * it by name, and a module import is one of their imports too; other files are not opened.
      */
-    private static boolean importedElsewhere(PythonFile file, Deprecations deprecations, ProjectModel project) {
+    private static boolean importedElsewhere(PythonFile file, String oldName, Deprecations deprecations, ProjectModel project) {
         String module = file.moduleName();
         if (module == null) return false;
         for (String path : deprecations.candidateFiles()) {
@@ -99,7 +100,9 @@ final class ReplacementFix {
             if (other.isEmpty()) return true;
             for (ImportBinding b : other.get().imports()) {
                 String target = b.target();
-                if (target == null || target.equals(module) || target.startsWith(module + ".")) return true;
+                if (target == null || target.equals(module) || target.equals(module + "." + oldName) || target.equals(module + ".*")) {
+                    return true;
+                }
             }
         }
         return false;
