@@ -2,7 +2,10 @@ package dev.lintgate.report;
 
 import dev.lintgate.catalog.Fixability;
 import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Applicability;
+import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Region;
@@ -66,12 +69,18 @@ final class Samples {
         return new Finding(code, severity, message, new Location(path, region), related, fix, anchor);
     }
 
+    static Finding withAutofix(Finding f, Fix fix) {
+        return new Finding(f.code(), f.severity(), f.message(), f.location(), f.related(), f.fixHint(), f.anchor(), fix);
+    }
+
     /** Sorted like the engine sorts: path, line, column, code. */
     static List<Finding> findings() {
         List<Finding> all = new ArrayList<>(List.of(
-                finding("LG101", Severity.ERROR, SPACED, Region.of(2, 42, 64),
+                withAutofix(finding("LG101", Severity.ERROR, SPACED, Region.of(2, 42, 64),
                         "`DatabaseSessionManager` is deprecated and imported at import time",
                         List.of(), "Import `SessionManager` instead.", "app.database.session_manager.DatabaseSessionManager"),
+                        new Fix(SPACED, Applicability.UNSAFE, "Import `app.database.session_manager.SessionManager`",
+                                List.of(new Edit(Region.of(2, 42, 64), "SessionManager")), null)),
                 finding("LG101", Severity.ERROR, SPACED, Region.of(3, 21, 27),
                         "`legacy` is deprecated and imported at import time", List.of(), null, "legacy"),
                 finding("LG301", Severity.NOTE, SPACED, Region.of(4, 6, 8),
