@@ -302,4 +302,18 @@ class FixesTest {
         long changed = before.keySet().stream().filter(p -> !Arrays.equals(before.get(p), now.get(p))).count();
         assertTrue(changed > 0);
     }
+
+    @Test
+    void aDropInReplacementIsASafeFix() throws IOException {
+        Path tree = temp.resolve("incident");
+        TestTrees.copy(INCIDENT, tree);
+        Path settings = tree.resolve("lintgate.toml");
+        Files.writeString(settings, Files.readString(settings).replace("[[deprecated]]\n", "[[deprecated]]\ndrop-in = true\n"));
+        long unsafeBefore = Lint.run(tree, "LG101").findings().stream().filter(f -> f.fix() != null).count();
+        assertTrue(unsafeBefore > 0);
+        assertTrue(Lint.run(tree, "LG101").findings().stream().filter(f -> f.fix() != null).allMatch(f -> f.fixable(false)));
+        Run run = lintgate("check", tree.toString(), "--select", "LG101", "--fix", "--format", "concise");
+        assertTrue(run.out().contains("Fixed " + unsafeBefore + " findings"), run.out());
+        assertTrue(Lint.run(tree, "LG101").findings().stream().noneMatch(f -> f.fix() != null));
+    }
 }
