@@ -236,7 +236,7 @@ class FixesTest {
         Map<String, byte[]> before = tree(tree);
         Run first = lintgate("check", tree.toString(), "--fix", "--unsafe-fixes", "--format", "concise");
         assertEquals(1, first.exit(), first.err());
-        assertTrue(first.out().contains("Fixed "), first.out());
+        assertTrue(first.out().contains("Applied "), first.out());
         Map<String, byte[]> after = tree(tree);
         assertEquals(before.keySet(), after.keySet(), "no file is created or removed");
         List<String> changed = before.keySet().stream().filter(p -> !Arrays.equals(before.get(p), after.get(p))).toList();
@@ -247,7 +247,7 @@ class FixesTest {
         List<Finding> fixable = again.findings().stream().filter(f -> f.fix() != null).toList();
         assertEquals(List.of(), fixable.stream().map(f -> f.location() + " " + f.code()).toList());
         Run second = lintgate("check", tree.toString(), "--fix", "--unsafe-fixes", "--format", "concise");
-        assertFalse(second.out().contains("Fixed "), second.out());
+        assertFalse(second.out().contains("Applied "), second.out());
         assertEquals(after.keySet(), tree(tree).keySet());
         Map<String, byte[]> unchanged = tree(tree);
         for (String p : after.keySet()) assertArrayEquals(after.get(p), unchanged.get(p), p);
@@ -262,7 +262,7 @@ class FixesTest {
         Map<String, byte[]> before = tree(diffed);
         Run diff = lintgate("check", diffed.toString(), "--diff", "--unsafe-fixes");
         assertEquals(1, diff.exit(), diff.err());
-        assertTrue(diff.err().contains("Would fix "), diff.err());
+        assertTrue(diff.err().contains("Would apply "), diff.err());
         Map<String, byte[]> untouched = tree(diffed);
         for (String p : before.keySet()) assertArrayEquals(before.get(p), untouched.get(p), "--diff changed " + p);
 
@@ -313,7 +313,7 @@ class FixesTest {
         assertTrue(unsafeBefore > 0);
         assertTrue(Lint.run(tree, "LG101").findings().stream().filter(f -> f.fix() != null).allMatch(f -> f.fixable(false)));
         Run run = lintgate("check", tree.toString(), "--select", "LG101", "--fix", "--format", "concise");
-        assertTrue(run.out().contains("Fixed " + unsafeBefore + " findings"), run.out());
+        assertTrue(run.out().contains("Applied " + unsafeBefore + " fixes"), run.out());
         assertTrue(Lint.run(tree, "LG101").findings().stream().noneMatch(f -> f.fix() != null));
     }
 }

@@ -26,9 +26,13 @@ public final class FixSummary {
         return out;
     }
 
-    /** What {@code --fix} did, or with {@code dryRun} ({@code --diff}) what it would do. */
+    /**
+     * What {@code --fix} did, or with {@code dryRun} ({@code --diff}) what it would do. Counted in fixes, not
+     * findings: a marker two configs lack is one finding and two fixes, applied in two passes.
+     */
     public static String fixed(int fixes, int files, boolean dryRun) {
         if (fixes == 0) return dryRun ? "No fixes to apply." : "No fixes applied.";
-        return (dryRun ? "Would fix " : "Fixed ") + Tally.plural(fixes, "finding") + " in " + Tally.plural(files, "file") + ".";
+        String counted = fixes == 1 ? "1 fix" : fixes + " fixes";
+        return (dryRun ? "Would apply " : "Applied ") + counted + " to " + Tally.plural(files, "file") + ".";
     }
 }
