@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,8 +35,7 @@ public final class PerPytestVersion {
 
     private static final String TOKEN = "pytest \u0000";
 
-    private record Key(Location location, String message, String hint, String anchor, List<Related> related, Severity severity,
-                       Fix fix) {
+    private record Key(Location location, String message, String hint, String anchor, List<Related> related, Severity severity) {
     }
 
     public static void check(ProjectModel project, FindingSink sink, Check check) {
@@ -47,13 +47,17 @@ public final class PerPytestVersion {
             return;
         }
         Map<Key, Set<PytestVersion>> found = new LinkedHashMap<>();
+        Map<Key, Optional<Fix>> fixes = new java.util.HashMap<>();
         for (PytestVersion v : all) {
             String named = "pytest " + v;
             check.run(versions.model(v), (location, message, hint, anchor, related, severity, fix) -> {
                 List<Related> neutral = related.stream().map(r -> new Related(r.location(), neutral(r.message(), named))).toList();
-                Key key = new Key(location, neutral(message, named), neutral(hint, named), anchor, neutral, severity, fix);
+                Key key = new Key(location, neutral(message, named), neutral(hint, named), anchor, neutral, severity);
                 synchronized (found) {
                     found.computeIfAbsent(key, k -> new TreeSet<>()).add(v);
+                    // a fix that differs between releases is no fix lintgate is certain of
+                    if (!fixes.containsKey(key)) fixes.put(key, Optional.ofNullable(fix));
+                    else if (!fixes.get(key).equals(Optional.ofNullable(fix))) fixes.put(key, Optional.empty());
                 }
             });
         }
@@ -75,7 +79,7 @@ public final class PerPytestVersion {
             }
             List<Related> related = k.related().stream().map(r -> new Related(r.location(), r.message().replace(TOKEN, plain))).toList();
             sink.report(k.location(), message, k.hint() == null ? null : k.hint().replace(TOKEN, plain), k.anchor(), related, k.severity(),
-                    k.fix());
+                    fixes.get(k).orElse(null));
         }
     }
 
