@@ -108,7 +108,12 @@ public final class FixLoop {
 
     /** Only a regular file is fixed: a symbolic link's target may lie outside the project, a device is no source. */
     private static Optional<byte[]> readRegular(Path root, String path, Map<String, String> refused) {
-        Path file = root.resolve(path);
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root.normalize())) {
+            // a pytest config above the project root is the project's parent's business
+            refused.put(path, "outside the project root");
+            return Optional.empty();
+        }
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 refused.put(path, Files.isSymbolicLink(file) ? "a symbolic link" : "not a regular file");

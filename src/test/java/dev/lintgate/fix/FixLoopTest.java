@@ -61,4 +61,13 @@ class FixLoopTest {
         assertEquals(FixLoop.MAX_PASSES, o.fixedCount());
         assertEquals("x\n", Files.readString(dir.resolve("a.txt")), "nothing is written by the passes");
     }
+
+    @Test
+    void aFileOutsideTheProjectRootIsNotFixed() throws IOException {
+        Files.writeString(dir.resolve("pytest.ini"), "[pytest]\nmarkers = a\n");
+        Files.createDirectory(dir.resolve("project"));
+        FixLoop.Outcome<List<Finding>> o = FixLoop.run(dir.resolve("project"), edited -> List.of(deletingLine2("../pytest.ini")), f -> f, false);
+        assertEquals(Map.of("../pytest.ini", "outside the project root"), o.refused());
+        assertEquals("[pytest]\nmarkers = a\n", Files.readString(dir.resolve("pytest.ini")));
+    }
 }
