@@ -85,6 +85,13 @@ final class ReplacementFix {
         return new Fix(file.path(), origin.dropIn() ? Applicability.SAFE : Applicability.UNSAFE, message, edits, null);
     }
 
+    private static boolean within(Scope s, Scope ancestor) {
+        for (Scope p = s.parent(); p != null; p = p.parent()) {
+            if (p == ancestor) return true;
+        }
+        return false;
+    }
+
     /**
      * Whether another file of the project may read the old name from this module, which the rename would take away:
      * it imports the name, the module itself (and may read the attribute), or all of it. The old name is a
@@ -109,9 +116,9 @@ final class ReplacementFix {
     }
 
     /**
-     * The reads of the import's name turned into reads of {@code newName}; null when one is not certain: the import's
-     * scope binds the old name more than once, a read is inside a string, or {@code newName} already means something
-     * in the file other than an import of the replacement.
+     * The reads of the import's name turned into reads of {@code newName}; null when one is not certain: the old
+     * name is bound twice in the import's scope or in a class body, a read is inside a string, or {@code newName} already means
+     * something in the file other than an import of the replacement.
      */
     private static List<Edit> renamedUses(PythonFile file, Names names, ImportBinding binding, String oldName,
                                           String newName, String replacement) {
@@ -123,6 +130,9 @@ final class ReplacementFix {
             for (Binding b : s.bindings(newName)) {
                 if (b.kind() != Binding.Kind.IMPORT) return null;
             }
+            // a class body that binds the old name reads the import until it does (`Old = Old`), which name
+            // resolution by scope does not tell; a function's locals are resolved statically and are left alone
+            if (s != home && s.kind() == Scope.Kind.CLASS && !s.bindings(oldName).isEmpty() && within(s, home)) return null;
         }
         for (ImportBinding b : file.imports()) {
             if (b.boundName().equals(newName) && !replacement.equals(b.target())) return null;
