@@ -78,7 +78,10 @@ class EndToEndTest {
         }
         assertTrue(run.out().contains("^"), "code frames with carets");
         assertTrue(run.out().contains("netra_backend/app/agents/broken_agent.py:"), "the unparseable file is named");
-        assertTrue(run.out().strip().lines().reduce((a, b) -> b).orElse("").startsWith("Found "), run.out());
+        // the summary, then what --fix could do
+        List<String> last = run.out().strip().lines().toList();
+        assertTrue(last.get(last.size() - 2).startsWith("Found "), run.out());
+        assertTrue(last.get(last.size() - 1).startsWith("[*] 3 fixable with the `--fix` option"), run.out());
         assertFalse(run.out().contains("\u001b["), "no colour when --color never");
     }
 

@@ -7,6 +7,7 @@ import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.engine.Engine;
 import dev.lintgate.report.Report;
 import dev.lintgate.report.SourceLines;
+import dev.lintgate.report.FixSummary;
 import dev.lintgate.report.TextReporter;
 import dev.lintgate.rules.AllRules;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class RuleFixturesTest {
         StringWriter text = new StringWriter();
         Report report = new Report(result.findings(), result.notifications(), RuleCatalog.bundled().all(), "snapshot",
                 result.filesChecked(), true, SourceLines.under(caseDir));
-        TextReporter.full(false).write(report, text);
+        TextReporter.full(false).withFixes(f -> f.fixable(false), FixSummary.available(result.findings(), false)).write(report, text);
         Path snap = caseDir.resolveSibling(caseDir.getFileName() + ".snap");
         String actual = text.toString();
         boolean update = "1".equals(System.getenv("LINTGATE_UPDATE_SNAPSHOTS"));

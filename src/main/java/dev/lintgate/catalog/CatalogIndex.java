@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CatalogIndex {
     static final String RESOURCE = "dev/lintgate/rules/catalog.bin";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private CatalogIndex() {
     }
@@ -44,7 +44,7 @@ public final class CatalogIndex {
             for (String s : List.of(d.code(), d.name(), d.summary(), d.severity().name(), d.category(), d.since())) {
                 string(out, s);
             }
-            out.writeBoolean(d.fixable());
+            out.writeByte(d.fixable().ordinal());
             out.writeBoolean(d.enabledByDefault());
             out.writeInt(d.tags().size());
             for (String t : d.tags()) string(out, t);
@@ -73,7 +73,7 @@ public final class CatalogIndex {
             Severity severity = Severity.valueOf(string(in));
             String category = string(in);
             String since = string(in);
-            boolean fixable = in.readBoolean();
+            Fixability fixable = Fixability.values()[in.readByte()];
             boolean enabled = in.readBoolean();
             List<String> tags = new ArrayList<>();
             for (int t = in.readInt(); t > 0; t--) tags.add(string(in));

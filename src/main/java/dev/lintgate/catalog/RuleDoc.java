@@ -10,7 +10,7 @@ import java.util.List;
  * project turns one off (a {@code # noqa: F821}, a per-file ignore, an exclude), the rule is off too.
  */
 public record RuleDoc(String code, String name, String summary, Severity severity, String category, String since,
-                      boolean fixable, boolean enabledByDefault, List<String> tags, List<String> counterparts,
+                      Fixability fixable, boolean enabledByDefault, List<String> tags, List<String> counterparts,
                       String fileName, String markdown, List<Section> sections) {
 
     public record Section(String title, String markdown) {

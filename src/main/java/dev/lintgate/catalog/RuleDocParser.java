@@ -45,7 +45,7 @@ public final class RuleDocParser {
                 Severity.parse(required(meta, fileName, "severity")),
                 required(meta, fileName, "category"),
                 required(meta, fileName, "since"),
-                Boolean.TRUE.equals(meta.getBoolean("fixable")),
+                Fixability.parse(fileName, meta.get("fixable")),
                 !Boolean.FALSE.equals(meta.getBoolean("default")),
                 tags, counterparts, fileName, body, sections(body));
     }

@@ -11,7 +11,10 @@ import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
 import dev.lintgate.project.Repository;
+import dev.lintgate.report.FixSummary;
 import dev.lintgate.report.Report;
+import dev.lintgate.report.Reporter;
+import dev.lintgate.report.TextReporter;
 import dev.lintgate.report.SarifReporter;
 import dev.lintgate.report.StepSummaryReporter;
 import dev.lintgate.report.SourceLines;
@@ -98,6 +101,15 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--force-exclude", description = "Apply exclude settings to files named on the command line too (for pre-commit).")
     boolean forceExclude;
 
+    @Option(names = "--fix", description = "Apply the fixes of fixable findings ([*] in the text output), then report what remains.")
+    boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "Count and apply unsafe fixes too (fixes that may change what the code does).")
+    boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the changes --fix would make as a unified diff and change nothing; exit 1 if there would be changes.")
+    boolean diff;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -147,26 +159,46 @@ public class CheckCommand implements Callable<Integer> {
         long start = timings.startWall();
         RuleCatalog catalog = RuleCatalog.bundled();
         StdinSource stdin = StdinSource.of(paths, stdinFilename, spec.commandLine());
-        Project project = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
-                .load(stdin != null ? List.of(stdin.path().toString()) : paths, config, forceExclude);
-        if (stdin != null) stdin.applyTo(project, cwd);
-        project.timings(timings);
+        if (stdin != null && (fix || diff)) {
+            // a fix would write the editor's unsaved buffer over the file on disk
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fix and --diff do not work on standard input (--stdin-filename)");
+        }
+        List<String> loadPaths = stdin != null ? List.of(stdin.path().toString()) : paths;
+        ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()));
+        Project loaded = loader.load(loadPaths, config, forceExclude);
+        if (stdin != null) stdin.applyTo(loaded, cwd);
+        loaded.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
         if (showSettings) {
-            ShowSettings.print(project, config, cwd, spec.commandLine().getOut());
+            ShowSettings.print(loaded, config, cwd, spec.commandLine().getOut());
             return ExitCode.CLEAN;
         }
         if (showFiles) {
             PrintWriter out = spec.commandLine().getOut();
-            for (String f : Engine.filesToCheck(project)) out.println(dev.lintgate.report.Printable.line(f));
+            for (String f : Engine.filesToCheck(loaded)) out.println(dev.lintgate.report.Printable.line(f));
             out.flush();
             return ExitCode.CLEAN;
         }
-        List<Rule> rules = enabledRules(catalog, project);
+        List<Rule> rules = enabledRules(catalog, loaded);
         start = timings.startWall();
-        Engine.Result result = new Engine(catalog, threads).run(project, rules);
+        Engine engine = new Engine(catalog, threads);
+        FixRun.Pass pass = new FixRun.Pass(loaded, engine.run(loaded, rules));
+        List<String> fixLines = List.of();
+        boolean[] fixFailed = {false};
+        if (fix || diff) {
+            var outcome = FixRun.run(pass, () -> loader.load(loadPaths, config, forceExclude), p -> enabledRules(catalog, p),
+                    engine, unsafeFixes);
+            if (diff) return FixRun.showDiff(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
+            fixLines = FixRun.write(outcome, spec.commandLine().getErr(), fixFailed);
+            pass = outcome.result();
+        }
+        Project project = pass.project();
+        Engine.Result result = pass.result();
         timings.stopWall("phase: rules (wall)", start);
         start = timings.startWall();
+        List<String> fixSummary = new ArrayList<>(fixLines);
+        fixSummary.addAll(FixSummary.available(result.findings(), unsafeFixes));
+        boolean markUnsafe = unsafeFixes;
 
         BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
         if (recordsBaseline()) {
@@ -206,11 +238,11 @@ public class CheckCommand implements Callable<Integer> {
         SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
         Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
-            OutputFile.write(output, w -> (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(false, quiet, sarif)).write(shown, w));
+            OutputFile.write(output, w -> reporter(fmt.reporter(false, quiet, sarif), markUnsafe, fixSummary).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            (statistics ? new dev.lintgate.report.StatisticsReporter() : fmt.reporter(colour, quiet, sarif)).write(shown, out);
+            reporter(fmt.reporter(colour, quiet, sarif), markUnsafe, fixSummary).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {
@@ -231,8 +263,16 @@ public class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
                     + " results; " + leftOut + " of the least severe were left out");
         }
+        if (fixFailed[0]) return ExitCode.ERROR;
         boolean failing = reported.stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
         return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** The text formats mark fixable findings {@code [*]} and end with what {@code --fix} did or could do. */
+    /** {@code --statistics} replaces the format's reporter; the text formats mark fixable findings and say what --fix can do. */
+    private Reporter reporter(Reporter ofFormat, boolean unsafe, List<String> fixSummary) {
+        if (statistics) return new dev.lintgate.report.StatisticsReporter();
+        return ofFormat instanceof TextReporter t ? t.withFixes(f -> f.fixable(unsafe), fixSummary) : ofFormat;
     }
 
     /**

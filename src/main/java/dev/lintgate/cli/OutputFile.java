@@ -2,6 +2,7 @@ package dev.lintgate.cli;
 
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.config.IoReason;
+import dev.lintgate.project.AtomicReplace;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -9,17 +10,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -156,40 +151,10 @@ final class OutputFile {
     }
 
     private static void replace(Path path, boolean exists, Body body) throws IOException {
-        Path dir = path.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = null;
-        for (int attempt = 0; tmp == null; attempt++) {
-            Path candidate = path.resolveSibling("." + path.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                // no permissions given: the file gets 0666 less the umask, as a shell redirection would
-                Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                tmp = candidate;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) throw e;
-            }
-        }
-        try {
-            if (exists) keepMode(path, tmp);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void keepMode(Path existing, Path tmp) throws IOException {
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(existing);
-            Files.setPosixFilePermissions(tmp, mode);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults stand
-        }
+        AtomicReplace.replace(path, exists, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.writeTo(w);
+            w.flush();
+        });
     }
 }

@@ -318,8 +318,8 @@ public final class ConfigLoader {
                 int entryLine = array.inputPositionOf(i) == null ? line("deprecated") : array.inputPositionOf(i).line();
                 String where = display(file) + ":" + entryLine;
                 for (String k : entry.keySet()) {
-                    if (!List.of("name", "replacement", "message", "allow-type-checking").contains(k)) {
-                        throw new ConfigException(where, "unknown key '" + k + "' in [[deprecated]] (expected name, replacement, message, allow-type-checking)");
+                    if (!List.of("name", "replacement", "message", "allow-type-checking", "drop-in").contains(k)) {
+                        throw new ConfigException(where, "unknown key '" + k + "' in [[deprecated]] (expected name, replacement, message, allow-type-checking, drop-in)");
                     }
                 }
                 Object name = entry.get("name");
@@ -332,8 +332,11 @@ public final class ConfigLoader {
                 if (replacement != null && !(replacement instanceof String)) throw new ConfigException(where, "'replacement' must be a string");
                 if (message != null && !(message instanceof String)) throw new ConfigException(where, "'message' must be a string");
                 if (allow != null && !(allow instanceof Boolean)) throw new ConfigException(where, "'allow-type-checking' must be true or false");
+                Object dropIn = entry.get("drop-in");
+                if (dropIn != null && !(dropIn instanceof Boolean)) throw new ConfigException(where, "'drop-in' must be true or false");
+                if (Boolean.TRUE.equals(dropIn) && replacement == null) throw new ConfigException(where, "'drop-in' needs a 'replacement'");
                 out.add(new DeprecatedTarget(n, (String) replacement, (String) message, allow == null || (Boolean) allow,
-                        new Location(relPath, Region.line(entryLine))));
+                        new Location(relPath, Region.line(entryLine)), Boolean.TRUE.equals(dropIn)));
             }
             return out;
         }

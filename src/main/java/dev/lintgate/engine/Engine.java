@@ -347,9 +347,9 @@ public final class Engine {
 
         FindingSink sinkFor(Rule rule) {
             RuleDoc doc = catalog.require(rule.code());
-            return (location, message, fixHint, anchor, related, severity) -> raw.add(new Finding(doc.code(),
+            return (location, message, fixHint, anchor, related, severity, fix) -> raw.add(new Finding(doc.code(),
                     severity == null ? doc.severity() : severity, message, location,
-                    related == null ? List.<Related>of() : related, fixHint, anchor));
+                    related == null ? List.<Related>of() : related, fixHint, anchor, fix));
         }
 
         void notify(Notification n) {
@@ -403,9 +403,9 @@ public final class Engine {
             List<String> files = targets.stream().filter(Engine::isRead).filter(p -> !suppressions.containsKey(p)).sorted().toList();
             (files.size() > 64 ? files.parallelStream() : files.stream()).forEach(p -> suppressions.put(p, suppressionsOf(p)));
             List<Finding> out = new ArrayList<>();
-            FindingSink sink = (location, message, fixHint, anchor, related, severity) -> out.add(new Finding("LG002",
+            FindingSink sink = (location, message, fixHint, anchor, related, severity, fix) -> out.add(new Finding("LG002",
                     severity == null ? catalog.require("LG002").severity() : severity, message, location,
-                    related == null ? List.<Related>of() : related, fixHint, anchor));
+                    related == null ? List.<Related>of() : related, fixHint, anchor, fix));
             for (Map.Entry<String, Suppressions> e : new java.util.TreeMap<>(suppressions).entrySet()) {
                 if (!targets.contains(e.getKey()) || e.getValue().directives().isEmpty()) continue;
                 String[] lines = null;

@@ -44,7 +44,10 @@ public final class Project implements ProjectModel {
     /** The real path of each file whose name is not ASCII (see FileNames); the rest resolve from the root. */
     private final Map<String, Path> located;
     private volatile Timings timings = Timings.OFF;
-    /** Contents that stand for files on disk ({@code --stdin-filename}: an editor's unsaved buffer). */
+    /**
+     * Contents that stand for files on disk: an editor's unsaved buffer ({@code --stdin-filename}), what earlier passes
+     * of {@code check --fix} made of a file.
+     */
     private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
 
     /**

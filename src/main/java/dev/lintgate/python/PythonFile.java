@@ -52,6 +52,9 @@ public interface PythonFile {
     /** The text of a 1-based line without its line terminator; "" past the end. */
     String line(int line);
 
+    /** The number of lines (a trailing line terminator opens none). */
+    int lineCount();
+
     /**
      * Keeps what is built for this file (decoded text, tokens, name model) until {@link #release}: the engine calls
      * it before running the rules of the file, which share all of it. Without it, those are held weakly.

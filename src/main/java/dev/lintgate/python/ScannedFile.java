@@ -184,6 +184,11 @@ final class ScannedFile implements PythonFile {
         return source().line(line);
     }
 
+    @Override
+    public int lineCount() {
+        return source().lineCount();
+    }
+
     /** Decoded on first use; {@link #release} drops it. */
     private synchronized SourceText source() {
         if (source == null) {

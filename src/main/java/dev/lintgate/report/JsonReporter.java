@@ -2,7 +2,9 @@ package dev.lintgate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Related;
 import java.io.IOException;
@@ -79,6 +81,7 @@ public final class JsonReporter implements Reporter {
         gen.writeStringField("path", f.location().path());
         JsonWriting.regionFields(gen, f.location().region());
         JsonWriting.stringOrNull(gen, "fix", f.fixHint());
+        writeAutofix(gen, f.fix());
         gen.writeArrayFieldStart("related");
         for (Related r : f.related()) {
             gen.writeStartObject();
@@ -91,6 +94,27 @@ public final class JsonReporter implements Reporter {
         JsonWriting.stringOrNull(gen, "url", rule.map(RuleDoc::helpUri).orElse(null));
         gen.writeStringField("fingerprint", Fingerprint.key(f));
         JsonWriting.stringOrNull(gen, "baselineState", baselineState);
+        gen.writeEndObject();
+    }
+
+    /** What {@code check --fix} would change: ruff's fix object, with the file it edits, or null. */
+    private static void writeAutofix(JsonGenerator gen, Fix fix) throws IOException {
+        if (fix == null) {
+            gen.writeNullField("autofix");
+            return;
+        }
+        gen.writeObjectFieldStart("autofix");
+        gen.writeStringField("applicability", fix.applicability().label());
+        gen.writeStringField("message", fix.message());
+        gen.writeStringField("path", fix.path());
+        gen.writeArrayFieldStart("edits");
+        for (Edit e : fix.edits()) {
+            gen.writeStartObject();
+            JsonWriting.regionFields(gen, e.region());
+            gen.writeStringField("content", e.content());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
         gen.writeEndObject();
     }
 

@@ -58,7 +58,7 @@ public record Report(List<Finding> findings, List<Notification> notifications, L
     private static Finding under(Finding f, String prefix) {
         return new Finding(f.code(), f.severity(), f.message(), f.location().under(prefix),
                 f.related().stream().map(r -> new Related(r.location().under(prefix), r.message())).toList(),
-                f.fixHint(), f.anchor());
+                f.fixHint(), f.anchor(), f.fix() == null ? null : f.fix().under(prefix));
     }
 
     /** The findings a reporter writes: the new ones, and the baselined ones too when they are listed. */

@@ -6,7 +6,9 @@ import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Related;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The human formats, modelled on ruff: {@code path:line:col: CODE message}, then (unless concise) the source line
@@ -17,16 +19,31 @@ public final class TextReporter implements Reporter {
     private final Ansi ansi;
     private final boolean concise;
     private final boolean summary;
+    /** The findings marked {@code [*]}, as ruff marks those {@code --fix} would fix. */
+    private final Predicate<Finding> fixable;
+    /** Lines after the summary: what {@code --fix} did or could do. */
+    private final List<String> fixLines;
 
     private TextReporter(boolean colour, boolean concise, boolean summary) {
+        this(colour, concise, summary, f -> false, List.of());
+    }
+
+    private TextReporter(boolean colour, boolean concise, boolean summary, Predicate<Finding> fixable, List<String> fixLines) {
         this.ansi = new Ansi(colour);
         this.concise = concise;
         this.summary = summary;
+        this.fixable = fixable;
+        this.fixLines = List.copyOf(fixLines);
     }
 
     /** The same format without notifications and the summary line ({@code --quiet}). */
     public TextReporter quiet() {
-        return new TextReporter(ansi.isEnabled(), concise, false);
+        return new TextReporter(ansi.isEnabled(), concise, false, fixable, fixLines);
+    }
+
+    /** The same format marking {@code fixable} findings {@code [*]}, with {@code fixLines} after the summary. */
+    public TextReporter withFixes(Predicate<Finding> fixable, List<String> fixLines) {
+        return new TextReporter(ansi.isEnabled(), concise, summary, fixable, fixLines);
     }
 
     public static TextReporter full(boolean colour) {
@@ -64,13 +81,14 @@ public final class TextReporter implements Reporter {
         }
         out.write(report.summary());
         out.write('\n');
+        for (String line : fixLines) out.write(line + "\n");
         out.flush();
     }
 
     private String header(Finding f) {
         Location at = f.location();
         return ansi.bold(Printable.line(at.path())) + ":" + at.region().startLine() + ":" + at.region().startColumn() + ": "
-                + ansi.severity(f.severity(), f.code()) + " " + Printable.line(f.message());
+                + ansi.severity(f.severity(), f.code()) + (fixable.test(f) ? " [*] " : " ") + Printable.line(f.message());
     }
 
     private void writeDetails(Finding f, SourceLines sources, CodeFrame.LineCache lines, Writer out) throws IOException {

@@ -1,5 +1,6 @@
 package dev.lintgate.rules;
 
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
@@ -17,5 +18,11 @@ public interface FindingSink {
     }
 
     /** {@code severity} null means the rule's default. */
-    void report(Location location, String message, String fixHint, String anchor, List<Related> related, Severity severity);
+    default void report(Location location, String message, String fixHint, String anchor, List<Related> related, Severity severity) {
+        report(location, message, fixHint, anchor, related, severity, null);
+    }
+
+    /** {@code fix} null when the rule has none it is certain of. */
+    void report(Location location, String message, String fixHint, String anchor, List<Related> related, Severity severity,
+                Fix fix);
 }

@@ -1,5 +1,6 @@
 package dev.lintgate.rules;
 
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,13 +47,17 @@ public final class PerPytestVersion {
             return;
         }
         Map<Key, Set<PytestVersion>> found = new LinkedHashMap<>();
+        Map<Key, Optional<Fix>> fixes = new java.util.HashMap<>();
         for (PytestVersion v : all) {
             String named = "pytest " + v;
-            check.run(versions.model(v), (location, message, hint, anchor, related, severity) -> {
+            check.run(versions.model(v), (location, message, hint, anchor, related, severity, fix) -> {
                 List<Related> neutral = related.stream().map(r -> new Related(r.location(), neutral(r.message(), named))).toList();
                 Key key = new Key(location, neutral(message, named), neutral(hint, named), anchor, neutral, severity);
                 synchronized (found) {
                     found.computeIfAbsent(key, k -> new TreeSet<>()).add(v);
+                    // a fix that differs between releases is no fix lintgate is certain of
+                    if (!fixes.containsKey(key)) fixes.put(key, Optional.ofNullable(fix));
+                    else if (!fixes.get(key).equals(Optional.ofNullable(fix))) fixes.put(key, Optional.empty());
                 }
             });
         }
@@ -72,7 +78,8 @@ public final class PerPytestVersion {
                         : k.message() + "; with pytest " + which;
             }
             List<Related> related = k.related().stream().map(r -> new Related(r.location(), r.message().replace(TOKEN, plain))).toList();
-            sink.report(k.location(), message, k.hint() == null ? null : k.hint().replace(TOKEN, plain), k.anchor(), related, k.severity());
+            sink.report(k.location(), message, k.hint() == null ? null : k.hint().replace(TOKEN, plain), k.anchor(), related, k.severity(),
+                    fixes.get(k).orElse(null));
         }
     }
 

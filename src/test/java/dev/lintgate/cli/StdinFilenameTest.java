@@ -54,7 +54,7 @@ class StdinFilenameTest {
     }
 
     @Test
-    void misuseIsOneLine() {
+    void misuseIsOneLine() throws Exception {
         Runs noName = withStdin("", "check", "-");
         assertEquals(2, noName.code());
         assertTrue(noName.err().contains("the path '-' needs --stdin-filename PATH"), noName.err());
@@ -64,6 +64,12 @@ class StdinFilenameTest {
         Runs ini = withStdin("", "check", "--stdin-filename", "@pytest.ini", "-");
         assertEquals(2, ini.code());
         assertTrue(ini.err().contains("--stdin-filename must name a Python file"), ini.err());
-        for (Runs r : List.of(noName, noDash, ini)) assertEquals(1, r.err().lines().count(), r.err());
+        String onDisk = Files.readString(root.resolve("scripts/migrate_sessions.py"));
+        Runs fix = withStdin("from netra_backend.app.database.compat import DatabaseSessionManager\n",
+                "check", "--stdin-filename", "@scripts/migrate_sessions.py", "-", "--fix", "--unsafe-fixes");
+        assertEquals(2, fix.code());
+        assertTrue(fix.err().contains("--fix and --diff do not work on standard input"), fix.err());
+        assertEquals(onDisk, Files.readString(root.resolve("scripts/migrate_sessions.py")), "the buffer never reaches the disk");
+        for (Runs r : List.of(noName, noDash, ini, fix)) assertEquals(1, r.err().lines().count(), r.err());
     }
 }

@@ -60,6 +60,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dropInIsABooleanAndNeedsAReplacement() throws IOException {
+        LintgateConfig c = load("pyproject.toml", """
+                [[tool.lintgate.deprecated]]
+                name = "a.b.C"
+                replacement = "a.b.D"
+                drop-in = true
+
+                [[tool.lintgate.deprecated]]
+                name = "a.b.E"
+                replacement = "a.b.F"
+                """);
+        assertTrue(c.deprecated().get(0).dropIn());
+        assertFalse(c.deprecated().get(1).dropIn());
+        assertEquals("lintgate.toml:1: 'drop-in' needs a 'replacement'",
+                error("lintgate.toml", "[[deprecated]]\nname = \"a.b.C\"\ndrop-in = true\n"));
+        assertEquals("lintgate.toml:1: 'drop-in' must be true or false",
+                error("lintgate.toml", "[[deprecated]]\nname = \"a.b.C\"\nreplacement = \"a.b.D\"\ndrop-in = \"yes\"\n"));
+    }
+
+    @Test
     void readsToolLintgateFromPyprojectAndTargetFromRequiresPython() throws IOException {
         LintgateConfig c = load("pyproject.toml", """
                 [project]

@@ -3,6 +3,7 @@ package dev.lintgate.engine;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lintgate.catalog.Fixability;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Severity;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
     private static RuleDoc rule(String code, boolean byDefault) {
-        return new RuleDoc(code, "n", "s", Severity.ERROR, "c", "0.1.0", false, byDefault, List.of(), List.of(), code + "-n.md", "", List.of());
+        return new RuleDoc(code, "n", "s", Severity.ERROR, "c", "0.1.0", Fixability.NEVER, byDefault, List.of(), List.of(), code + "-n.md", "", List.of());
     }
 
     private static final RuleDoc LG101 = rule("LG101", true);

@@ -47,6 +47,12 @@ class JsonReporterTest {
         expected.put("endLine", 2L);
         expected.put("endColumn", 64L);
         expected.put("fix", "Import `SessionManager` instead.");
+        Map<String, Object> autofix = new LinkedHashMap<>();
+        autofix.put("applicability", "unsafe");
+        autofix.put("message", "Import `app.database.session_manager.SessionManager`");
+        autofix.put("path", "src/app/my module.py");
+        autofix.put("edits", List.of(Map.of("line", 2L, "column", 42L, "endLine", 2L, "endColumn", 64L, "content", "SessionManager")));
+        expected.put("autofix", autofix);
         expected.put("related", List.of());
         expected.put("url", "https://github.com/lintgate/lintgate/blob/main/rules/LG101-deprecated-runtime-import.md");
         expected.put("fingerprint", Fingerprint.key(Samples.report().findings().get(0)));

@@ -1,7 +1,11 @@
 package dev.lintgate.report;
 
+import dev.lintgate.catalog.Fixability;
 import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Applicability;
+import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Region;
@@ -46,7 +50,7 @@ final class Samples {
                 + "\n- `from m import C`;\n- `import m` when `m` is deprecated.\n\nSee [PEP 702](https://peps.python.org/pep-0702/).";
         String markdown = "# " + code + " " + name + "\n\n## What it checks\n\n" + checks
                 + "\n\n## Example\n\n```python\nimport legacy\n```\n";
-        return new RuleDoc(code, name, summary, severity, "imports", "0.1.0", false, true, tags, List.of(),
+        return new RuleDoc(code, name, summary, severity, "imports", "0.1.0", Fixability.NEVER, true, tags, List.of(),
                 code + "-" + name + ".md", markdown,
                 List.of(new RuleDoc.Section("What it checks", checks), new RuleDoc.Section("Example", "```python\nimport legacy\n```")));
     }
@@ -65,12 +69,18 @@ final class Samples {
         return new Finding(code, severity, message, new Location(path, region), related, fix, anchor);
     }
 
+    static Finding withAutofix(Finding f, Fix fix) {
+        return new Finding(f.code(), f.severity(), f.message(), f.location(), f.related(), f.fixHint(), f.anchor(), fix);
+    }
+
     /** Sorted like the engine sorts: path, line, column, code. */
     static List<Finding> findings() {
         List<Finding> all = new ArrayList<>(List.of(
-                finding("LG101", Severity.ERROR, SPACED, Region.of(2, 42, 64),
+                withAutofix(finding("LG101", Severity.ERROR, SPACED, Region.of(2, 42, 64),
                         "`DatabaseSessionManager` is deprecated and imported at import time",
                         List.of(), "Import `SessionManager` instead.", "app.database.session_manager.DatabaseSessionManager"),
+                        new Fix(SPACED, Applicability.UNSAFE, "Import `app.database.session_manager.SessionManager`",
+                                List.of(new Edit(Region.of(2, 42, 64), "SessionManager")), null)),
                 finding("LG101", Severity.ERROR, SPACED, Region.of(3, 21, 27),
                         "`legacy` is deprecated and imported at import time", List.of(), null, "legacy"),
                 finding("LG301", Severity.NOTE, SPACED, Region.of(4, 6, 8),

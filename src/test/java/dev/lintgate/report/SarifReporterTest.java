@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lintgate.catalog.Fixability;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Location;
@@ -227,7 +228,7 @@ class SarifReporterTest {
     @Test
     void longDescriptionsAreCutAt1024() {
         String longText = "word ".repeat(400).strip();
-        RuleDoc doc = new RuleDoc("LG900", "long", "s", Severity.ERROR, "c", "0.1.0", false, false, List.of(), List.of(), "LG900-long.md",
+        RuleDoc doc = new RuleDoc("LG900", "long", "s", Severity.ERROR, "c", "0.1.0", Fixability.NEVER, false, List.of(), List.of(), "LG900-long.md",
                 "## What it checks\n\n" + longText, List.of(new RuleDoc.Section("What it checks", longText)));
         String out = sarif(new Report(List.of(), List.of(), List.of(doc), "0.2.0-rc.1", 0, true, SourceLines.NONE));
         Object rule = at(JsonTree.parse(out), "runs", 0, "tool", "driver", "rules", 0);

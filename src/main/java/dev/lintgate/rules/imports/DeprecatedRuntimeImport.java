@@ -33,7 +33,8 @@ public final class DeprecatedRuntimeImport implements DeprecationRule {
             // the shim's own import is the original offence; it is reported there, not as a re-export of itself
             if (d.isReexport() && d.via().equals(at)) continue;
             if (expected.ofImport(file, binding, d)) continue;
-            sink.report(at, message(binding, d), fixHint(origin), origin.name(), related(d), null);
+            sink.report(at, message(binding, d), fixHint(origin), origin.name(), related(d), null,
+                    ReplacementFix.of(file, binding, d, deprecations, project));
         }
     }
 

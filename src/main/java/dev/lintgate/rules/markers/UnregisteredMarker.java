@@ -1,6 +1,7 @@
 package dev.lintgate.rules.markers;
 
 import dev.lintgate.config.EditDistance;
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Severity;
@@ -69,12 +70,12 @@ public final class UnregisteredMarker implements ProjectRule {
     }
 
     /** The finding for one mark name under one set of runs, waiting for its locations. */
-    private record Verdict(String name, String message, String hint, List<Related> related, Severity severity) {
+    private record Verdict(String name, String message, String hint, List<Related> related, Severity severity, Fix fix) {
         record At(Verdict verdict, Location location) {
         }
 
         void report(Location location, FindingSink sink) {
-            sink.report(location, message, hint, name, related, severity);
+            sink.report(location, message, hint, name, related, severity, fix);
         }
     }
 
@@ -110,7 +111,11 @@ public final class UnregisteredMarker implements ProjectRule {
                 ? "Register `" + name + "` in a pytest config file (`markers`) or a conftest.py above the module."
                 : "Register `" + name + "` in the `markers` option of "
                 + failing.stream().map(model::configName).distinct().reduce((a, b) -> a + " and " + b).orElse("the config") + ".";
-        return Optional.of(new Verdict(name, message, hint, List.copyOf(related), strict ? Severity.ERROR : Severity.WARNING));
+        // a misspelling is fixed by the person who knows which marker was meant, not by registering it; with several
+        // failing configs, each pass registers the marker in the first one still failing
+        Fix fix = near != null ? null : failing.stream().map(r -> MarkerRegistration.of(model.config(), r, name))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return Optional.of(new Verdict(name, message, hint, List.copyOf(related), strict ? Severity.ERROR : Severity.WARNING, fix));
     }
 
     /** A registered name close to the used one: case-insensitively equal, or within two edits. */

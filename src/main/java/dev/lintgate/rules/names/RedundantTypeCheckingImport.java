@@ -1,11 +1,13 @@
 package dev.lintgate.rules.names;
 
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
 import dev.lintgate.finding.Region;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.python.Binding;
 import dev.lintgate.python.ImportBinding;
+import dev.lintgate.python.ImportEdits;
 import dev.lintgate.python.PythonFile;
 import dev.lintgate.python.Scope;
 import dev.lintgate.rules.FindingSink;
@@ -82,10 +84,16 @@ public final class RedundantTypeCheckingImport implements TypingOnlyRule {
         Region region = statement != null ? statement.region() : Region.line(typing.line());
         String fix = siblings > 1 ? "Remove `" + name + "` from the import under TYPE_CHECKING."
                 : "Delete the import under TYPE_CHECKING.";
+        // one removal per file and pass: two deletions that each see the other left in the block could empty it
+        boolean alone = siblings == 1;
+        Fix removal = statement == null ? null : ImportEdits.removal(file, statement, alone)
+                .map(edits -> Fix.safe(file.path(), !alone ? "Remove `" + name + "` from the import" : "Delete the import", edits)
+                        .isolatedBy("LG108 " + file.path()))
+                .orElse(null);
         sink.report(new Location(file.path(), region),
                 "`" + name + "` is imported both under TYPE_CHECKING and at runtime (line " + runtime.line()
                         + "); the TYPE_CHECKING import is dead.",
                 fix, name, List.of(new Related(new Location(file.path(), Region.line(runtime.line())), "runtime import")),
-                null);
+                null, removal);
     }
 }

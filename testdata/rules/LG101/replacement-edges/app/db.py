@@ -1,0 +1,6 @@
+class Old:
+    pass
+
+
+class New:
+    pass
