@@ -64,6 +64,7 @@ public final class Engine {
 
     public Result run(Project project, List<Rule> rules) {
         Set<String> scope = TargetScope.of(project);
+        project.reportOn(scope);
         Collector collector = new Collector(project, scope);
         List<FileRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();

@@ -44,6 +44,8 @@ public final class Project implements ProjectModel {
     /** The real path of each file whose name is not ASCII (see FileNames); the rest resolve from the root. */
     private final Map<String, Path> located;
     private volatile Timings timings = Timings.OFF;
+    /** The files findings are reported on, once the engine has widened the targets; null: every file. */
+    private volatile Set<String> reported;
 
     /**
      * @param files   every walked file, sorted
@@ -122,6 +124,17 @@ public final class Project implements ProjectModel {
     @Override
     public Set<String> targets() {
         return targets;
+    }
+
+    /** Sets the files findings are reported on (the engine's target scope), before any rule runs. */
+    public void reportOn(Set<String> scope) {
+        this.reported = scope;
+    }
+
+    @Override
+    public boolean reportsOn(String relativePath) {
+        Set<String> scope = reported;
+        return scope == null || scope.contains(relativePath);
     }
 
     /** The run's lintgate settings file relative to the root, when it lies below the root. */
