@@ -39,7 +39,7 @@ measured_report() {
   for i in "${!measured_names[@]}"; do
     local median
     median=$(printf '%s\n' ${times[i]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-9s median %6.2f s  (runs: %s)  max RSS %5d MB  output lines: %s\n' "${measured_names[i]}" "$median" \
+    printf "%-${name_width:-9}s median %6.2f s  (runs: %s)  max RSS %5d MB  output lines: %s\n" "${measured_names[i]}" "$median" \
       "${times[i]% }" $((rss[i] / 1024)) "$(wc -l <"$work/out.$i")"
   done
 }

@@ -1,6 +1,7 @@
 package dev.lintgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -68,34 +70,48 @@ class JarIT {
         assertTrue(run.out().contains("All checks passed"), run.out());
     }
 
-    /** bin/lintgate: the first run records a class-data archive, later runs use it, and both behave the same. */
+    /**
+     * bin/lintgate maps the class-data archive the build made beside the jar, and writes nothing; for a jar without
+     * one, the first run records an archive in the user's cache and later runs use it. Output and exit codes are
+     * those of a run without any archive.
+     */
     @Test
-    void launcherCachesClassesWithoutChangingOutputOrExitCodes() throws Exception {
-        // the archive is some 10 MB: a test run must not leave one behind
+    void launcherSharesClassesWithoutChangingOutputOrExitCodes() throws Exception {
+        assertTrue(Files.isRegularFile(Path.of("target", "lintgate.jsa")), "mvn package makes target/lintgate.jsa");
+        // the archives are some 10 to 20 MB: a test run must not leave one behind
         Path cache = Files.createTempDirectory("lintgate-cache");
+        Path lone = Files.createTempDirectory("lintgate-jar");
         try {
-            List<Run> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) runs.add(launcher(cache, "check", "testdata/projects/incident", "--format", "concise"));
+            Files.copy(Path.of("target", "lintgate.jar"), lone.resolve("lintgate.jar"));
+            String[] args = {"check", "testdata/projects/incident", "--format", "concise"};
+            Run plain = launcher(cache, Map.of("LINTGATE_NO_CDS", "1"), args);
+            assertEquals(1, plain.exit(), plain.err());
+            // -Xshare:on fails the run when the archive cannot be mapped: this proves the build's archive is used
+            assertEquals(plain, launcher(cache, Map.of("LINTGATE_JAVA_OPTS", "-Xshare:on"), args));
+            assertFalse(Files.exists(cache.resolve("lintgate")), "the build's archive is used; nothing is written");
+            Map<String, String> elsewhere = Map.of("LINTGATE_JAR", lone.resolve("lintgate.jar").toString());
+            for (int i = 0; i < 2; i++) assertEquals(plain, launcher(cache, elsewhere, args));
             try (var files = Files.list(cache.resolve("lintgate"))) {
                 List<Path> archives = files.toList();
                 assertEquals(1, archives.size(), archives.toString());
                 assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
             }
-            assertEquals(1, runs.get(0).exit(), runs.get(0).err());
-            assertEquals(runs.get(0), runs.get(1));
-            assertEquals(2, launcher(cache, "check", "no-such-dir").exit());
+            assertEquals(2, launcher(cache, Map.of(), "check", "no-such-dir").exit());
         } finally {
-            try (var tree = Files.walk(cache)) {
-                tree.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            for (Path dir : List.of(cache, lone)) {
+                try (var tree = Files.walk(dir)) {
+                    tree.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
 
-    private static Run launcher(Path cache, String... args) throws IOException, InterruptedException {
+    private static Run launcher(Path cache, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sh", "bin/lintgate"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.environment().putAll(env);
         pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return run(pb);
     }

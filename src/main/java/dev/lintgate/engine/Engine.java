@@ -69,6 +69,7 @@ public final class Engine {
 
     public Result run(Project project, List<Rule> rules) {
         Set<String> scope = TargetScope.of(project);
+        project.reportOn(scope);
         Collector collector = new Collector(project, scope, rules);
         List<FileRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
@@ -97,7 +98,10 @@ public final class Engine {
             List<Future<?>> tasks = new ArrayList<>();
             Pass first = new Pass(project, duringPass, List.copyOf(surveys), syntaxAsFindings, collector);
             if (!duringPass.isEmpty() || !surveys.isEmpty()) submitChunks(pool, targets, first::check, tasks);
+            // a run on a few files skips the rules that cannot report in any of them (most of what a hook passes)
+            boolean partial = scope.size() < project.files().size();
             for (ProjectRule rule : projectRules) {
+                if (partial && scope.stream().noneMatch(rule::reportsIn)) continue;
                 tasks.add(pool.submit(() -> {
                     long start = project.timings().start();
                     rule.check(project, collector.sinkFor(rule));

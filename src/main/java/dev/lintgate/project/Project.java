@@ -49,6 +49,8 @@ public final class Project implements ProjectModel {
      * of {@code check --fix} made of a file.
      */
     private final Map<String, byte[]> replaced = new ConcurrentHashMap<>();
+    /** The files findings are reported on, once the engine has widened the targets; null: every file. */
+    private volatile Set<String> reported;
 
     /**
      * @param files   every walked file, sorted
@@ -127,6 +129,17 @@ public final class Project implements ProjectModel {
     @Override
     public Set<String> targets() {
         return targets;
+    }
+
+    /** Sets the files findings are reported on (the engine's target scope), before any rule runs. */
+    public void reportOn(Set<String> scope) {
+        this.reported = scope;
+    }
+
+    @Override
+    public boolean reportsOn(String relativePath) {
+        Set<String> scope = reported;
+        return scope == null || scope.contains(relativePath);
     }
 
     /** The run's lintgate settings file relative to the root, when it lies below the root. */

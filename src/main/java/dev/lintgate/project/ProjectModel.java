@@ -33,6 +33,13 @@ public interface ProjectModel {
      */
     Set<String> targets();
 
+    /**
+     * Whether the run reports findings in this file: a target, or a file a named config governs (the engine's
+     * target scope). Findings elsewhere are dropped, so a rule that judges files one by one may skip the others:
+     * with the five files of a pre-commit hook, five modules instead of every test module of the repository.
+     */
+    boolean reportsOn(String relativePath);
+
     /** The file's parsed form, cached; empty when it is not a Python file or cannot be read. */
     Optional<PythonFile> python(String relativePath);
 

@@ -51,6 +51,7 @@ public final class MarkerModel {
     private final List<String> testModules = new ArrayList<>();
     private final Object scanLock = new Object();
     private boolean scanned;
+    private volatile List<String> reported;
 
     MarkerModel(ProjectModel project, PytestConfigModel config) {
         this.project = project;
@@ -80,6 +81,19 @@ public final class MarkerModel {
         return testModules;
     }
 
+    /**
+     * The test modules whose findings the run reports ({@link ProjectModel#reportsOn}): every one in a full run, the
+     * named ones when pre-commit names a few. Rules that judge each module on its own iterate these.
+     */
+    public List<String> reportedTestModules() {
+        List<String> out = reported;
+        if (out == null) {
+            out = testModules.stream().filter(project::reportsOn).toList();
+            reported = out;
+        }
+        return out;
+    }
+
     public List<String> conftests() {
         return conftests;
     }
@@ -94,13 +108,14 @@ public final class MarkerModel {
     }
 
     /**
-     * Scans the test modules on every core: the rules then read them from the cache. Once: rules that ask while the
-     * scan runs wait for it (two parallel scans of the same modules would spin on each other's entries).
+     * Scans the test modules the run reports on ({@link #reportedTestModules}) on every core: the rules then read them
+     * from the cache. Once: rules that ask while the scan runs wait for it (two parallel scans of the same modules
+     * would spin on each other's entries).
      */
     public void scanTestModules() {
         synchronized (scanLock) {
             if (scanned) return;
-            testModules.parallelStream().forEach(this::marks);
+            reportedTestModules().parallelStream().forEach(this::marks);
             scanned = true;
         }
     }

@@ -73,6 +73,14 @@ public final class PytestConfigFile {
     }
 
     /** Like {@link #parse(String, String, byte[], TomlDocument.Spec)} for a Python whose tomllib reads TOML 1.0. */
+    /**
+     * Whether pytest may read its config from the file at this path: any file but Python source. pytest reads ini,
+     * TOML and setup.cfg files, and {@code -c} may name a file of any other name, but never a module it imports.
+     */
+    public static boolean mayBe(String path) {
+        return !path.endsWith(".py") && !path.endsWith(".pyi");
+    }
+
     public static PytestConfigFile parse(String path, String displayPath, byte[] bytes) {
         return parse(path, displayPath, bytes, TomlDocument.Spec.TOML_1_0);
     }

@@ -47,7 +47,7 @@ public final class AsyncioWithoutPlugin implements ProjectRule {
         PytestConfigModel config = model.config();
         PluginCatalog.Plugin asyncio = PluginCatalog.plugin("pytest-asyncio").orElseThrow();
         Severity severity = config.version().atLeast(8, 4) ? Severity.ERROR : Severity.WARNING;
-        for (String module : model.testModules()) {
+        for (String module : model.reportedTestModules()) {
             List<PytestRun> runs = model.runsCollecting(module);
             // a run whose environment may install pytest-asyncio (an unreadable declaration) is not one without it
             PytestRun missing = runs.stream().filter(r -> absent(config, asyncio, r) || blocks(r)).findFirst().orElse(null);

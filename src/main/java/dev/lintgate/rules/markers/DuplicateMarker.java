@@ -26,6 +26,12 @@ public final class DuplicateMarker implements ProjectRule {
         return "LG211";
     }
 
+    /** Every finding is in the {@code markers} option of a pytest config file. */
+    @Override
+    public boolean reportsIn(String path) {
+        return PytestConfigFile.mayBe(path);
+    }
+
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));

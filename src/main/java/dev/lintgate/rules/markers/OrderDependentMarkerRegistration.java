@@ -39,7 +39,7 @@ public final class OrderDependentMarkerRegistration implements ProjectRule {
         // a finding depends only on the runs collecting the module, its directory and the mark's name
         Map<Key, Optional<Verdict>> verdicts = new ConcurrentHashMap<>();
         // one thread: the work per module is a few lookups, and LG210 keeps the other cores busy meanwhile
-        List<List<Verdict.At>> perModule = model.testModules().stream().map(module -> {
+        List<List<Verdict.At>> perModule = model.reportedTestModules().stream().map(module -> {
             PytestMarks marks = model.marks(module).orElse(null);
             if (marks == null || marks.uses().isEmpty()) return List.<Verdict.At>of();
             List<PytestRun> runs = model.runsCollecting(module);

@@ -47,8 +47,8 @@ public final class UncollectedTestFile implements ProjectRule {
         }
         Set<String> seen = new HashSet<>();
         for (PytestConfigModel m : models) {
-            for (String path : m.markers().testModules()) {
-                if (!project.targets().contains(path) || !seen.add(path)) continue;
+            for (String path : m.markers().reportedTestModules()) {
+                if (!seen.add(path)) continue;
                 if (models.stream().anyMatch(o -> collected(o.testCollection(), path))) continue;
                 if (models.stream().noneMatch(o -> o.testCollection().isTestModule(path))) continue;
                 report(project, models, path, sink);

@@ -48,7 +48,7 @@ public final class UnregisteredMarker implements ProjectRule {
         model.scanTestModules();
         // a finding depends only on the runs that collect the module and the mark's name: each is built once
         Map<Key, Optional<Verdict>> verdicts = new ConcurrentHashMap<>();
-        List<List<Verdict.At>> perModule = model.testModules().parallelStream().map(module -> {
+        List<List<Verdict.At>> perModule = model.reportedTestModules().parallelStream().map(module -> {
             List<PytestRun> runs = model.runsCollecting(module);
             PytestMarks marks = runs.isEmpty() ? null : model.marks(module).orElse(null);
             if (marks == null) return List.<Verdict.At>of();

@@ -24,6 +24,12 @@ public final class UnusedMarker implements ProjectRule {
         return "LG214";
     }
 
+    /** Every finding is in the {@code markers} option of a pytest config file. */
+    @Override
+    public boolean reportsIn(String path) {
+        return PytestConfigFile.mayBe(path);
+    }
+
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));

@@ -22,6 +22,12 @@ public final class AsyncioFixtureLoopScopeUnset implements ProjectRule {
         return "LG204";
     }
 
+    /** Every finding is in a pytest config file (a section, a key, a syntax error there). */
+    @Override
+    public boolean reportsIn(String path) {
+        return PytestConfigFile.mayBe(path);
+    }
+
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));

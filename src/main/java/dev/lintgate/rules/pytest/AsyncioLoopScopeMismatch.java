@@ -44,11 +44,12 @@ public final class AsyncioLoopScopeMismatch implements ProjectRule {
      * {@code _<scope>_scoped_runner} from a wider request and pytest fails the setup with ScopeMismatch.
      */
     private void checkFixtures(ProjectModel project, PytestConfigModel model, FindingSink sink) {
-        List<String> candidates = project.pythonFiles().stream().filter(path -> {
+        // each fixture is reported where it is defined: only the files the run reports on are read
+        List<String> candidates = project.pythonFiles().stream().filter(project::reportsOn).filter(path -> {
             String name = path.substring(path.lastIndexOf('/') + 1);
             return name.equals("conftest.py") || name.startsWith("test_") || name.endsWith("_test.py");
         }).toList();
-        // every test module is read: on all cores, and decoded only when it can hold an async fixture
+        // on all cores, and decoded only when it can hold an async fixture
         List<List<AsyncFixtures.AsyncFixture>> found = candidates.parallelStream().map(path -> fixturesIn(project, path)).toList();
         for (int i = 0; i < candidates.size(); i++) {
             String path = candidates.get(i);

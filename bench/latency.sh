@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Latency benchmark (prints numbers; not a test): what a person waits for. A hello-world JVM started by bin/lintgate
+# itself (same JVM flags from bin/jvm.options, same class-data archive handling), `lintgate --version`, a one-file
+# project, 5 files of the largest tree in ../shared/ecosystem and of the synthetic 10,000-module monorepo (as
+# pre-commit passes them), full runs of both, and ruff 0.16.9 on the same inputs with and without its cache. All
+# through the launcher with a class-data archive in a scratch cache, as users get it; medians, same run.
+#   bench/latency.sh [RUNS] [BASELINE_JAR]   (default 10 rounds; with BASELINE_JAR, every lintgate row is measured
+#                                             again with that jar, e.g. main's, for before/after in one run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-10}
+baseline=${2:-}
+[ -f target/lintgate.jar ] && [ -d target/test-classes ] || mvn -B -q package -DskipTests
+. bench/common.sh
+ensure_ruff
+work=$(mktemp -d)
+name_width=20
+trap 'rm -rf "$work"' EXIT
+here=$PWD
+ruff=$here/target/bench-venv/bin/ruff
+
+# hello-world as a jar, so that the launcher starts it exactly as it starts lintgate
+mkdir -p "$work/hello"
+cat > "$work/hello/Hello.java" <<'JAVA'
+public final class Hello { public static void main(String[] args) { System.out.println("hello"); } }
+JAVA
+javac -d "$work/hello" "$work/hello/Hello.java"
+printf 'Main-Class: Hello\n' > "$work/hello/manifest"
+jar cfm "$work/hello.jar" "$work/hello/manifest" -C "$work/hello" Hello.class
+
+mkdir -p "$work/one"
+printf 'import os\n\n\ndef main():\n    print(os.getcwd())\n' > "$work/one/app.py"
+
+eco=$(cd .. && pwd)/shared/ecosystem
+largest=
+if [ -d "$eco" ]; then
+  largest=$(for d in "$eco"/*/; do printf '%s %s\n' "$(find "$d" -name '*.py' | wc -l)" "${d%/}"; done | sort -n | tail -1 | cut -d' ' -f2)
+else
+  echo "(no ecosystem corpus at $eco: its rows are skipped)"
+fi
+java -cp target/classes:target/test-classes dev.lintgate.pytest.SyntheticMonorepo "$work/mono" 10000 >/dev/null
+
+# (--project-root .: the ecosystem trees are not git checkouts, and the root would otherwise be the first file's
+# directory; pre-commit runs at the git top level)
+# five Python files spread evenly over a tree, relative to it: what a pre-commit hook passes for a small change
+five() {
+  (cd "$1" && find . -name '*.py' -not -path './.*' | sed 's|^\./||' | LC_ALL=C sort | awk '{a[NR]=$0} END {for (i = 1; i <= 5; i++) print a[int(NR * i / 6)]}')
+}
+mono5=$(five "$work/mono" | tr '\n' ' ')
+
+# run NAME DIR COMMAND...: the command runs inside DIR
+run() { local name=$1 dir=$2; shift 2; measure "$name" env -C "$dir" "$@"; }
+lint() {   # lint NAME-SUFFIX JAR
+  local suffix=$1 jar=$2
+  local lg=(env XDG_CACHE_HOME="$work/cds" LINTGATE_JAR="$jar" "$here/bin/lintgate")
+  # a check first: without an archive beside the jar, the launcher's first run records the archive in the user's
+  # cache, and a --version run would record the classes of --version only
+  run "one-file$suffix" "$work/one" "${lg[@]}" check . --format concise --exit-zero
+  run "version$suffix" "$work" "${lg[@]}" --version
+  if [ -n "$largest" ]; then
+    # shellcheck disable=SC2046
+    run "eco-5$suffix" "$largest" "${lg[@]}" check --project-root . $(five "$largest") --format concise --exit-zero
+    run "eco-all$suffix" "$largest" "${lg[@]}" check . --format concise --exit-zero
+  fi
+  # shellcheck disable=SC2086
+  run "mono-5$suffix" "$work/mono" "${lg[@]}" check --project-root . $mono5 --format concise --exit-zero
+  run "mono-all$suffix" "$work/mono" "${lg[@]}" check . --format concise --exit-zero
+}
+
+echo "$(nproc) cores; $(java -version 2>&1 | head -1); ruff $("$ruff" --version | cut -d' ' -f2)"
+[ -n "$largest" ] && echo "largest ecosystem tree: $(basename "$largest") ($(find "$largest" -name '*.py' | wc -l) Python files); eco-5: $(five "$largest" | tr '\n' ' ')"
+echo "synthetic monorepo: 10000 test modules, $(find "$work/mono" -type f | wc -l) files; mono-5: $mono5"
+run hello "$work" env XDG_CACHE_HOME="$work/cds" LINTGATE_JAR="$work/hello.jar" "$here/bin/lintgate"
+lint "" "$here/target/lintgate.jar"
+[ -n "$baseline" ] && lint "-base" "$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
+# ruff with the rules closest to lintgate's (undefined names, TYPE_CHECKING misuse, banned imports, unused imports);
+# "-cached" rows keep ruff's cache between runs (the warm-up run fills it), the others run with --no-cache
+rf=("$ruff" check --isolated --select F821,TC004,TID251,F401 --exit-zero --output-format concise)
+for cached in "" "-cached"; do
+  opts=(--no-cache)
+  [ -n "$cached" ] && opts=(--cache-dir "$work/ruff-cache")
+  run "ruff-one$cached" "$work/one" "${rf[@]}" "${opts[@]}" .
+  if [ -n "$largest" ]; then
+    # shellcheck disable=SC2046
+    run "ruff-eco-5$cached" "$largest" "${rf[@]}" "${opts[@]}" $(five "$largest")
+    run "ruff-eco-all$cached" "$largest" "${rf[@]}" "${opts[@]}" .
+  fi
+  # shellcheck disable=SC2086
+  run "ruff-mono-5$cached" "$work/mono" "${rf[@]}" "${opts[@]}" $mono5
+  run "ruff-mono-all$cached" "$work/mono" "${rf[@]}" "${opts[@]}" .
+done
+measured_report
