@@ -4,20 +4,26 @@ import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.engine.Engine;
-import dev.lintgate.engine.Timings;
 import dev.lintgate.engine.Selection;
+import dev.lintgate.engine.Timings;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Severity;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
 import dev.lintgate.project.Repository;
+import dev.lintgate.report.Baseline;
+import dev.lintgate.report.BaselineOutcome;
 import dev.lintgate.report.FixSummary;
+import dev.lintgate.report.Printable;
 import dev.lintgate.report.Report;
 import dev.lintgate.report.Reporter;
-import dev.lintgate.report.TextReporter;
 import dev.lintgate.report.SarifReporter;
-import dev.lintgate.report.StepSummaryReporter;
 import dev.lintgate.report.SourceLines;
+import dev.lintgate.report.StatisticsReporter;
+import dev.lintgate.report.StepSummaryReporter;
+import dev.lintgate.report.Tally;
+import dev.lintgate.report.TextReporter;
 import dev.lintgate.rules.AllRules;
 import dev.lintgate.rules.Rule;
 import java.io.IOException;
@@ -175,7 +181,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         if (showFiles) {
             PrintWriter out = spec.commandLine().getOut();
-            for (String f : Engine.filesToCheck(loaded)) out.println(dev.lintgate.report.Printable.line(f));
+            for (String f : Engine.filesToCheck(loaded)) out.println(Printable.line(f));
             out.flush();
             return ExitCode.CLEAN;
         }
@@ -203,8 +209,8 @@ public class CheckCommand implements Callable<Integer> {
         BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
         if (recordsBaseline()) {
             Path written = baselineRun.fileToWrite(project);
-            dev.lintgate.report.Baseline recorded = baselineRun.record(project, result);
-            spec.commandLine().getOut().println("Recorded " + dev.lintgate.report.Tally.plural(recorded.findingCount(), "finding")
+            Baseline recorded = baselineRun.record(project, result);
+            spec.commandLine().getOut().println("Recorded " + Tally.plural(recorded.findingCount(), "finding")
                     + " in " + baselineRun.shown(written) + ".");
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN;
@@ -213,13 +219,13 @@ public class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--update-baseline needs a baseline: --baseline FILE or the 'baseline' setting");
         }
         List<Finding> reported = result.findings();
-        dev.lintgate.report.BaselineOutcome outcome = dev.lintgate.report.BaselineOutcome.NONE;
+        BaselineOutcome outcome = BaselineOutcome.NONE;
         if (baselineRun.active()) {
-            dev.lintgate.report.Baseline.Matched matched = baselineRun.match(result, updateBaseline);
+            Baseline.Matched matched = baselineRun.match(result, updateBaseline);
             reported = matched.fresh();
-            outcome = dev.lintgate.report.BaselineOutcome.of(matched, showBaselined, updateBaseline ? baselineRun.shownFile() : null);
+            outcome = BaselineOutcome.of(matched, showBaselined, updateBaseline ? baselineRun.shownFile() : null);
         }
-        List<dev.lintgate.finding.Notification> notifications = result.notifications();
+        List<Notification> notifications = result.notifications();
         if (diffBase != null) {
             DiffBaseRun diff = DiffBaseRun.of(project, diffBase, reported, notifications);
             reported = diff.findings();
@@ -271,7 +277,7 @@ public class CheckCommand implements Callable<Integer> {
     /** The text formats mark fixable findings {@code [*]} and end with what {@code --fix} did or could do. */
     /** {@code --statistics} replaces the format's reporter; the text formats mark fixable findings and say what --fix can do. */
     private Reporter reporter(Reporter ofFormat, boolean unsafe, List<String> fixSummary) {
-        if (statistics) return new dev.lintgate.report.StatisticsReporter();
+        if (statistics) return new StatisticsReporter();
         return ofFormat instanceof TextReporter t ? t.withFixes(f -> f.fixable(unsafe), fixSummary) : ofFormat;
     }
 

@@ -27,6 +27,8 @@ public final class Makefile {
     private final List<Recipe> recipes = new ArrayList<>();
     private boolean unreadInclude;
     private final Map<String, String> placeholders = new LinkedHashMap<>();
+    private final Map<String, String> placeholderNames = new java.util.HashMap<>();
+    private final Map<String, String> expandedValues = new java.util.HashMap<>();
 
     private record Recipe(String target, int line, String text) {
     }
@@ -42,8 +44,33 @@ public final class Makefile {
      * values possibly unknown words) winning over the file's.
      */
     public static List<CommandLine> commands(String path, Function<String, Optional<byte[]>> files, Map<String, String> overrides) {
+        return commands(path, files, overrides, new Runs());
+    }
+
+    /** What one run reads of many Makefile runs: each Makefile parsed once, each expanded recipe line split once. */
+    public static final class Runs {
+        private final Map<String, Makefile> parsed = new java.util.HashMap<>();
+        private final Map<String, List<CommandLine>> split = new java.util.HashMap<>();
+    }
+
+    /**
+     * As {@link #commands(String, Function, Map)}, sharing what {@code runs} has read: a Makefile that runs itself
+     * with other variables ({@code $(MAKE) VAR=x target}, 31 times in CPython's) was parsed, and most of its lines
+     * expanded to the same text and split, once per run.
+     */
+    public static List<CommandLine> commands(String path, Function<String, Optional<byte[]>> files, Map<String, String> overrides,
+                                             Runs runs) {
+        Makefile read = runs.parsed.computeIfAbsent(path, p -> {
+            Makefile fresh = new Makefile(p, files);
+            fresh.read(p, 0);
+            return fresh;
+        });
         Makefile m = new Makefile(path, files);
-        m.read(path, 0);
+        m.values.putAll(read.values);
+        m.uncertain.addAll(read.uncertain);
+        m.recipes.addAll(read.recipes);
+        m.unreadInclude = read.unreadInclude;
+        Map<String, List<CommandLine>> split = runs.split;
         m.values.putAll(overrides);
         m.uncertain.removeAll(overrides.keySet());
         List<CommandLine> out = new ArrayList<>();
@@ -52,11 +79,15 @@ public final class Makefile {
             // @, - and + before a recipe line are make's, not the shell's
             text = text.stripLeading();
             while (!text.isEmpty() && "@-+".indexOf(text.charAt(0)) >= 0) text = text.substring(1).stripLeading();
+            // only the placeholders this line holds: all of them for every line was quadratic in a large Makefile
             Map<String, String> shellVariables = new LinkedHashMap<>();
-            m.placeholders.forEach((name, shown) -> shellVariables.put(name, Words.unknownWords(shown)));
-            for (CommandLine c : ShellScript.commands(path, text, r.line(), m.dir, Map.of(), shellVariables)) {
-                out.add(c);
+            for (int at = text.indexOf(PLACEHOLDER); at >= 0; at = text.indexOf(PLACEHOLDER, at + 1)) {
+                String name = text.substring(at + 2, text.indexOf('}', at));
+                shellVariables.put(name, Words.unknownWords(m.placeholders.get(name)));
             }
+            String line = text;
+            out.addAll(split.computeIfAbsent(path + '\0' + r.line() + '\0' + text + '\0' + shellVariables,
+                    k -> ShellScript.commands(path, line, r.line(), m.dir, Map.of(), shellVariables)));
         }
         return out;
     }
@@ -164,7 +195,7 @@ public final class Makefile {
         if (op > 0 && "?+:!".indexOf(l.charAt(op - 1)) >= 0) op--;
         if (op > 0 && l.charAt(op) == ':' && l.charAt(op - 1) == ':') op--;
         String name = l.substring(0, op).strip();
-        return name.matches("[^\\s:#=]+") ? op : -1;
+        return !name.isEmpty() && name.chars().noneMatch(c -> Character.isWhitespace(c) || c == ':' || c == '#' || c == '=') ? op : -1;
     }
 
     private static int ruleColon(String l) {
@@ -232,7 +263,7 @@ public final class Makefile {
     private String value(String ref, String shown, String target, int depth) {
         if (ref.equals("@")) return target;
         if (ref.equals("MAKE")) return "make";
-        boolean plainName = ref.matches("[A-Za-z0-9_.\\-]+");
+        boolean plainName = !ref.isEmpty() && ref.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-'));
         if (!plainName || uncertain.contains(ref) || depth > 20) return placeholder(shown);
         String v = values.get(ref);
         if (v == null) {
@@ -240,12 +271,22 @@ public final class Makefile {
             return unreadInclude ? placeholder(shown) : "";
         }
         if (Words.isUnknown(v)) return placeholder(Words.spelling(v));
-        return expand(v, "", depth + 1);
+        // a variable's value expands to the same text wherever it is used (placeholders are named by what they
+        // stand for), so it is expanded once: CPython's Makefile nests its object lists dozens of times
+        String done = expandedValues.get(ref);
+        if (done == null) {
+            done = expand(v, "", depth + 1);
+            expandedValues.put(ref, done);
+        }
+        return done;
     }
 
+    private static final String PLACEHOLDER = "${__lintgate_make_";
+
+    /** The same unknown text is the same unknown shell variable, wherever it stands. */
     private String placeholder(String shown) {
-        String name = "__lintgate_make_" + placeholders.size();
-        placeholders.put(name, shown);
+        String name = placeholderNames.computeIfAbsent(shown, t -> "__lintgate_make_" + placeholderNames.size());
+        placeholders.putIfAbsent(name, shown);
         return "${" + name + "}";
     }
 }

@@ -29,6 +29,7 @@ public final class RepositoryCommands {
     private final ProjectModel project;
     private final List<CommandLine> commands = new ArrayList<>();
     private final Set<String> expanded = new HashSet<>();
+    private final Makefile.Runs makefiles = new Makefile.Runs();
 
     private RepositoryCommands(ProjectModel project) {
         this.project = project;
@@ -43,7 +44,7 @@ public final class RepositoryCommands {
             } else if (name.equals("noxfile.py")) {
                 project.bytes(f).ifPresent(b -> found.addAll(NoxFile.commands(f, b, null)));
             } else if (name.equals("Makefile") || name.equals("makefile") || name.equals("GNUmakefile")) {
-                found.addAll(Makefile.commands(f, project::bytes, Map.of()));
+                found.addAll(Makefile.commands(f, project::bytes, Map.of(), makefiles));
             } else if (isWorkflow(f)) {
                 text(f).ifPresent(t -> found.addAll(Workflows.commands(f, t)));
             } else if (name.equals(".pre-commit-config.yaml") || name.equals(".pre-commit-config.yml")) {
@@ -199,7 +200,7 @@ public final class RepositoryCommands {
         if (overrides.isEmpty() || dir == null) return;
         String path = Paths.resolve(dir, file == null ? "Makefile" : file);
         if (path == null || !expanded.add("make " + path + " " + overrides) || project.bytes(path).isEmpty()) return;
-        for (CommandLine d : Makefile.commands(path, project::bytes, overrides)) add(d, depth + 1);
+        for (CommandLine d : Makefile.commands(path, project::bytes, overrides, makefiles)) add(d, depth + 1);
     }
 
     private void script(CommandLine c, Program p, String cwd, int depth) {
