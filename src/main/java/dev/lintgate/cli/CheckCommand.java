@@ -202,8 +202,6 @@ public class CheckCommand implements Callable<Integer> {
         Engine.Result result = pass.result();
         timings.stopWall("phase: rules (wall)", start);
         start = timings.startWall();
-        List<String> fixSummary = new ArrayList<>(fixLines);
-        fixSummary.addAll(FixSummary.available(result.findings(), unsafeFixes));
         boolean markUnsafe = unsafeFixes;
 
         BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
@@ -231,6 +229,9 @@ public class CheckCommand implements Callable<Integer> {
             reported = diff.findings();
             notifications = diff.notifications();
         }
+        // what --fix could do for the findings shown: a baselined finding is fixed too, but is not counted here
+        List<String> fixSummary = new ArrayList<>(fixLines);
+        fixSummary.addAll(FixSummary.available(reported, unsafeFixes));
         Report report = new Report(reported, notifications, catalog.all(),
                 Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes), outcome);
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the

@@ -1,6 +1,7 @@
 package dev.lintgate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lintgate.TestTrees;
@@ -51,6 +52,7 @@ class BaselineTest {
         assertEquals(0, clean.code(), clean.out());
         assertEquals(List.of(), clean.heads());
         assertTrue(clean.out().contains("22 baselined findings not shown"), clean.out());
+        assertFalse(clean.out().contains("fixable") || clean.out().contains("No fixes"), "what --fix could do is counted over the findings shown: " + clean.out());
 
         // a second import of the deprecated class in a file that already has one: only it is new
         append("scripts/migrate_sessions.py", "\nfrom netra_backend.app.database.session_manager import DatabaseSessionManager\n");
