@@ -47,15 +47,7 @@ public final class JsonReporter implements Reporter {
         gen.writeEndArray();
 
         gen.writeArrayFieldStart("fixed");
-        for (Baseline.Entry e : report.baseline().fixed()) {
-            gen.writeStartObject();
-            gen.writeStringField("fingerprint", e.fingerprint());
-            gen.writeStringField("code", e.code());
-            gen.writeStringField("path", e.path());
-            gen.writeStringField("message", e.message());
-            gen.writeNumberField("count", e.count());
-            gen.writeEndObject();
-        }
+        for (Baseline.Entry e : report.baseline().fixed()) Baseline.write(gen, e);
         gen.writeEndArray();
 
         gen.writeArrayFieldStart("notifications");
