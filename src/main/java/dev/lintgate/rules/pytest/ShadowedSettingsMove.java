@@ -86,6 +86,11 @@ final class ShadowedSettingsMove {
                 String prefix = text.isEmpty() ? "" : (endsOpen ? "\n\n" : "\n");
                 insert = Edit.insertAt(lineCount(winnerLines) + 1, prefix + "[pytest]\n" + added);
             }
+            if (winnerLines.length == 1) {
+                // a winner without a line break (an empty pytest.ini) gets the line endings of the file the lines come from
+                String newline = newline(model, shadowed);
+                insert = new Edit(insert.region(), insert.content().replace("\n", newline));
+            }
             changes.add(new Fix.Change(winner.path(), List.of(insert)));
         }
         String what = addedKeys.isEmpty() ? "Delete " + model.describe(shadowed)
@@ -191,6 +196,12 @@ final class ShadowedSettingsMove {
     /** Lines as the fix numbers them: a trailing line ending opens no line of its own. */
     private static int lineCount(String[] lines) {
         return lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    }
+
+    private static String newline(PytestConfigModel model, PytestConfigFile f) {
+        String text = model.project().bytes(f.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        int at = text.indexOf('\n');
+        return at > 0 && text.charAt(at - 1) == '\r' ? "\r\n" : "\n";
     }
 
     private static String[] lines(PytestConfigModel model, PytestConfigFile f) {
