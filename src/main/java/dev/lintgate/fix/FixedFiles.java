@@ -46,7 +46,8 @@ public final class FixedFiles {
             }
         }
         Set<String> written = new HashSet<>();
-        for (Map.Entry<String, byte[]> e : after.entrySet()) {
+        // in path order, so that what is reported does not depend on the map's order
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(after).entrySet()) {
             String path = e.getKey();
             Set<String> partners = together.getOrDefault(path, Set.of());
             if (unsafe.containsKey(path)) {
