@@ -49,6 +49,8 @@ class ShadowedConfigFixOracleTest {
     @CsvSource({
             "pyproject-settings-move,9.1.1,pytest.ini,markers|addopts|asyncio_mode|asyncio_default_fixture_loop_scope|filterwarnings|python_files|xfail_strict|minversion,addopts|xfail_strict",
             "pyproject-settings-move,8.4.2,pytest.ini,markers|addopts|asyncio_mode|asyncio_default_fixture_loop_scope|filterwarnings|python_files|xfail_strict|minversion,addopts|xfail_strict",
+            "setup-cfg-into-tox-ini,9.1.1,tox.ini,markers|asyncio_mode|python_files|xfail_strict,addopts|xfail_strict",
+            "setup-cfg-into-tox-ini,8.4.2,tox.ini,markers|asyncio_mode|python_files|xfail_strict,addopts|xfail_strict",
             "empty-pytest-ini-wins,9.1.1,pytest.ini,asyncio_mode,asyncio_mode",
             "empty-pytest-ini-wins,8.4.2,pytest.ini,asyncio_mode,asyncio_mode"})
     void pytestReadsTheMovedSettings(String fixture, String version, String winner, String movedKeys, String winnerKeys)

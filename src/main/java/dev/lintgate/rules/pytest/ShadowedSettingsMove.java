@@ -150,6 +150,7 @@ final class ShadowedSettingsMove {
         IniDocument.Section section = f.ini().flatMap(d -> d.section(f.fileName().equals("setup.cfg") ? "tool:pytest" : "pytest")).orElse(null);
         if (section == null) return null;
         List<IniDocument.Entry> entries = new ArrayList<>(section.entries().values());
+        entries.sort(java.util.Comparator.comparingInt(IniDocument.Entry::line));
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             int from = entries.get(i).line();
