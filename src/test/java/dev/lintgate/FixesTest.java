@@ -114,10 +114,12 @@ class FixesTest {
             Map<String, Set<Integer>> allowed = new HashMap<>();
             for (Finding f : found.get(pass)) {
                 if (f.fix() == null) continue;
-                for (Edit e : f.fix().edits()) {
-                    int last = e.region().endColumn() == 1 && e.region().endLine() > e.region().startLine()
-                            ? e.region().endLine() - 1 : e.region().endLine();
-                    for (int l = e.region().startLine(); l <= last; l++) allowed.computeIfAbsent(f.fix().path(), k -> new TreeSet<>()).add(l);
+                for (Fix.Change c : f.fix().changes()) {
+                    for (Edit e : c.edits()) {
+                        int last = e.region().endColumn() == 1 && e.region().endLine() > e.region().startLine()
+                                ? e.region().endLine() - 1 : e.region().endLine();
+                        for (int l = e.region().startLine(); l <= last; l++) allowed.computeIfAbsent(c.path(), k -> new TreeSet<>()).add(l);
+                    }
                 }
             }
             Map<String, byte[]> from = state(original, states.get(pass));

@@ -14,18 +14,19 @@ public final class RuleIndexPage {
                 .append("Regenerate: LINTGATE_UPDATE_DOCS=1 mvn -B test -Dtest=RuleDocsTest -->\n");
         sb.append("# Rules\n\n");
         sb.append("Each rule has a code (used in `--select`, `--ignore` and `# noqa:` comments) and a name. ")
-                .append("Rules marked *off* run only when selected.\n");
+                .append("Rules marked *off* run only when selected. *Fix* says whether `check --fix` removes the rule's ")
+                .append("findings: *always*, or *sometimes* (the rule page says when; some fixes need `--unsafe-fixes`).\n");
         var byFamily = rules.stream().collect(Collectors.groupingBy(RuleIndexPage::family,
                 java.util.TreeMap::new, Collectors.toList()));
         byFamily.forEach((family, docs) -> {
             sb.append("\n## ").append(family).append("\n\n");
-            sb.append("| Code | Name | Summary | Severity | Default |\n");
-            sb.append("|---|---|---|---|---|\n");
+            sb.append("| Code | Name | Summary | Severity | Default | Fix |\n");
+            sb.append("|---|---|---|---|---|---|\n");
             for (RuleDoc d : docs) {
                 sb.append("| [").append(d.code()).append("](").append(d.fileName()).append(") | `")
                         .append(d.name()).append("` | ").append(d.summary().replace("|", "\\|")).append(" | ")
                         .append(d.severity().label()).append(" | ").append(d.enabledByDefault() ? "on" : "off")
-                        .append(" |\n");
+                        .append(" | ").append(d.fixable().any() ? d.fixable().label() : "").append(" |\n");
             }
         });
         return sb.toString();

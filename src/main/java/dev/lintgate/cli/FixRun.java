@@ -53,7 +53,8 @@ final class FixRun {
      * be written is told on standard error and makes {@code failed} true.
      */
     static List<String> write(FixLoop.Outcome<Pass> outcome, PrintWriter err, boolean[] failed) {
-        List<String> failures = FixedFiles.write(outcome.result().project().root(), outcome.before(), outcome.after());
+        List<String> failures = FixedFiles.write(outcome.result().project().root(), outcome.before(), outcome.after(),
+                outcome.together());
         for (String f : failures) err.println("lintgate: error: " + f);
         failed[0] = !failures.isEmpty();
         warnings(outcome, err);

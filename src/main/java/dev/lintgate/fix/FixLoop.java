@@ -9,11 +9,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,9 +38,11 @@ public final class FixLoop {
      * @param result   the last run of the rules, on the fixed text: what remains
      * @param settled  false when fixes were still being applied after {@link #MAX_PASSES} passes
      * @param refused  files that had fixes lintgate would not apply, with why
+     * @param together for each file a fix of several files changed, the other files of those fixes: written all
+     *                 or none ({@link FixedFiles})
      */
     public record Outcome<R>(Map<String, byte[]> before, Map<String, byte[]> after, Map<String, Integer> fixed,
-                             R result, boolean settled, Map<String, String> refused) {
+                             R result, boolean settled, Map<String, String> refused, Map<String, Set<String>> together) {
         public int fixedCount() {
             return fixed.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -59,24 +64,57 @@ public final class FixLoop {
         Map<String, byte[]> after = new TreeMap<>();
         Map<String, Integer> fixed = new TreeMap<>();
         Map<String, String> refused = new TreeMap<>();
+        Map<String, Set<String>> together = new TreeMap<>();
         R result = check.apply(after);
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             Map<String, List<Fix>> byFile = new LinkedHashMap<>();
             Map<Fix, String> codes = new LinkedHashMap<>();
+            List<Fix> multi = new ArrayList<>();
             for (Finding f : findings.apply(result)) {
-                if (!f.fixable(unsafe) || refused.containsKey(f.fix().path())) continue;
-                byFile.computeIfAbsent(f.fix().path(), k -> new ArrayList<>()).add(f.fix());
-                codes.putIfAbsent(f.fix(), f.code());
+                if (!f.fixable(unsafe) || f.fix().changes().stream().anyMatch(c -> refused.containsKey(c.path()))) continue;
+                if (codes.putIfAbsent(f.fix(), f.code()) != null) {
+                    if (f.fix().otherFiles().isEmpty()) byFile.get(f.fix().path()).add(f.fix());
+                    continue;
+                }
+                if (!f.fix().otherFiles().isEmpty()) multi.add(f.fix());
+                else byFile.computeIfAbsent(f.fix().path(), k -> new ArrayList<>()).add(f.fix());
             }
+            // a fix of several files first, alone in each of its files this pass: the others wait for the next
+            Set<String> busy = new HashSet<>();
             boolean any = false;
+            for (Fix fix : multi) {
+                if (fix.changes().stream().anyMatch(c -> busy.contains(c.path()))) continue;
+                Map<String, byte[]> edited = new LinkedHashMap<>();
+                Map<String, byte[]> read = new LinkedHashMap<>();
+                for (Fix.Change c : fix.changes()) {
+                    byte[] current = current(root, c.path(), after, refused);
+                    if (current == null) break;
+                    Optional<FileFixes.Applied> applied = FileFixes.apply(current, List.of(fix.on(c)));
+                    if (applied.isEmpty()) {
+                        refused.put(c.path(), "not UTF-8 text");
+                        break;
+                    }
+                    if (applied.get().fixes().isEmpty()) break;
+                    read.put(c.path(), current);
+                    edited.put(c.path(), applied.get().bytes());
+                }
+                if (edited.size() != fix.changes().size()) continue;
+                read.forEach(before::putIfAbsent);
+                after.putAll(edited);
+                busy.addAll(edited.keySet());
+                for (String p : edited.keySet()) {
+                    Set<String> partners = together.computeIfAbsent(p, k -> new TreeSet<>());
+                    partners.addAll(edited.keySet());
+                    partners.remove(p);
+                }
+                fixed.merge(codes.get(fix), 1, Integer::sum);
+                any = true;
+            }
             for (Map.Entry<String, List<Fix>> e : byFile.entrySet()) {
                 String path = e.getKey();
-                byte[] current = after.get(path);
-                if (current == null) {
-                    Optional<byte[]> read = readRegular(root, path, refused);
-                    if (read.isEmpty()) continue;
-                    current = read.get();
-                }
+                if (busy.contains(path)) continue;
+                byte[] current = current(root, path, after, refused);
+                if (current == null) continue;
                 List<Fix> fixes = new ArrayList<>(e.getValue());
                 // the first place a fix edits, so that which of two overlapping fixes wins does not depend on rule order
                 fixes.sort(Comparator.comparingInt((Fix x) -> x.edits().get(0).region().startLine())
@@ -93,10 +131,17 @@ public final class FixLoop {
                 for (Fix f : applied.get().fixes()) fixed.merge(codes.get(f), 1, Integer::sum);
                 any = true;
             }
-            if (!any) return new Outcome<>(before, withoutUnchanged(before, after), fixed, result, true, refused);
+            if (!any) return new Outcome<>(before, withoutUnchanged(before, after), fixed, result, true, refused, together);
             result = check.apply(after);
         }
-        return new Outcome<>(before, withoutUnchanged(before, after), fixed, result, false, refused);
+        return new Outcome<>(before, withoutUnchanged(before, after), fixed, result, false, refused, together);
+    }
+
+    /** The file's text as the fixes so far left it, or null when it cannot be fixed (told in {@code refused}). */
+    private static byte[] current(Path root, String path, Map<String, byte[]> after, Map<String, String> refused) {
+        byte[] current = after.get(path);
+        if (current != null) return current;
+        return readRegular(root, path, refused).orElse(null);
     }
 
     /** A file whose fixes undid each other over the passes is not written. */

@@ -8,8 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes fixed files, each whole or not at all ({@link AtomicReplace}: mode kept, the old bytes stand on failure).
@@ -22,19 +26,55 @@ public final class FixedFiles {
 
     /** Writes each file of {@code after}; returns one line per file that could not be written, naming it and why. */
     public static List<String> write(Path root, Map<String, byte[]> before, Map<String, byte[]> after) {
+        return write(root, before, after, Map.of());
+    }
+
+    /**
+     * Like {@link #write(Path, Map, Map)}; a file listed in {@code together} is written only if each of its partners
+     * (the other files of a fix of several files) can be written too, and is put back when a partner's write fails.
+     */
+    public static List<String> write(Path root, Map<String, byte[]> before, Map<String, byte[]> after,
+                                     Map<String, Set<String>> together) {
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : after.entrySet()) {
-            Path file = root.resolve(e.getKey());
+        Map<String, String> unsafe = new TreeMap<>();
+        for (String path : after.keySet()) {
             try {
-                String why = unsafeToReplace(file, before.get(e.getKey()));
-                if (why != null) {
-                    failures.add(e.getKey() + ": not fixed: " + why);
-                    continue;
-                }
-                byte[] bytes = e.getValue();
-                AtomicReplace.replace(file, true, out -> out.write(bytes));
+                String why = unsafeToReplace(root.resolve(path), before.get(path));
+                if (why != null) unsafe.put(path, why);
             } catch (IOException ex) {
-                failures.add(e.getKey() + ": not fixed: cannot write the file: " + IoReason.of(ex));
+                unsafe.put(path, "cannot read the file: " + IoReason.of(ex));
+            }
+        }
+        Set<String> written = new HashSet<>();
+        // in path order, so that what is reported does not depend on the map's order
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(after).entrySet()) {
+            String path = e.getKey();
+            Set<String> partners = together.getOrDefault(path, Set.of());
+            if (unsafe.containsKey(path)) {
+                failures.add(path + ": not fixed: " + unsafe.get(path));
+                continue;
+            }
+            Optional<String> blocked = partners.stream().filter(unsafe::containsKey).findFirst();
+            if (blocked.isPresent()) {
+                failures.add(path + ": not fixed: its fix also changes " + blocked.get() + ", which cannot be written");
+                unsafe.put(path, "not written");
+                continue;
+            }
+            try {
+                AtomicReplace.replace(root.resolve(path), true, out -> out.write(e.getValue()));
+                written.add(path);
+            } catch (IOException ex) {
+                failures.add(path + ": not fixed: cannot write the file: " + IoReason.of(ex));
+                unsafe.put(path, "not written");
+                for (String p : partners) {
+                    if (!written.remove(p)) continue;
+                    try {
+                        AtomicReplace.replace(root.resolve(p), true, out -> out.write(before.get(p)));
+                        failures.add(p + ": not fixed: put back, since " + path + " could not be written with it");
+                    } catch (IOException again) {
+                        failures.add(p + ": fixed, but " + path + " could not be written with it: " + IoReason.of(again));
+                    }
+                }
             }
         }
         return failures;

@@ -99,15 +99,28 @@ public final class JsonReporter implements Reporter {
         gen.writeStringField("applicability", fix.applicability().label());
         gen.writeStringField("message", fix.message());
         gen.writeStringField("path", fix.path());
+        writeEdits(gen, fix.edits());
+        // a fix of several files (LG201 moves a section) is applied to all of them or none
+        gen.writeArrayFieldStart("otherFiles");
+        for (Fix.Change c : fix.otherFiles()) {
+            gen.writeStartObject();
+            gen.writeStringField("path", c.path());
+            writeEdits(gen, c.edits());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static void writeEdits(JsonGenerator gen, java.util.List<Edit> edits) throws IOException {
         gen.writeArrayFieldStart("edits");
-        for (Edit e : fix.edits()) {
+        for (Edit e : edits) {
             gen.writeStartObject();
             JsonWriting.regionFields(gen, e.region());
             gen.writeStringField("content", e.content());
             gen.writeEndObject();
         }
         gen.writeEndArray();
-        gen.writeEndObject();
     }
 
     private static void writeNotification(JsonGenerator gen, Notification n) throws IOException {

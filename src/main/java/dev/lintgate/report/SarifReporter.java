@@ -2,7 +2,10 @@ package dev.lintgate.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.lintgate.catalog.RuleDoc;
+import dev.lintgate.finding.Applicability;
+import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Fix;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Notification;
 import dev.lintgate.finding.Region;
@@ -261,12 +264,55 @@ public final class SarifReporter implements Reporter {
             }
             gen.writeEndArray();
         }
+        if (f.fix() != null) writeFix(gen, f.fix());
         gen.writeObjectFieldStart("partialFingerprints");
         gen.writeStringField(Fingerprint.KEY, fingerprint);
         if (lineHash != null) gen.writeStringField("primaryLocationLineHash", lineHash);
         gen.writeEndObject();
         if (baselineState != null) gen.writeStringField("baselineState", baselineState);
         gen.writeEndObject();
+    }
+
+    /**
+     * What {@code check --fix} would change, as SARIF's {@code fixes}: one change per file, each edit a replacement
+     * of its region (empty for an insertion) by its content. A fix naming a file outside the project root, which
+     * {@code --fix} refuses, is left out.
+     */
+    private static void writeFix(JsonGenerator gen, Fix fix) throws IOException {
+        if (fix.changes().stream().anyMatch(c -> c.path().startsWith("../"))) return;
+        gen.writeArrayFieldStart("fixes");
+        gen.writeStartObject();
+        text(gen, "description", fix.message() + (fix.applicability() == Applicability.UNSAFE
+                ? " (unsafe: applied by `lintgate check --fix --unsafe-fixes`)" : " (applied by `lintgate check --fix`)"));
+        gen.writeArrayFieldStart("artifactChanges");
+        for (Fix.Change c : fix.changes()) {
+            gen.writeStartObject();
+            gen.writeObjectFieldStart("artifactLocation");
+            gen.writeStringField("uri", RelativeUri.of(c.path()));
+            gen.writeStringField("uriBaseId", "%SRCROOT%");
+            gen.writeEndObject();
+            gen.writeArrayFieldStart("replacements");
+            for (Edit e : c.edits()) {
+                gen.writeStartObject();
+                gen.writeObjectFieldStart("deletedRegion");
+                regionFields(gen, e.region());
+                gen.writeEndObject();
+                if (!e.content().isEmpty()) text(gen, "insertedContent", e.content());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.writeEndArray();
+    }
+
+    private static void regionFields(JsonGenerator gen, Region r) throws IOException {
+        gen.writeNumberField("startLine", r.startLine());
+        gen.writeNumberField("startColumn", r.startColumn());
+        gen.writeNumberField("endLine", r.endLine());
+        gen.writeNumberField("endColumn", r.endColumn());
     }
 
     private static void physicalLocation(JsonGenerator gen, Location location) throws IOException {
@@ -277,10 +323,7 @@ public final class SarifReporter implements Reporter {
         gen.writeEndObject();
         Region r = location.region();
         gen.writeObjectFieldStart("region");
-        gen.writeNumberField("startLine", r.startLine());
-        gen.writeNumberField("startColumn", r.startColumn());
-        gen.writeNumberField("endLine", r.endLine());
-        gen.writeNumberField("endColumn", r.endColumn());
+        regionFields(gen, r);
         gen.writeEndObject();
         gen.writeEndObject();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lintgate.finding.Applicability;
 import dev.lintgate.finding.Edit;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Fix;
@@ -69,5 +70,35 @@ class FixLoopTest {
         FixLoop.Outcome<List<Finding>> o = FixLoop.run(dir.resolve("project"), edited -> List.of(deletingLine2("../pytest.ini")), f -> f, false);
         assertEquals(Map.of("../pytest.ini", "outside the project root"), o.refused());
         assertEquals("[pytest]\nmarkers = a\n", Files.readString(dir.resolve("pytest.ini")));
+    }
+
+    @Test
+    void aFixOfTwoFilesIsAppliedToBothOrToNeither() throws IOException {
+        Files.writeString(dir.resolve("pytest.ini"), "[pytest]\naddopts = -q\n");
+        Files.writeString(dir.resolve("setup.cfg"), "[tool:pytest]\nxfail_strict = true\n");
+        byte[] latin1 = "[tool:pytest]\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("tox.ini"), latin1);
+        Fix move = new Fix(Applicability.UNSAFE, "move", List.of(
+                new Fix.Change("setup.cfg", List.of(Edit.deleteLines(1, 2))),
+                new Fix.Change("pytest.ini", List.of(Edit.insertAt(3, "xfail_strict = true\n")))), null);
+        // the second file is not UTF-8 text: the first is not edited either
+        Fix blocked = new Fix(Applicability.UNSAFE, "move", List.of(
+                new Fix.Change("setup.cfg", List.of(Edit.deleteLines(1, 2))),
+                new Fix.Change("tox.ini", List.of(Edit.insertAt(1, "x = 1\n")))), null);
+        Finding moving = new Finding("LG201", Severity.ERROR, "m", new Location("setup.cfg", Region.line(1)), List.of(), null, null, move);
+        Finding stuck = new Finding("LG201", Severity.ERROR, "m", new Location("setup.cfg", Region.line(1)), List.of(), null, null, blocked);
+
+        FixLoop.Outcome<List<Finding>> none = FixLoop.run(dir, edited -> edited.isEmpty() ? List.of(stuck) : List.of(), f -> f, true);
+        assertEquals(Map.of("tox.ini", "not UTF-8 text"), none.refused());
+        assertTrue(none.after().isEmpty());
+
+        FixLoop.Outcome<List<Finding>> safeOnly = FixLoop.run(dir, edited -> edited.isEmpty() ? List.of(moving) : List.of(), f -> f, false);
+        assertTrue(safeOnly.after().isEmpty(), "an unsafe fix waits for --unsafe-fixes");
+
+        FixLoop.Outcome<List<Finding>> both = FixLoop.run(dir, edited -> edited.isEmpty() ? List.of(moving) : List.of(), f -> f, true);
+        assertEquals(1, both.fixedCount());
+        assertEquals("", new String(both.after().get("setup.cfg"), StandardCharsets.UTF_8));
+        assertEquals("[pytest]\naddopts = -q\nxfail_strict = true\n", new String(both.after().get("pytest.ini"), StandardCharsets.UTF_8));
+        assertEquals(Map.of("pytest.ini", java.util.Set.of("setup.cfg"), "setup.cfg", java.util.Set.of("pytest.ini")), both.together());
     }
 }

@@ -74,6 +74,29 @@ class FixedFilesTest {
         assertEquals(List.of(ini), list());
     }
 
+    @Test
+    void theFilesOfOneFixAreWrittenAllOrNone() throws IOException {
+        Path ini = dir.resolve("pytest.ini");
+        Path cfg = dir.resolve("setup.cfg");
+        Files.write(ini, OLD);
+        byte[] edited = "[tool:pytest]\n# someone saved the file meanwhile\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(cfg, edited);
+        List<String> failures = FixedFiles.write(dir, Map.of("pytest.ini", OLD, "setup.cfg", OLD),
+                Map.of("pytest.ini", NEW, "setup.cfg", NEW),
+                Map.of("pytest.ini", java.util.Set.of("setup.cfg"), "setup.cfg", java.util.Set.of("pytest.ini")));
+        assertEquals(List.of("pytest.ini: not fixed: its fix also changes setup.cfg, which cannot be written",
+                "setup.cfg: not fixed: it changed while lintgate was fixing it"), failures);
+        assertArrayEquals(OLD, Files.readAllBytes(ini));
+        assertArrayEquals(edited, Files.readAllBytes(cfg));
+
+        Files.write(cfg, OLD);
+        assertEquals(List.of(), FixedFiles.write(dir, Map.of("pytest.ini", OLD, "setup.cfg", OLD),
+                Map.of("pytest.ini", NEW, "setup.cfg", NEW),
+                Map.of("pytest.ini", java.util.Set.of("setup.cfg"), "setup.cfg", java.util.Set.of("pytest.ini"))));
+        assertArrayEquals(NEW, Files.readAllBytes(ini));
+        assertArrayEquals(NEW, Files.readAllBytes(cfg));
+    }
+
     private List<Path> list() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();

@@ -52,6 +52,7 @@ class JsonReporterTest {
         autofix.put("message", "Import `app.database.session_manager.SessionManager`");
         autofix.put("path", "src/app/my module.py");
         autofix.put("edits", List.of(Map.of("line", 2L, "column", 42L, "endLine", 2L, "endColumn", 64L, "content", "SessionManager")));
+        autofix.put("otherFiles", List.of());
         expected.put("autofix", autofix);
         expected.put("related", List.of());
         expected.put("url", "https://github.com/lintgate/lintgate/blob/main/rules/LG101-deprecated-runtime-import.md");

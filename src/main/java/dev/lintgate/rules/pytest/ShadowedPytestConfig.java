@@ -45,7 +45,7 @@ public final class ShadowedPytestConfig implements ProjectRule {
                 sink.report(model.sectionLocation(f), message,
                         "Move the settings into " + winner.fileName() + " and delete this section.", f.path(),
                         List.of(new Related(model.sectionLocation(winner), "the config pytest uses in this directory")),
-                        severity);
+                        severity, ShadowedSettingsMove.of(model, f, winner));
             });
         }
     }
