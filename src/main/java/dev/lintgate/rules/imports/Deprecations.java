@@ -3,6 +3,7 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.finding.Location;
+import dev.lintgate.project.FactCache;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Survey;
@@ -234,8 +235,13 @@ public final class Deprecations {
 
         @Override
         public void take(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
-            if (!seen.add(path)) return;
-            if (!scannedAnyway && !first.foundIn(bytes)) return;
+            offer(path, bytes, scanned, scannedAnyway);
+        }
+
+        /** {@link #take}; false when the bytes hold no word of the first round (the verdict the cache keeps). */
+        private boolean offer(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
+            if (!seen.add(path)) return true;
+            if (!scannedAnyway && !first.foundIn(bytes)) return false;
             PythonFile file = scanned.get();
             // the statement facts are all the index needs; they stay when the file's tokens are released. Asked
             // first, they build the tokens that the spelled names then read.
@@ -247,9 +253,10 @@ public final class Deprecations {
             boolean naming = scannedAnyway
                     ? spells.mayContainAny(spelledWords) || imports.stream().anyMatch(ImportBinding::isStar)
                     : names.foundIn(bytes);
-            if (!naming && scannedAnyway && !spells.mayContain(DECORATOR)) return;
+            if (!naming && scannedAnyway && !spells.mayContain(DECORATOR)) return true;
             matched.add(file);
             if (naming) this.naming.add(path);
+            return true;
         }
 
         /**
@@ -267,13 +274,33 @@ public final class Deprecations {
          * matched, through the names the pass saw them spell where it tokenized them (reading none of those again).
          */
         private Deprecations complete(ProjectModel project) {
-            project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path ->
-                    project.bytes(path).ifPresent(b -> take(path, b, () -> {
+            // the files an earlier run found to hold no word of the first round, unchanged since, are not read again
+            long t0 = project instanceof Project pp ? pp.timings().startWall() : 0;
+            FactCache cache = project instanceof Project p
+                    ? p.factCache("deprecation-survey", String.join("\n", firstWords) + "\n" + project.config().maxFileSize())
+                    : FactCache.NONE;
+            if (project instanceof Project pp) pp.timings().stopWall("cache: load (wall)", t0);
+            long t1 = project instanceof Project pp ? pp.timings().startWall() : 0;
+            project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path -> {
+                FactCache.Stamp stamp = cache.stamp(path);
+                if (cache.holds(path, stamp, () -> project.bytes(path).orElse(null))) {
+                    seen.add(path);
+                    return;
+                }
+                project.bytes(path).ifPresent(b -> {
+                    boolean found = offer(path, b, () -> {
                         PythonFile file = parse(project, path, b);
                         file.imports();
                         file.release();
                         return file;
-                    }, false)));
+                    }, false);
+                    if (!found) cache.put(path, stamp, b);
+                });
+            });
+            if (project instanceof Project pp) pp.timings().stopWall("cache: files not scanned (wall)", t1);
+            long t2 = project instanceof Project pp ? pp.timings().startWall() : 0;
+            cache.save(project.pythonFiles());
+            if (project instanceof Project pp) pp.timings().stopWall("cache: save (wall)", t2);
             Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
             List<PythonFile> parsed = new ArrayList<>(matched);
             // the survey lives as long as the run; the files it took need not

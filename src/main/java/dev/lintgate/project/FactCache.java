@@ -1,0 +1,199 @@
+package dev.lintgate.project;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+
+/**
+ * One survey's per-file verdicts kept between runs in the cache directory ({@link CacheDirectory}), so that a run
+ * need not read again a file that did not change to learn what it learnt last time. An entry holds for the file's
+ * path, size and modification time as the walk's lstat saw them (no second stat); where the modification time lies
+ * within {@link #AMBIGUOUS_NANOS} of the run's start, a later write in the same clock tick could keep it, so the entry
+ * also holds a hash of the content and is trusted only when the content still has it (as ruff does).
+ * The file starts with a header (format, lintgate's build, the settings the verdicts depend on) and ends with a
+ * checksum: a damaged, truncated or foreign file is discarded, never trusted. It is replaced whole (temporary file
+ * and rename), so concurrent runs leave one of their files, never a mixture.
+ */
+public final class FactCache {
+    /** A cache that holds nothing and keeps nothing: {@code --no-cache}, or no usable directory. */
+    public static final FactCache NONE = new FactCache(null, null, "", 0, Map.of());
+
+    private static final int MAGIC = 0x4C474643;   // "LGFC"
+    private static final int FORMAT = 1;
+    /** Coarser than any file system's timestamps that lintgate meets (FAT: 2 s). */
+    static final long AMBIGUOUS_NANOS = 2_000_000_000L;
+
+    /** What a file looked like when its verdict was taken: its size and modification time, in nanoseconds. */
+    public record Stamp(long size, long modified) {
+        static Stamp of(BasicFileAttributes attributes) {
+            return new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+    }
+
+    private record Entry(Stamp stamp, boolean hashed, long hash) {
+    }
+
+    private final Project project;
+    private final Path file;
+    private final String key;
+    private final long runStart;
+    private final Map<String, Entry> previous;
+    private final Map<String, Entry> current = new ConcurrentHashMap<>();
+    private final java.util.Set<String> stale = ConcurrentHashMap.newKeySet();
+    private volatile boolean changed;
+
+    private FactCache(Project project, Path file, String key, long runStart, Map<String, Entry> previous) {
+        this.project = project;
+        this.file = file;
+        this.key = key;
+        this.runStart = runStart;
+        this.previous = previous;
+    }
+
+    /**
+     * The verdicts stored in {@code file} for this key (lintgate's build and the survey's settings), or none when the
+     * file is missing, damaged or made for another key.
+     */
+    static FactCache open(Project project, Path file, String key, long runStartNanos) {
+        return new FactCache(project, file, key, runStartNanos, read(file, key));
+    }
+
+    /** The file as the walk saw it; null when the cache is off or a content stands in for the file on disk. */
+    public Stamp stamp(String relativePath) {
+        return file == null ? null : project.stamp(relativePath);
+    }
+
+    /**
+     * True when the verdict was stored for the file as it is now. {@code content} is read only for an entry whose
+     * timestamp was ambiguous; the file then counts only if its content is the one hashed.
+     */
+    public boolean holds(String relativePath, Stamp stamp, java.util.function.Supplier<byte[]> content) {
+        Entry e = previous.get(relativePath);
+        if (e == null) return false;
+        boolean same = stamp != null && e.stamp.equals(stamp);
+        if (same && e.hashed) {
+            byte[] bytes = content.get();
+            same = bytes != null && hash(bytes) == e.hash;
+        }
+        if (!same) {
+            // the file changed: its old verdict goes unless this run stores a new one
+            stale.add(relativePath);
+            changed = true;
+            return false;
+        }
+        current.put(relativePath, e);
+        return true;
+    }
+
+    /** Stores the verdict for the file as {@code stamp} shows it, {@code content} being what was read after it. */
+    public void put(String relativePath, Stamp stamp, byte[] content) {
+        if (file == null || stamp == null) return;
+        boolean ambiguous = stamp.modified() >= runStart - AMBIGUOUS_NANOS;
+        Entry e = new Entry(stamp, ambiguous, ambiguous ? hash(content) : 0);
+        current.put(relativePath, e);
+        if (!e.equals(previous.get(relativePath))) changed = true;
+    }
+
+    /**
+     * Writes the verdicts of the files still in the project (those not consulted this run are carried over as they
+     * were), if any changed. A failure to write costs the next run its cache, never this run.
+     */
+    public void save(Collection<String> files) {
+        if (file == null) return;
+        if (!changed && files.size() >= previous.size()) {
+            int kept = 0;
+            for (String f : files) if (previous.containsKey(f)) kept++;
+            if (kept == previous.size()) return;   // no file came or went that the cache holds
+        }
+        Map<String, Entry> out = new java.util.TreeMap<>();
+        for (String f : files) {
+            Entry e = current.get(f);
+            if (e == null && !stale.contains(f)) e = previous.get(f);
+            if (e != null) out.put(f, e);
+        }
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + out.size() * 64);
+            DataOutputStream data = new DataOutputStream(buffer);
+            data.writeInt(MAGIC);
+            data.writeInt(FORMAT);
+            data.writeUTF(key);
+            data.writeInt(out.size());
+            for (Map.Entry<String, Entry> each : out.entrySet()) {
+                Entry e = each.getValue();
+                data.writeUTF(each.getKey());
+                data.writeLong(e.stamp.size());
+                data.writeLong(e.stamp.modified());
+                data.writeBoolean(e.hashed);
+                data.writeLong(e.hash);
+            }
+            data.flush();
+            CRC32 crc = new CRC32();
+            crc.update(buffer.toByteArray());
+            data.writeLong(crc.getValue());
+            data.flush();
+            byte[] bytes = buffer.toByteArray();
+            CacheDirectory.prepare(file.getParent());
+            AtomicReplace.replace(file, false, o -> o.write(bytes));
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full disk: the run's result does not depend on the cache
+        }
+    }
+
+    private static Map<String, Entry> read(Path file, String key) {
+        if (file == null) return Map.of();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < 8 + 8) return Map.of();
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            long stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+            if (stored != crc.getValue()) return Map.of();
+            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) return Map.of();
+            int n = in.readInt();
+            Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, n * 2));
+            for (int i = 0; i < n; i++) {
+                String path = in.readUTF();
+                Stamp s = new Stamp(in.readLong(), in.readLong());
+                boolean hashed = in.readBoolean();
+                entries.put(path, new Entry(s, hashed, in.readLong()));
+            }
+            if (in.available() != 0) return Map.of();
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();   // missing, unreadable or damaged: rebuilt by this run
+        }
+    }
+
+    /** The first 8 bytes of the content's SHA-256. */
+    static long hash(byte[] content) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(content);
+            return java.nio.ByteBuffer.wrap(d).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stable digest of settings, for {@link #open}'s key. */
+    public static String digest(String settings) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
