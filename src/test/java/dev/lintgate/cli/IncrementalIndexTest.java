@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalIndexTest {
     private static final List<String> TREES = List.of("aiohttp", "pydantic", "poetry");
+    private static final String IMPORTER = "lintgate_importer.py";
 
     @TempDir
     Path tmp;
@@ -57,10 +58,14 @@ class IncrementalIndexTest {
         Path cache = tmp.resolve("cache-" + root.getFileName());
         List<String> python = pythonFiles(root);
         List<String> named = new ArrayList<>();
-        while (named.size() < 5) {
+        while (named.size() < 4) {
             String f = python.get(random.nextInt(python.size()));
-            if (!named.contains(f) && moduleName(f) != null) named.add(f);
+            // (a named conftest.py widens the run to the files it governs, which the engine then scans itself)
+            if (!named.contains(f) && !f.endsWith("conftest.py")) named.add(f);
         }
+        // a module at the root that imports from the edited files: what the survey finds there is reported here
+        Files.writeString(root.resolve(IMPORTER), "import os\n");
+        named.add(IMPORTER);
         // cold, then warm, on the whole tree and on the named files
         same(root, cache, List.of(), "whole tree, cold");
         same(root, cache, List.of(), "whole tree, warm");
@@ -73,16 +78,16 @@ class IncrementalIndexTest {
 
         // a file's content changes (padding to rewrite later in the same clock tick); every edit on a file of its own
         List<String> used = new ArrayList<>(named);
-        String padded = otherModule(python, used, random);
+        String padded = otherModule(root, python, used, random);
         String pad = "# " + "x".repeat(300) + "\n";
         append(root.resolve(padded), pad);
         same(root, cache, named, "modified " + padded);
 
         // a PEP 702 deprecation appears in a file the run does not name, imported by one it names
-        String declaring = otherModule(python, used, random);
+        String declaring = otherModule(root, python, used, random);
         append(root.resolve(declaring), "\n\nfrom typing_extensions import deprecated\n\n\n@deprecated(\"use new_api\")\n"
                 + "def lintgate_old_api():\n    pass\n");
-        append(root.resolve(named.get(0)), "\nfrom " + moduleName(declaring) + " import lintgate_old_api\n");
+        append(root.resolve(IMPORTER), "from " + moduleName(root, declaring) + " import lintgate_old_api\n");
         String out = same(root, cache, named, "deprecation added in " + declaring);
         assertTrue(out.contains("lintgate_old_api"), "the added deprecated import is reported:\n" + out);
 
@@ -96,7 +101,7 @@ class IncrementalIndexTest {
         assertEquals(pad.length(), replacement.length());
         Files.writeString(p, text.substring(0, text.length() - pad.length()) + replacement, StandardCharsets.ISO_8859_1);
         Files.setLastModifiedTime(p, before);
-        append(root.resolve(named.get(1)), "\nfrom " + moduleName(padded) + " import lintgate_tick_api\n");
+        append(root.resolve(IMPORTER), "from " + moduleName(root, padded) + " import lintgate_tick_api\n");
         out = same(root, cache, named, "rewritten in the same clock tick: " + padded);
         assertTrue(out.contains("lintgate_tick_api"), "the deprecation written in the same clock tick is reported:\n" + out);
 
@@ -147,15 +152,15 @@ class IncrementalIndexTest {
         Path root = tmp.resolve("mono");
         dev.lintgate.pytest.SyntheticMonorepo.main(new String[] {root.toString(), "200"});
         Path cache = tmp.resolve("cache");
+        Files.writeString(root.resolve(IMPORTER), "import os\n");
         List<String> python = pythonFiles(root);
-        List<String> named = python.subList(python.size() - 3, python.size());
+        List<String> named = List.of(python.get(python.size() / 2), IMPORTER);
         same(root, cache, named, "cold");
         Path file = cache.resolve("deprecation-survey.bin");
         byte[] good = Files.readAllBytes(file);
         // a deprecation added where the cache says no word of the first round is: trusted, the cache would hide it
-        String declaring = python.stream().filter(f -> f.startsWith("shared/") && f.endsWith(".py")).findFirst().orElseThrow();
-        append(root.resolve(declaring), "\nfrom typing_extensions import deprecated\n@deprecated(\"x\")\ndef lintgate_old(): pass\n");
-        append(root.resolve(named.get(0)), "\nfrom " + moduleName(declaring) + " import lintgate_old\n");
+        append(root.resolve("shared/markers.py"), "\nfrom typing_extensions import deprecated\n@deprecated(\"x\")\ndef lintgate_old(): pass\n");
+        append(root.resolve(IMPORTER), "from shared.markers import lintgate_old\n");
         List<byte[]> damaged = List.of(
                 java.util.Arrays.copyOf(good, good.length / 2),                    // truncated
                 flip(good, good.length / 2),                                       // a bit flipped inside
@@ -192,7 +197,7 @@ class IncrementalIndexTest {
             readOnly.toFile().setWritable(true, false);
         }
         // the run with the default location and with a cache directory that cannot be made: same output, exit 0
-        List<String> named = pythonFiles(root).subList(0, 3);
+        List<String> named = pythonFiles(root).stream().filter(f -> f.contains("/tests/pkg")).limit(3).toList();
         Runs plain = check(root, named, "--no-cache");
         assertEquals(plain.out(), check(root, named).out());
         assertEquals(plain.out(), check(root, named, "--cache-dir", root.resolve(CacheDirectory.DEFAULT_NAME).resolve("sub").toString()).out());
@@ -203,7 +208,7 @@ class IncrementalIndexTest {
     void theDefaultCacheLivesAtTheRootAndIsIgnoredByGitAndTheWalk() throws IOException {
         Path root = tmp.resolve("mono");
         dev.lintgate.pytest.SyntheticMonorepo.main(new String[] {root.toString(), "50"});
-        List<String> named = pythonFiles(root).subList(0, 2);
+        List<String> named = pythonFiles(root).stream().filter(f -> f.contains("/tests/pkg")).limit(2).toList();
         Runs first = check(root, named);
         assertTrue(Files.isRegularFile(root.resolve(".lintgate_cache/deprecation-survey.bin")));
         assertTrue(Files.isRegularFile(root.resolve(".lintgate_cache/CACHEDIR.TAG")));
@@ -231,22 +236,26 @@ class IncrementalIndexTest {
         }
     }
 
-    private static String otherModule(List<String> python, List<String> used, Random random) {
+    /** A module not in {@code used} (which it joins) whose directories are packages up to the root. */
+    private static String otherModule(Path root, List<String> python, List<String> used, Random random) {
         while (true) {
             String f = python.get(random.nextInt(python.size()));
-            if (!used.contains(f) && moduleName(f) != null && !f.endsWith("__init__.py")) {
+            if (!used.contains(f) && moduleName(root, f) != null) {
                 used.add(f);
                 return f;
             }
         }
     }
 
-    /** The dotted module of a file whose directories up to the root are all packages; null for any other. */
-    private static String moduleName(String path) {
+    /** The dotted module of a .py file whose directories up to the root are all packages; null for any other. */
+    private static String moduleName(Path root, String path) {
         if (!path.endsWith(".py")) return null;
         String[] parts = path.substring(0, path.length() - 3).split("/");
-        for (String part : parts) {
-            if (!part.matches("[A-Za-z_][A-Za-z0-9_]*")) return null;
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("[A-Za-z_][A-Za-z0-9_]*")) return null;
+            if (i < parts.length - 1 && !Files.isRegularFile(root.resolve(String.join("/", List.of(parts).subList(0, i + 1))).resolve("__init__.py"))) {
+                return null;
+            }
         }
         return String.join(".", parts).replaceFirst("\\.__init__$", "");
     }
