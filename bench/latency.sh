@@ -58,13 +58,12 @@ lint() {   # lint NAME-SUFFIX JAR
   # every run keeps its cache under $work (LINTGATE_CACHE_DIR; never in ../shared): "-cold" rows empty it before each
   # run, "-warm" rows keep it from the warm-up run (a jar without a cache ignores the variable: both rows alike)
   local cache=$work/lintgate-cache$suffix
-  # cached ROW ARGS... / cold ROW ARGS...: set cmd to the lintgate command line of a row
-  cached() { local row=$1; shift; cmd=(env LINTGATE_CACHE_DIR="$cache/$row" "${lg[@]}" "$@"); }
+  # warm ROW ARGS... / cold ROW ARGS...: set cmd to the lintgate command line of a row
+  warm() { local row=$1; shift; cmd=(env LINTGATE_CACHE_DIR="$cache/$row" "${lg[@]}" "$@"); }
   cold() { local row=$1; shift; cmd=(sh -c 'rm -rf "$0"; exec "$@"' "$cache/$row" env LINTGATE_CACHE_DIR="$cache/$row" "${lg[@]}" "$@"); }
   # a check first: without an archive beside the jar, the launcher's first run records the archive in the user's
   # cache, and a --version run would record the classes of --version only
-  # shellcheck disable=SC2046
-  cached one check . --format concise --exit-zero
+  warm one check . --format concise --exit-zero
   run "one-file$suffix" "$work/one" "${cmd[@]}"
   run "version$suffix" "$work" "${lg[@]}" --version
   local how

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Where a project's cache lives: {@code .lintgate_cache/} at the project root (as {@code .ruff_cache}), or the
  * directory given by {@code --cache-dir} or {@code LINTGATE_CACHE_DIR}; when lintgate may not write at the root (a
- * read-only checkout), {@code ${XDG_CACHE_HOME:-~/.cache}/lintgate/<hash of the root>}. The directory carries its own
+ * read-only checkout), {@code ${XDG_CACHE_HOME:-~/.cache}/lintgate/projects/<hash of the root>}. The directory carries its own
  * {@code .gitignore} ({@code *}) and a {@code CACHEDIR.TAG}, so neither git nor backup tools take it.
  */
 public final class CacheDirectory {
@@ -41,7 +41,7 @@ public final class CacheDirectory {
         String xdg = env.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");
-        return Optional.of(base.resolve("lintgate").resolve(FactCache.digest(root.toAbsolutePath().normalize().toString())));
+        return Optional.of(base.resolve("lintgate").resolve("projects").resolve(FactCache.digest(root.toAbsolutePath().normalize().toString())));
     }
 
     /** Creates the directory with its .gitignore and CACHEDIR.TAG, where they are missing. */

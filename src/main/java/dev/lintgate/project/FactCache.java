@@ -67,7 +67,10 @@ public final class FactCache {
      * file is missing, damaged or made for another key.
      */
     static FactCache open(Project project, Path file, String key, long runStartNanos) {
-        return new FactCache(project, file, key, runStartNanos, read(file, key));
+        long start = project.timings().startWall();
+        FactCache cache = new FactCache(project, file, key, runStartNanos, read(file, key));
+        project.timings().stopWall("cache " + file.getFileName() + ": read (wall)", start);
+        return cache;
     }
 
     /** The file as the walk saw it; null when the cache is off or a content stands in for the file on disk. */
@@ -117,6 +120,7 @@ public final class FactCache {
             for (String f : files) if (previous.containsKey(f)) kept++;
             if (kept == previous.size()) return;   // no file came or went that the cache holds
         }
+        long start = project.timings().startWall();
         Map<String, Entry> out = new java.util.TreeMap<>();
         for (String f : files) {
             Entry e = current.get(f);
@@ -149,6 +153,7 @@ public final class FactCache {
         } catch (IOException | RuntimeException e) {
             // a read-only or full disk: the run's result does not depend on the cache
         }
+        project.timings().stopWall("cache " + file.getFileName() + ": write (wall)", start);
     }
 
     private static Map<String, Entry> read(Path file, String key) {

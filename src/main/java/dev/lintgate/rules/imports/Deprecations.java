@@ -275,12 +275,9 @@ public final class Deprecations {
          */
         private Deprecations complete(ProjectModel project) {
             // the files an earlier run found to hold no word of the first round, unchanged since, are not read again
-            long t0 = project instanceof Project pp ? pp.timings().startWall() : 0;
             FactCache cache = project instanceof Project p
                     ? p.factCache("deprecation-survey", String.join("\n", firstWords) + "\n" + project.config().maxFileSize())
                     : FactCache.NONE;
-            if (project instanceof Project pp) pp.timings().stopWall("cache: load (wall)", t0);
-            long t1 = project instanceof Project pp ? pp.timings().startWall() : 0;
             project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path -> {
                 FactCache.Stamp stamp = cache.stamp(path);
                 if (cache.holds(path, stamp, () -> project.bytes(path).orElse(null))) {
@@ -297,10 +294,7 @@ public final class Deprecations {
                     if (!found) cache.put(path, stamp, b);
                 });
             });
-            if (project instanceof Project pp) pp.timings().stopWall("cache: files not scanned (wall)", t1);
-            long t2 = project instanceof Project pp ? pp.timings().startWall() : 0;
             cache.save(project.pythonFiles());
-            if (project instanceof Project pp) pp.timings().stopWall("cache: save (wall)", t2);
             Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
             List<PythonFile> parsed = new ArrayList<>(matched);
             // the survey lives as long as the run; the files it took need not
