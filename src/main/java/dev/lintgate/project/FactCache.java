@@ -14,10 +14,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * One survey's per-file verdicts kept between runs in the cache directory ({@link CacheDirectory}), so that a run
+ * One survey's per-file verdicts (which word sets a file holds none of) kept between runs in the cache directory ({@link CacheDirectory}), so that a run
  * need not read again a file that did not change to learn what it learnt last time. An entry holds for the file's
  * path, size and modification time as the walk's lstat saw them (no second stat); where the modification time lies
  * within {@link #AMBIGUOUS_NANOS} of the run's start, a later write in the same clock tick could keep it, so the entry
@@ -31,7 +32,7 @@ public final class FactCache {
     public static final FactCache NONE = new FactCache(null, null, "", 0, Map.of());
 
     private static final int MAGIC = 0x4C474643;   // "LGFC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Coarser than any file system's timestamps that lintgate meets (FAT: 2 s). */
     static final long AMBIGUOUS_NANOS = 2_000_000_000L;
 
@@ -42,8 +43,18 @@ public final class FactCache {
         }
     }
 
-    private record Entry(Stamp stamp, boolean hashed, long hash) {
+    /** @param absent the digests of the word sets the file holds none of, newest first */
+    private record Entry(Stamp stamp, boolean hashed, long hash, long[] absent) {
+        boolean lacks(long words) {
+            for (long w : absent) {
+                if (w == words) return true;
+            }
+            return false;
+        }
     }
+
+    /** Word sets remembered per file: the first round's, and those of later rounds and of earlier settings. */
+    private static final int MAX_WORD_SETS = 8;
 
     private final Project project;
     private final Path file;
@@ -79,34 +90,59 @@ public final class FactCache {
     }
 
     /**
-     * True when the verdict was stored for the file as it is now. {@code content} is read only for an entry whose
-     * timestamp was ambiguous; the file then counts only if its content is the one hashed.
+     * True when an earlier run found that the file, as it is now, holds none of the words of the set {@code words}
+     * ({@link #words}). {@code content} is read only for an entry whose timestamp was ambiguous; the entry then counts
+     * only if the content is the one hashed.
      */
-    public boolean holds(String relativePath, Stamp stamp, java.util.function.Supplier<byte[]> content) {
+    public boolean lacks(String relativePath, Stamp stamp, long words, Supplier<byte[]> content) {
+        Entry e = valid(relativePath, stamp, content);
+        return e != null && e.lacks(words);
+    }
+
+    /** Records that the file, as {@code stamp} shows it, holds no word of the set; {@code content} was read after it. */
+    public void recordLacks(String relativePath, Stamp stamp, byte[] content, long words) {
+        if (file == null || stamp == null) return;
+        current.compute(relativePath, (path, old) -> {
+            if (old != null && old.stamp.equals(stamp)) {
+                if (old.lacks(words)) return old;
+                changed = true;
+                long[] more = java.util.Arrays.copyOf(old.absent, Math.min(old.absent.length + 1, MAX_WORD_SETS));
+                // the newest set first; the oldest falls off when the settings changed often
+                System.arraycopy(old.absent, 0, more, 1, more.length - 1);
+                more[0] = words;
+                return new Entry(old.stamp, old.hashed, old.hash, more);
+            }
+            changed = true;
+            boolean ambiguous = stamp.modified() >= runStart - AMBIGUOUS_NANOS;
+            return new Entry(stamp, ambiguous, ambiguous ? hash(content) : 0, new long[] {words});
+        });
+    }
+
+    /** The entry of the file as it is now, checked against the disk once per run; null when there is none. */
+    private Entry valid(String relativePath, Stamp stamp, Supplier<byte[]> content) {
+        Entry known = current.get(relativePath);
+        if (known != null) return stamp != null && known.stamp.equals(stamp) ? known : null;
+        if (stale.contains(relativePath)) return null;
         Entry e = previous.get(relativePath);
-        if (e == null) return false;
+        if (e == null) return null;
         boolean same = stamp != null && e.stamp.equals(stamp);
         if (same && e.hashed) {
             byte[] bytes = content.get();
             same = bytes != null && hash(bytes) == e.hash;
         }
         if (!same) {
-            // the file changed: its old verdict goes unless this run stores a new one
+            // the file changed: its old verdicts go, and this run may record new ones
             stale.add(relativePath);
             changed = true;
-            return false;
+            return null;
         }
-        current.put(relativePath, e);
-        return true;
+        Entry raced = current.putIfAbsent(relativePath, e);
+        return raced != null ? raced : e;
     }
 
-    /** Stores the verdict for the file as {@code stamp} shows it, {@code content} being what was read after it. */
-    public void put(String relativePath, Stamp stamp, byte[] content) {
-        if (file == null || stamp == null) return;
-        boolean ambiguous = stamp.modified() >= runStart - AMBIGUOUS_NANOS;
-        Entry e = new Entry(stamp, ambiguous, ambiguous ? hash(content) : 0);
-        current.put(relativePath, e);
-        if (!e.equals(previous.get(relativePath))) changed = true;
+    /** A digest of a set of words, naming it in {@link #lacks} and {@link #recordLacks}. */
+    public static long words(java.util.Collection<String> words) {
+        return hash(String.join("\n", new java.util.TreeSet<>(words)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -141,6 +177,8 @@ public final class FactCache {
                 data.writeLong(e.stamp.modified());
                 data.writeBoolean(e.hashed);
                 data.writeLong(e.hash);
+                data.writeByte(e.absent.length);
+                for (long w : e.absent) data.writeLong(w);
             }
             data.flush();
             CRC32 crc = new CRC32();
@@ -173,7 +211,10 @@ public final class FactCache {
                 String path = in.readUTF();
                 Stamp s = new Stamp(in.readLong(), in.readLong());
                 boolean hashed = in.readBoolean();
-                entries.put(path, new Entry(s, hashed, in.readLong()));
+                long hash = in.readLong();
+                long[] absent = new long[in.readUnsignedByte()];
+                for (int w = 0; w < absent.length; w++) absent[w] = in.readLong();
+                entries.put(path, new Entry(s, hashed, hash, absent));
             }
             if (in.available() != 0) return Map.of();
             return entries;
