@@ -66,6 +66,8 @@ class IncrementalIndexTest {
         // a module at the root that imports from the edited files: what the survey finds there is reported here
         Files.writeString(root.resolve(IMPORTER), "import os\n");
         named.add(IMPORTER);
+        // a shim of a module that a later setting deprecates: cached as holding no word before that setting
+        Files.writeString(root.resolve("lintgate_shim.py"), "from json import loads as lintgate_loads\n");
         // cold, then warm, on the whole tree and on the named files
         same(root, cache, List.of(), "whole tree, cold");
         same(root, cache, List.of(), "whole tree, warm");
@@ -124,7 +126,9 @@ class IncrementalIndexTest {
 
         // a setting that changes what the survey looks for: a module deprecated by name
         Files.writeString(root.resolve("lintgate.toml"), "[[deprecated]]\nname = \"json\"\nmessage = \"use orjson\"\n");
-        same(root, cache, named, "lintgate.toml deprecates json");
+        append(root.resolve(IMPORTER), "from lintgate_shim import lintgate_loads\n");
+        out = same(root, cache, named, "lintgate.toml deprecates json");
+        assertTrue(out.contains("lintgate_shim.lintgate_loads"), "the shim's re-export is reported:\n" + out);
         same(root, cache, List.of(), "whole tree after the edits");
     }
 
