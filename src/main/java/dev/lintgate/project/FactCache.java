@@ -18,14 +18,15 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * One survey's per-file verdicts (which word sets a file holds none of) kept between runs in the cache directory ({@link CacheDirectory}), so that a run
- * need not read again a file that did not change to learn what it learnt last time. An entry holds for the file's
- * path, size and modification time as the walk's lstat saw them (no second stat); where the modification time lies
- * within {@link #AMBIGUOUS_NANOS} of the run's start, a later write in the same clock tick could keep it, so the entry
- * also holds a hash of the content and is trusted only when the content still has it (as ruff does).
- * The file starts with a header (format, lintgate's build, the settings the verdicts depend on) and ends with a
- * checksum: a damaged, truncated or foreign file is discarded, never trusted. It is replaced whole (temporary file
- * and rename), so concurrent runs leave one of their files, never a mixture.
+ * One survey's per-file verdicts kept between runs in the cache directory ({@link CacheDirectory}): which sets of
+ * words a file holds none of, each set named by a hash of its words, so that a run need not read again a file that
+ * did not change to learn what an earlier run learnt. An entry holds for the file's path, size and modification time
+ * as the walk's lstat saw them (no second stat); where the modification time lies within {@link #AMBIGUOUS_NANOS} of
+ * the run's start, a later write in the same clock tick could keep it, so the entry also holds a hash of the content
+ * and is trusted only when the content still has it (as ruff does). The file starts with a header (format,
+ * lintgate's build, the settings the verdicts depend on besides the words) and ends with a checksum: a damaged,
+ * truncated or foreign file is discarded, never trusted. It is replaced whole (temporary file and rename), so
+ * concurrent runs leave one of their files, never a mixture.
  */
 public final class FactCache {
     /** A cache that holds nothing and keeps nothing: {@code --no-cache}, or no usable directory. */
@@ -74,7 +75,7 @@ public final class FactCache {
     }
 
     /**
-     * The verdicts stored in {@code file} for this key (lintgate's build and the survey's settings), or none when the
+     * The verdicts stored in {@code file} for this key (lintgate's build and the survey's other settings), or none when the
      * file is missing, damaged or made for another key.
      */
     static FactCache open(Project project, Path file, String key, long runStartNanos) {
