@@ -109,7 +109,9 @@ public final class Project implements ProjectModel {
     public FactCache factCache(String name, String settings) {
         Path dir = cacheDirectory;
         if (dir == null) return FactCache.NONE;
-        return FactCache.open(this, dir.resolve(name + ".bin"), build + "\n" + FactCache.digest(settings), runStart);
+        // one file per project root: a --cache-dir or LINTGATE_CACHE_DIR shared by several projects keeps each apart
+        String file = name + "-" + FactCache.digest(root.toString()).substring(0, 16) + ".bin";
+        return FactCache.open(this, dir.resolve(file), build + "\n" + FactCache.digest(settings), runStart);
     }
 
     /**

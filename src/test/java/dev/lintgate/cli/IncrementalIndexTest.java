@@ -74,7 +74,7 @@ class IncrementalIndexTest {
         deleteTree(cache);
         same(root, cache, named, "five files, cold");
         same(root, cache, named, "five files, warm");
-        assertTrue(Files.isRegularFile(cache.resolve("deprecation-survey.bin")), "the cache was written");
+        assertTrue(Files.isRegularFile(cacheFile(cache)), "the cache was written");
         assertTrue(Files.readString(cache.resolve(".gitignore")).contains("*"));
         assertTrue(Files.readString(cache.resolve("CACHEDIR.TAG")).startsWith("Signature: 8a477f597d28d172789f06886806bc55"));
 
@@ -160,7 +160,7 @@ class IncrementalIndexTest {
         List<String> python = pythonFiles(root);
         List<String> named = List.of(python.get(python.size() / 2), IMPORTER);
         same(root, cache, named, "cold");
-        Path file = cache.resolve("deprecation-survey.bin");
+        Path file = cacheFile(cache);
         byte[] good = Files.readAllBytes(file);
         // a deprecation added where the cache says no word of the first round is: trusted, the cache would hide it
         append(root.resolve("shared/markers.py"), "\nfrom typing_extensions import deprecated\n@deprecated(\"x\")\ndef lintgate_old(): pass\n");
@@ -203,29 +203,59 @@ class IncrementalIndexTest {
         // the run with the default location and with a cache directory that cannot be made: same output, exit 0
         List<String> named = pythonFiles(root).stream().filter(f -> f.contains("/tests/pkg")).limit(3).toList();
         Runs plain = check(root, named, "--no-cache");
-        // (this run's cache goes to the user's cache directory, removed afterwards)
-        Path userCache = CacheDirectory.resolve(root, root, false, null, System.getenv()).orElseThrow();
-        try {
-            assertEquals(plain.out(), check(root, named).out());
-            assertTrue(Files.isRegularFile(userCache.resolve("deprecation-survey.bin")), userCache.toString());
-        } finally {
-            deleteTree(userCache);
-        }
+        // (the fallback goes to a user cache directory of the test's own)
+        Path userCache = tmp.resolve("user-cache");
+        Path fallen = CacheDirectory.resolve(root, root, false, null, java.util.Map.of("XDG_CACHE_HOME", userCache.toString())).orElseThrow();
+        assertEquals(plain.out(), defaultLocation(root, userCache, named));
+        assertTrue(Files.isRegularFile(cacheFile(fallen)), fallen.toString());
         assertEquals(plain.out(), check(root, named, "--cache-dir", root.resolve(CacheDirectory.DEFAULT_NAME).resolve("sub").toString()).out());
         assertEquals("in the way\n", Files.readString(root.resolve(CacheDirectory.DEFAULT_NAME)));
     }
 
     @Test
-    void theDefaultCacheLivesAtTheRootAndIsIgnoredByGitAndTheWalk() throws IOException {
+    void theDefaultCacheLivesAtTheRootAndIsIgnoredByGitAndTheWalk() throws IOException, InterruptedException {
         Path root = tmp.resolve("mono");
         dev.lintgate.pytest.SyntheticMonorepo.main(new String[] {root.toString(), "50"});
         List<String> named = pythonFiles(root).stream().filter(f -> f.contains("/tests/pkg")).limit(2).toList();
-        Runs first = check(root, named);
-        assertTrue(Files.isRegularFile(root.resolve(".lintgate_cache/deprecation-survey.bin")));
+        String first = defaultLocation(root, tmp.resolve("user-cache"), named);
+        assertTrue(Files.isRegularFile(cacheFile(root.resolve(".lintgate_cache"))));
         assertTrue(Files.isRegularFile(root.resolve(".lintgate_cache/CACHEDIR.TAG")));
-        assertEquals(first.out(), check(root, named).out());
+        assertEquals(first, defaultLocation(root, tmp.resolve("user-cache"), named));
+        assertEquals(check(root, named, "--no-cache").out(), first);
         Runs files = Runs.in(root, "check", "--project-root", root.toString(), "--show-files", root.toString());
         assertTrue(files.out().lines().noneMatch(l -> l.contains(".lintgate_cache")), files.out());
+    }
+
+    /**
+     * A check in a JVM of its own without LINTGATE_CACHE_DIR (the build sets it for the tests that run on testdata),
+     * so that the cache goes where it goes by default; the user's cache directory is {@code userCache}.
+     */
+    private static String defaultLocation(Path root, Path userCache, List<String> named) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.lintgate.Main",
+                "check", "--project-root", root.toString(), "--format", "json", "--exit-zero"));
+        for (String f : named) command.add(root.resolve(f).toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove(CacheDirectory.ENVIRONMENT);
+        pb.environment().put("XDG_CACHE_HOME", userCache.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertEquals(0, p.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    /** The deprecation survey's cache file in a cache directory (one per project root). */
+    private static Path cacheFile(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(f -> f.getFileName().toString().matches("deprecation-survey-[0-9a-f]{16}\\.bin")).toList();
+            assertEquals(1, files.size(), files.toString());
+            return files.get(0);
+        }
     }
 
     // ---- helpers
