@@ -4,6 +4,8 @@
 # project, 5 files of the largest tree in ../shared/ecosystem and of the synthetic 10,000-module monorepo (as
 # pre-commit passes them), full runs of both, and ruff 0.16.9 on the same inputs with and without its cache. All
 # through the launcher with a class-data archive in a scratch cache, as users get it; medians, same run.
+# lintgate's rows run with a cold cache (emptied before each run) and a warm one (kept from the warm-up run), kept in
+# the scratch directory through LINTGATE_CACHE_DIR.
 #   bench/latency.sh [RUNS] [BASELINE_JAR]   (default 10 rounds; with BASELINE_JAR, every lintgate row is measured
 #                                             again with that jar, e.g. main's, for before/after in one run)
 set -euo pipefail
@@ -51,20 +53,34 @@ mono5=$(five "$work/mono" | tr '\n' ' ')
 # run NAME DIR COMMAND...: the command runs inside DIR
 run() { local name=$1 dir=$2; shift 2; measure "$name" env -C "$dir" "$@"; }
 lint() {   # lint NAME-SUFFIX JAR
-  local suffix=$1 jar=$2
+  local suffix=$1 jar=$2 cmd
   local lg=(env XDG_CACHE_HOME="$work/cds" LINTGATE_JAR="$jar" "$here/bin/lintgate")
+  # every run keeps its cache under $work (LINTGATE_CACHE_DIR; never in ../shared): "-cold" rows empty it before each
+  # run, "-warm" rows keep it from the warm-up run (a jar without a cache ignores the variable: both rows alike)
+  local cache=$work/lintgate-cache$suffix
+  # warm ROW ARGS... / cold ROW ARGS...: set cmd to the lintgate command line of a row
+  warm() { local row=$1; shift; cmd=(env LINTGATE_CACHE_DIR="$cache/$row" "${lg[@]}" "$@"); }
+  cold() { local row=$1; shift; cmd=(sh -c 'rm -rf "$0"; exec "$@"' "$cache/$row" env LINTGATE_CACHE_DIR="$cache/$row" "${lg[@]}" "$@"); }
   # a check first: without an archive beside the jar, the launcher's first run records the archive in the user's
   # cache, and a --version run would record the classes of --version only
-  run "one-file$suffix" "$work/one" "${lg[@]}" check . --format concise --exit-zero
+  warm one check . --format concise --exit-zero
+  run "one-file$suffix" "$work/one" "${cmd[@]}"
   run "version$suffix" "$work" "${lg[@]}" --version
-  if [ -n "$largest" ]; then
-    # shellcheck disable=SC2046
-    run "eco-5$suffix" "$largest" "${lg[@]}" check --project-root . $(five "$largest") --format concise --exit-zero
-    run "eco-all$suffix" "$largest" "${lg[@]}" check . --format concise --exit-zero
-  fi
-  # shellcheck disable=SC2086
-  run "mono-5$suffix" "$work/mono" "${lg[@]}" check --project-root . $mono5 --format concise --exit-zero
-  run "mono-all$suffix" "$work/mono" "${lg[@]}" check . --format concise --exit-zero
+  local how
+  for how in cold warm; do
+    if [ -n "$largest" ]; then
+      # shellcheck disable=SC2046
+      "$how" eco5 check --project-root . $(five "$largest") --format concise --exit-zero
+      run "eco-5-$how$suffix" "$largest" "${cmd[@]}"
+      "$how" ecoall check . --format concise --exit-zero
+      run "eco-all-$how$suffix" "$largest" "${cmd[@]}"
+    fi
+    # shellcheck disable=SC2086
+    "$how" mono5 check --project-root . $mono5 --format concise --exit-zero
+    run "mono-5-$how$suffix" "$work/mono" "${cmd[@]}"
+    "$how" monoall check . --format concise --exit-zero
+    run "mono-all-$how$suffix" "$work/mono" "${cmd[@]}"
+  done
 }
 
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); ruff $("$ruff" --version | cut -d' ' -f2)"

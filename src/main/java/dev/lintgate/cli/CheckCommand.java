@@ -143,6 +143,12 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).")
     Path stdinFilename;
 
+    @Option(names = "--no-cache", description = "Keep no per-file facts between runs: read every file again.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory instead of .lintgate_cache at the project root (also LINTGATE_CACHE_DIR).")
+    Path cacheDir;
+
     /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
     boolean recordsBaseline() {
         return false;
@@ -161,6 +167,7 @@ public class CheckCommand implements Callable<Integer> {
         OutputFormat fmt = format != null ? format : formatFromEnvironment();
         Severity failAt = parseFailLevel();
         Path cwd = Path.of("").toAbsolutePath();
+        java.time.Instant runStart = java.time.Instant.now();
         Timings timings = Timings.fromEnvironment(System.getenv());
         long start = timings.startWall();
         RuleCatalog catalog = RuleCatalog.bundled();
@@ -173,6 +180,7 @@ public class CheckCommand implements Callable<Integer> {
         ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()));
         Project loaded = loader.load(loadPaths, config, forceExclude);
         if (stdin != null) stdin.applyTo(loaded, cwd);
+        CacheRun.apply(loaded, cwd, noCache, cacheDir, runStart);
         loaded.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
         if (showSettings) {

@@ -47,9 +47,11 @@ public final class FileWalker {
 
     /**
      * What a walk found: the files, relative with {@code /}, sorted; the directories and .gitignore files it could
-     * not read, with why; and the real path of every file whose name is not ASCII (see {@link FileNames}).
+     * not read, with why; the real path of every file whose name is not ASCII (see {@link FileNames}); and the size
+     * and modification time the walk's lstat saw of each Python file, for the cache ({@link FactCache}).
      */
-    public record Walk(List<String> files, Map<String, String> unreadable, Map<String, Path> located) {
+    public record Walk(List<String> files, Map<String, String> unreadable, Map<String, Path> located,
+                       Map<String, FactCache.Stamp> stamps) {
     }
 
     /** The files of a walk, for callers that need no more. */
@@ -67,7 +69,8 @@ public final class FileWalker {
     public Walk walkAll() throws IOException {
         Map<String, String> unreadable = new ConcurrentHashMap<>();
         Map<String, Path> located = new ConcurrentHashMap<>();
-        DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located);
+        Map<String, FactCache.Stamp> stamps = new ConcurrentHashMap<>();
+        DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located, stamps);
         try {
             ForkJoinPool.commonPool().invoke(top);
         } catch (UncheckedIOException e) {
@@ -85,7 +88,7 @@ public final class FileWalker {
                 out.add((String) next);
             }
         }
-        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located));
+        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located), stamps);
     }
 
     /**
@@ -103,12 +106,14 @@ public final class FileWalker {
         private final IgnoreRules inherited;
         private final Map<String, String> unreadable;
         private final Map<String, Path> located;
+        private final Map<String, FactCache.Stamp> stamps;
         /** After {@link #compute}, the directory's entries in path order: a file's path, or a subdirectory's task. */
         final List<Object> entries = new ArrayList<>();
 
         DirectoryTask(DirectoryTask parent, Path dir, String rel, boolean listedOnly, IgnoreRules inherited,
-                      Map<String, String> unreadable, Map<String, Path> located) {
+                      Map<String, String> unreadable, Map<String, Path> located, Map<String, FactCache.Stamp> stamps) {
             super(parent);
+            this.stamps = stamps;
             this.dir = dir;
             this.rel = rel;
             this.listedOnly = listedOnly;
@@ -121,6 +126,7 @@ public final class FileWalker {
         public void compute() {
             List<String> files = new ArrayList<>();
             List<Path> filePaths = new ArrayList<>();
+            List<BasicFileAttributes> fileAttributes = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
             List<String> dirNames = new ArrayList<>();
             // per entry, whether its name came from its bytes (not ASCII): it is then opened through its listed Path
@@ -150,6 +156,7 @@ public final class FileWalker {
                         } else {
                             files.add(name);
                             filePaths.add(entry);
+                            fileAttributes.add(attrs);
                             fileListedOnly.add(listedOnly || !ascii);
                             if (name.equals(".gitignore")) gitignore = entry;
                         }
@@ -178,6 +185,7 @@ public final class FileWalker {
                 String path = prefix + files.get(i);
                 if (rules.isIgnored(path, false) || configured.isIgnored(path, false)) continue;
                 if (fileListedOnly.get(i)) located.put(path, filePaths.get(i));
+                if (Project.isPython(path)) stamps.put(path, FactCache.Stamp.of(fileAttributes.get(i)));
                 keyed.add(Map.entry(files.get(i), path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
@@ -187,7 +195,7 @@ public final class FileWalker {
                 if (excludedDirectory(path, name, rules)) continue;
                 // the listed Path, not one resolved from the name again: a name that is not valid UTF-8, or not
                 // ASCII under the C locale, would not survive the round trip
-                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located);
+                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located, stamps);
                 subtasks.add(sub);
                 keyed.add(Map.entry(name + "/", sub));
             }

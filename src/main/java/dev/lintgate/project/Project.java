@@ -61,10 +61,13 @@ public final class Project implements ProjectModel {
      * @param notifications what loading the project has to tell about its files
      * @param unreadable    what the walk could not read (directories, .gitignore files), with why
      * @param located       the listed path of each file whose name is not ASCII
+     * @param stamps        the size and modification time the walk saw of each Python file
      */
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets, String settingsFile,
-                   List<Notification> notifications, Map<String, String> unreadable, Map<String, Path> located) {
+                   List<Notification> notifications, Map<String, String> unreadable, Map<String, Path> located,
+                   Map<String, FactCache.Stamp> stamps) {
         this.root = root;
+        this.stamps = stamps;
         this.unreadable = new ConcurrentHashMap<>(unreadable);
         this.located = located;
         this.config = config;
@@ -85,6 +88,38 @@ public final class Project implements ProjectModel {
         stubs.entrySet().removeIf(e -> !e.getValue().equals(index.get(e.getKey()) + "i"));
         this.moduleIndex = Collections.unmodifiableMap(index);
         this.stubIndex = Collections.unmodifiableMap(stubs);
+    }
+
+    private final Map<String, FactCache.Stamp> stamps;
+    private volatile Path cacheDirectory;
+    private volatile String build = "";
+    private volatile long runStart;
+
+    /**
+     * Keeps the per-file facts of this run in {@code directory} for the next ({@link FactCache}); without this call
+     * a run keeps none. {@code build} names lintgate's build: a cache made by another is discarded.
+     */
+    public void cacheIn(Path directory, String build, long runStartEpochNanos) {
+        this.cacheDirectory = directory;
+        this.build = build;
+        this.runStart = runStartEpochNanos;
+    }
+
+    /** The cache of one survey's verdicts, whose validity depends on {@code settings}; {@link FactCache#NONE} without a cache. */
+    public FactCache factCache(String name, String settings) {
+        Path dir = cacheDirectory;
+        if (dir == null) return FactCache.NONE;
+        // one file per project root: a --cache-dir or LINTGATE_CACHE_DIR shared by several projects keeps each apart
+        String file = name + "-" + FactCache.digest(root.toString()).substring(0, 16) + ".bin";
+        return FactCache.open(this, dir.resolve(file), build + "\n" + FactCache.digest(settings), runStart);
+    }
+
+    /**
+     * The size and modification time the walk saw of a Python file; null when it did not see it or a content stands
+     * in for the file on disk (standard input, a fix pass).
+     */
+    FactCache.Stamp stamp(String relativePath) {
+        return replaced.containsKey(relativePath) ? null : stamps.get(relativePath);
     }
 
     /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */

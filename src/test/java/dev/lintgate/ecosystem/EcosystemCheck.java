@@ -95,7 +95,7 @@ public final class EcosystemCheck {
         try {
             ProcessBuilder pb = new ProcessBuilder(projectDir.resolve("bin/lintgate").toString(), "check",
                     tree.dir().toString(), "--project-root", tree.dir().toString(), "--format", "json",
-                    "-o", json.toString(), "--exit-zero");
+                    "-o", json.toString(), "--exit-zero", "--no-cache");   // the corpus is read-only data: nothing written there
             pb.environment().put("LINTGATE_TIMING", "1");
             pb.environment().remove("LINTGATE_OUTPUT_FORMAT");
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());

@@ -3,6 +3,7 @@ package dev.lintgate.rules.imports;
 import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.finding.Location;
+import dev.lintgate.project.FactCache;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Survey;
@@ -234,8 +235,13 @@ public final class Deprecations {
 
         @Override
         public void take(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
-            if (!seen.add(path)) return;
-            if (!scannedAnyway && !first.foundIn(bytes)) return;
+            offer(path, bytes, scanned, scannedAnyway);
+        }
+
+        /** {@link #take}; false when the bytes hold no word of the first round (the verdict the cache keeps). */
+        private boolean offer(String path, byte[] bytes, Supplier<PythonFile> scanned, boolean scannedAnyway) {
+            if (!seen.add(path)) return true;
+            if (!scannedAnyway && !first.foundIn(bytes)) return false;
             PythonFile file = scanned.get();
             // the statement facts are all the index needs; they stay when the file's tokens are released. Asked
             // first, they build the tokens that the spelled names then read.
@@ -247,18 +253,26 @@ public final class Deprecations {
             boolean naming = scannedAnyway
                     ? spells.mayContainAny(spelledWords) || imports.stream().anyMatch(ImportBinding::isStar)
                     : names.foundIn(bytes);
-            if (!naming && scannedAnyway && !spells.mayContain(DECORATOR)) return;
+            if (!naming && scannedAnyway && !spells.mayContain(DECORATOR)) return true;
             matched.add(file);
             if (naming) this.naming.add(path);
+            return true;
         }
 
         /**
          * Whether the file may name one of the words: by the names the pass saw it spell, without reading it again;
-         * else by a search of its bytes.
+         * else by a search of its bytes, unless an earlier run searched the file, unchanged since, for the same words.
          */
-        private boolean mayName(ProjectModel project, String path, Set<String> words, Triggers search) {
+        private boolean mayName(ProjectModel project, FactCache cache, String path, Set<String> words, long key, Triggers search) {
             SpelledNames s = spelled.get(path);
-            return s != null ? s.mayContainAny(words) : project.bytes(path).map(search::foundIn).orElse(false);
+            if (s != null) return s.mayContainAny(words);
+            FactCache.Stamp stamp = cache.stamp(path);
+            if (cache.lacks(path, stamp, key, () -> project.bytes(path).orElse(null))) return false;
+            return project.bytes(path).map(b -> {
+                boolean found = search.foundIn(b);
+                if (!found) cache.recordLacks(path, stamp, b, key);
+                return found;
+            }).orElse(false);
         }
 
         /**
@@ -267,13 +281,27 @@ public final class Deprecations {
          * matched, through the names the pass saw them spell where it tokenized them (reading none of those again).
          */
         private Deprecations complete(ProjectModel project) {
-            project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path ->
-                    project.bytes(path).ifPresent(b -> take(path, b, () -> {
+            // a file an earlier run found to hold no word of a round's words, unchanged since, is not read for them
+            FactCache cache = project instanceof Project p
+                    ? p.factCache("deprecation-survey", "max-file-size " + project.config().maxFileSize())
+                    : FactCache.NONE;
+            long firstKey = FactCache.words(firstWords);
+            project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path -> {
+                FactCache.Stamp stamp = cache.stamp(path);
+                if (cache.lacks(path, stamp, firstKey, () -> project.bytes(path).orElse(null))) {
+                    seen.add(path);
+                    return;
+                }
+                project.bytes(path).ifPresent(b -> {
+                    boolean found = offer(path, b, () -> {
                         PythonFile file = parse(project, path, b);
                         file.imports();
                         file.release();
                         return file;
-                    }, false)));
+                    }, false);
+                    if (!found) cache.recordLacks(path, stamp, b, firstKey);
+                });
+            });
             Map<String, Deprecation> byName = new LinkedHashMap<>(configured);
             List<PythonFile> parsed = new ArrayList<>(matched);
             // the survey lives as long as the run; the files it took need not
@@ -289,9 +317,10 @@ public final class Deprecations {
                 newWords.removeAll(words);
                 if (newWords.isEmpty()) break;
                 Triggers fresh = new Triggers(newWords);
+                long freshKey = FactCache.words(newWords);
                 // a file taken for the decorator call alone may name what it (or another file) declared deprecated
                 candidates.addAll(parsed.parallelStream().map(PythonFile::path)
-                        .filter(path -> !candidates.contains(path) && mayName(project, path, newWords, fresh)).toList());
+                        .filter(path -> !candidates.contains(path) && mayName(project, cache, path, newWords, freshKey, fresh)).toList());
                 // (a file that skipped an older word by its spelled names may still spell a new word containing
                 // it, `TOptional`: every new word is looked for)
                 words.addAll(newWords);
@@ -299,7 +328,7 @@ public final class Deprecations {
                 for (PythonFile f : parsed) done.add(f.path());
                 // the files the pass scanned are mostly still in memory, their statement facts with them
                 round = project.pythonFiles().parallelStream()
-                        .filter(path -> !done.contains(path) && mayName(project, path, newWords, fresh))
+                        .filter(path -> !done.contains(path) && mayName(project, cache, path, newWords, freshKey, fresh))
                         .map(path -> project.python(path).orElse(null))
                         .filter(java.util.Objects::nonNull)
                         .peek(PythonFile::imports)
@@ -308,6 +337,7 @@ public final class Deprecations {
                 parsed.addAll(round);
                 for (PythonFile f : round) candidates.add(f.path());
             }
+            cache.save(project.pythonFiles());
             // asked once per run: the filters (some 18 MB on the standard library) need not outlive the answer
             spelled.clear();
             return new Deprecations(byName, candidates);
