@@ -197,20 +197,18 @@ public class CheckCommand implements Callable<Integer> {
         start = timings.startWall();
         Engine engine = new Engine(catalog, threads);
         FixRun.Pass pass = new FixRun.Pass(loaded, engine.run(loaded, rules));
-        List<String> fixLines = List.of();
-        boolean[] fixFailed = {false};
+        FixRun.Written fixed = FixRun.Written.NOTHING;
         if (fix || diff) {
             var outcome = FixRun.run(pass, () -> loader.load(loadPaths, config, forceExclude), p -> enabledRules(catalog, p),
                     engine, unsafeFixes);
             if (diff) return FixRun.showDiff(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
-            fixLines = FixRun.write(outcome, spec.commandLine().getErr(), fixFailed);
+            fixed = FixRun.write(outcome, spec.commandLine().getErr());
             pass = outcome.result();
         }
         Project project = pass.project();
         Engine.Result result = pass.result();
         timings.stopWall("phase: rules (wall)", start);
         start = timings.startWall();
-        boolean markUnsafe = unsafeFixes;
 
         BaselineRun baselineRun = new BaselineRun(cwd, project, result, rules, baseline);
         if (recordsBaseline()) {
@@ -238,10 +236,30 @@ public class CheckCommand implements Callable<Integer> {
             notifications = diff.notifications();
         }
         // what --fix could do for the findings shown: a baselined finding is fixed too, but is not counted here
-        List<String> fixSummary = new ArrayList<>(fixLines);
+        List<String> fixSummary = new ArrayList<>(fixed.summary());
         fixSummary.addAll(FixSummary.available(reported, unsafeFixes));
         Report report = new Report(reported, notifications, catalog.all(),
                 Version.current(), result.filesChecked(), result.complete(), SourceLines.reading(project::bytes), outcome);
+        SarifReporter.Options sarif = write(report, project, fmt, fixSummary);
+        timings.stopWall("phase: report (wall)", start);
+        timings.print(spec.commandLine().getErr());
+        int leftOut = new SarifReporter(sarif).resultsLeftOut(report);
+        if (leftOut > 0 && (fmt == OutputFormat.SARIF || sarifOutput != null)) {
+            spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
+                    + " results; " + leftOut + " of the least severe were left out");
+        }
+        if (fixed.failed()) return ExitCode.ERROR;
+        boolean failing = reported.stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
+        return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** The text formats mark fixable findings {@code [*]} and end with what {@code --fix} did or could do. */
+    /**
+     * Writes the report in the format asked for (to {@code -o} or standard output), the SARIF log of
+     * {@code --sarif-output} and GitHub's step summary; returns the SARIF options the logs were written with.
+     */
+    private SarifReporter.Options write(Report report, Project project, OutputFormat fmt, List<String> fixSummary)
+            throws IOException {
         // GitHub attaches annotations and SARIF results by their path from the repository root, which is not the
         // project root when the Python project is a subdirectory of the repository
         Optional<Repository> repository = Repository.containing(project.root());
@@ -253,11 +271,11 @@ public class CheckCommand implements Callable<Integer> {
         SarifReporter.Options sarif = sarifOptions(repository, top, projectDir);
         Report shown = fmt.forGithub() ? forGithub : report;
         if (output != null) {
-            OutputFile.write(output, w -> reporter(fmt.reporter(false, quiet, sarif), markUnsafe, fixSummary).write(shown, w));
+            OutputFile.write(output, w -> reporter(fmt.reporter(false, quiet, sarif), fixSummary).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
-            reporter(fmt.reporter(colour, quiet, sarif), markUnsafe, fixSummary).write(shown, out);
+            reporter(fmt.reporter(colour, quiet, sarif), fixSummary).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {
@@ -271,23 +289,13 @@ public class CheckCommand implements Callable<Integer> {
                 new StepSummaryReporter().write(forGithub, w);
             }
         }
-        timings.stopWall("phase: report (wall)", start);
-        timings.print(spec.commandLine().getErr());
-        int leftOut = new SarifReporter(sarif).resultsLeftOut(report);
-        if (leftOut > 0 && (fmt == OutputFormat.SARIF || sarifOutput != null)) {
-            spec.commandLine().getErr().println("lintgate: warning: SARIF holds at most " + SarifReporter.MAX_RESULTS
-                    + " results; " + leftOut + " of the least severe were left out");
-        }
-        if (fixFailed[0]) return ExitCode.ERROR;
-        boolean failing = reported.stream().map(Finding::severity).anyMatch(s -> s.compareTo(failAt) >= 0);
-        return failing && !exitZero ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        return sarif;
     }
 
-    /** The text formats mark fixable findings {@code [*]} and end with what {@code --fix} did or could do. */
     /** {@code --statistics} replaces the format's reporter; the text formats mark fixable findings and say what --fix can do. */
-    private Reporter reporter(Reporter ofFormat, boolean unsafe, List<String> fixSummary) {
+    private Reporter reporter(Reporter ofFormat, List<String> fixSummary) {
         if (statistics) return new StatisticsReporter();
-        return ofFormat instanceof TextReporter t ? t.withFixes(f -> f.fixable(unsafe), fixSummary) : ofFormat;
+        return ofFormat instanceof TextReporter t ? t.withFixes(f -> f.fixable(unsafeFixes), fixSummary) : ofFormat;
     }
 
     /**

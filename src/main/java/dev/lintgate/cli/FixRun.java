@@ -52,19 +52,23 @@ final class FixRun {
      * {@code --fix}: writes the fixed files and returns the lines the text report ends with; a file that could not
      * be written is told on standard error and makes {@code failed} true.
      */
-    static List<String> write(FixLoop.Outcome<Pass> outcome, PrintWriter err, boolean[] failed) {
+    /** What {@code --fix} wrote: the summary lines for the report, and whether some file could not be written. */
+    record Written(List<String> summary, boolean failed) {
+        static final Written NOTHING = new Written(List.of(), false);
+    }
+
+    static Written write(FixLoop.Outcome<Pass> outcome, PrintWriter err) {
         List<String> failures = FixedFiles.write(outcome.result().project().root(), outcome.before(), outcome.after(),
                 outcome.together());
         for (String f : failures) err.println("lintgate: error: " + f);
-        failed[0] = !failures.isEmpty();
         warnings(outcome, err);
         err.flush();
         List<String> lines = new ArrayList<>();
-        if (outcome.fixedCount() == 0) return lines;
+        if (outcome.fixedCount() == 0) return new Written(lines, !failures.isEmpty());
         lines.add(failures.isEmpty() ? FixSummary.fixed(outcome.fixedCount(), outcome.after().size(), false)
                 : "Fixes were written to " + (outcome.after().size() - failures.size()) + " of "
                         + outcome.after().size() + " files; the others are unchanged (see above).");
-        return lines;
+        return new Written(lines, !failures.isEmpty());
     }
 
     private static void warnings(FixLoop.Outcome<Pass> outcome, PrintWriter err) {

@@ -1,5 +1,6 @@
 package dev.lintgate.engine;
 
+import dev.lintgate.catalog.CodeSelectors;
 import dev.lintgate.finding.Finding;
 import dev.lintgate.finding.Location;
 import dev.lintgate.finding.Related;
@@ -39,9 +40,7 @@ public final class ChangedSince {
     /** A changed file that governs others: the files it governs, and which rules read it. */
     private record Cause(Set<String> governed, List<String> codes) {
         boolean covers(Finding f) {
-            if (!governed.contains(f.location().path())) return false;
-            for (String c : codes) if (f.code().startsWith(c)) return true;
-            return false;
+            return governed.contains(f.location().path()) && CodeSelectors.specificity(codes, f.code()) >= 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lintgate.engine;
 
+import dev.lintgate.catalog.CodeSelectors;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.config.ConfigValue;
@@ -78,14 +79,7 @@ final class PerFileIgnores {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         for (Entry e : entries) {
             boolean matches = e.glob.matcher(rel).matches() || e.glob.matcher(name).matches();
-            if (matches != e.negated && covers(e.codes, code)) return true;
-        }
-        return false;
-    }
-
-    private static boolean covers(List<String> codes, String code) {
-        for (String c : codes) {
-            if (c.equals("ALL") || code.startsWith(c)) return true;
+            if (matches != e.negated && CodeSelectors.specificity(e.codes, code) >= 0) return true;
         }
         return false;
     }

@@ -94,7 +94,7 @@ public final class LinterIgnores {
         String rel = s.dir.isEmpty() ? path : path.substring(s.dir.length() + 1);
         for (PerFile p : s.perFile) {
             boolean matches = matches(p.path, p.name, rel);
-            if (matches != p.negated && p.codes.stream().anyMatch(c -> c.equals("ALL") || code.startsWith(c))) return true;
+            if (matches != p.negated && CodeSelectors.specificity(p.codes, code) >= 0) return true;
         }
         if (!selected(s, code)) return false;
         // an excluded directory excludes everything below it

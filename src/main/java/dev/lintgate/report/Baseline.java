@@ -173,10 +173,17 @@ public final class Baseline {
         try (JsonParser p = FACTORY.createParser(bytes)) {
             return new Reader(p, shown).document();
         } catch (JsonProcessingException e) {
-            throw new ConfigException(shown + ":" + e.getLocation().getLineNr(), "not a lintgate baseline: " + e.getOriginalMessage());
+            throw new ConfigException(shown + ":" + e.getLocation().getLineNr(), "not a lintgate baseline: " + jsonProblem(e));
         } catch (IOException e) {
             throw new ConfigException(shown, "cannot read the baseline (" + IoReason.of(e) + ")");
         }
+    }
+
+    /** Jackson's words for what is wrong, without its note of where it started reading (the line is given already). */
+    private static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int detail = message.indexOf(" (start marker at");
+        return detail < 0 ? message : message.substring(0, detail);
     }
 
     /** The streaming read of the file, with the line of whatever is wrong. */
