@@ -67,8 +67,21 @@ public final class Engine {
                          Set<String> scope) {
     }
 
+    /**
+     * Checks the project with the rules; when the project has a cache and an earlier run kept the result for the same
+     * settings, rules and files, with nothing changed since, that result ({@link ResultCache}).
+     */
     public Result run(Project project, List<Rule> rules) {
         Set<String> scope = TargetScope.of(project);
+        ResultCache cache = ResultCache.of(project, rules);
+        Optional<Result> kept = cache.replay(scope);
+        if (kept.isPresent()) return kept.get();
+        Result result = check(project, rules, scope);
+        cache.keep(result);
+        return result;
+    }
+
+    private Result check(Project project, List<Rule> rules, Set<String> scope) {
         project.reportOn(scope);
         Collector collector = new Collector(project, scope, rules);
         List<FileRule> fileRules = new ArrayList<>();

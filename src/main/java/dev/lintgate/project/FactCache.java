@@ -1,48 +1,29 @@
 package dev.lintgate.project;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.zip.CRC32;
 
 /**
  * One survey's per-file verdicts kept between runs in the cache directory ({@link CacheDirectory}): which sets of
  * words a file holds none of, each set named by a hash of its words, so that a run need not read again a file that
  * did not change to learn what an earlier run learnt. An entry holds for the file's path, size and modification time
- * as the walk's lstat saw them (no second stat); where the modification time lies within {@link #AMBIGUOUS_NANOS} of
+ * as the walk's lstat saw them (no second stat); where the stamp is {@link Stamp#ambiguous} at
  * the run's start, a later write in the same clock tick could keep it, so the entry also holds a hash of the content
- * and is trusted only when the content still has it (as ruff does). The file starts with a header (format,
- * lintgate's build, the settings the verdicts depend on besides the words) and ends with a checksum: a damaged,
- * truncated or foreign file is discarded, never trusted. It is replaced whole (temporary file and rename), so
- * concurrent runs leave one of their files, never a mixture.
+ * and is trusted only when the content still has it (as ruff does). The file is a {@link CacheFile} keyed by
+ * lintgate's build and the settings the verdicts depend on besides the words.
  */
 public final class FactCache {
     /** A cache that holds nothing and keeps nothing: {@code --no-cache}, or no usable directory. */
     public static final FactCache NONE = new FactCache(null, null, "", 0, Map.of());
 
     private static final int MAGIC = 0x4C474643;   // "LGFC"
-    private static final int FORMAT = 2;
-    /** Coarser than any file system's timestamps that lintgate meets (FAT: 2 s). */
-    static final long AMBIGUOUS_NANOS = 2_000_000_000L;
-
-    /** What a file looked like when its verdict was taken: its size and modification time, in nanoseconds. */
-    public record Stamp(long size, long modified) {
-        static Stamp of(BasicFileAttributes attributes) {
-            return new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-        }
-    }
+    private static final int FORMAT = 3;
 
     /** @param absent the digests of the word sets the file holds none of, newest first */
     private record Entry(Stamp stamp, boolean hashed, long hash, long[] absent) {
@@ -114,8 +95,8 @@ public final class FactCache {
                 return new Entry(old.stamp, old.hashed, old.hash, more);
             }
             changed = true;
-            boolean ambiguous = stamp.modified() >= runStart - AMBIGUOUS_NANOS;
-            return new Entry(stamp, ambiguous, ambiguous ? hash(content) : 0, new long[] {words});
+            boolean ambiguous = stamp.ambiguous(runStart);
+            return new Entry(stamp, ambiguous, ambiguous ? ContentHash.of(content) : 0, new long[] {words});
         });
     }
 
@@ -129,7 +110,7 @@ public final class FactCache {
         boolean same = stamp != null && e.stamp.equals(stamp);
         if (same && e.hashed) {
             byte[] bytes = content.get();
-            same = bytes != null && hash(bytes) == e.hash;
+            same = bytes != null && ContentHash.of(bytes) == e.hash;
         }
         if (!same) {
             // the file changed: its old verdicts go, and this run may record new ones
@@ -143,7 +124,7 @@ public final class FactCache {
 
     /** A digest of a set of words, naming it in {@link #lacks} and {@link #recordLacks}. */
     public static long words(java.util.Collection<String> words) {
-        return hash(String.join("\n", new java.util.TreeSet<>(words)).getBytes(StandardCharsets.UTF_8));
+        return ContentHash.of(String.join("\n", new java.util.TreeSet<>(words)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -164,74 +145,39 @@ public final class FactCache {
             if (e == null && !stale.contains(f)) e = previous.get(f);
             if (e != null) out.put(f, e);
         }
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 + out.size() * 64);
-            DataOutputStream data = new DataOutputStream(buffer);
-            data.writeInt(MAGIC);
-            data.writeInt(FORMAT);
-            data.writeUTF(key);
+        new CacheFile(file, MAGIC, FORMAT, key).write(data -> {
             data.writeInt(out.size());
             for (Map.Entry<String, Entry> each : out.entrySet()) {
                 Entry e = each.getValue();
-                data.writeUTF(each.getKey());
+                CacheFile.writeString(data, each.getKey());
                 data.writeLong(e.stamp.size());
                 data.writeLong(e.stamp.modified());
+                data.writeInt(e.stamp.mode());
                 data.writeBoolean(e.hashed);
                 data.writeLong(e.hash);
                 data.writeByte(e.absent.length);
                 for (long w : e.absent) data.writeLong(w);
             }
-            data.flush();
-            CRC32 crc = new CRC32();
-            crc.update(buffer.toByteArray());
-            data.writeLong(crc.getValue());
-            data.flush();
-            byte[] bytes = buffer.toByteArray();
-            CacheDirectory.prepare(file.getParent());
-            AtomicReplace.replace(file, false, o -> o.write(bytes));
-        } catch (IOException | RuntimeException e) {
-            // a read-only or full disk: the run's result does not depend on the cache
-        }
+        });
         project.timings().stopWall("cache " + file.getFileName() + ": write (wall)", start);
     }
 
     private static Map<String, Entry> read(Path file, String key) {
         if (file == null) return Map.of();
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length < 8 + 8) return Map.of();
-            CRC32 crc = new CRC32();
-            crc.update(bytes, 0, bytes.length - 8);
-            long stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
-            if (stored != crc.getValue()) return Map.of();
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(key)) return Map.of();
+        return new CacheFile(file, MAGIC, FORMAT, key).read(in -> {
             int n = in.readInt();
             Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, n * 2));
             for (int i = 0; i < n; i++) {
-                String path = in.readUTF();
-                Stamp s = new Stamp(in.readLong(), in.readLong());
+                String path = CacheFile.readString(in);
+                Stamp s = new Stamp(in.readLong(), in.readLong(), in.readInt());
                 boolean hashed = in.readBoolean();
                 long hash = in.readLong();
                 long[] absent = new long[in.readUnsignedByte()];
                 for (int w = 0; w < absent.length; w++) absent[w] = in.readLong();
                 entries.put(path, new Entry(s, hashed, hash, absent));
             }
-            if (in.available() != 0) return Map.of();
             return entries;
-        } catch (IOException | RuntimeException e) {
-            return Map.of();   // missing, unreadable or damaged: rebuilt by this run
-        }
-    }
-
-    /** The first 8 bytes of the content's SHA-256. */
-    static long hash(byte[] content) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(content);
-            return java.nio.ByteBuffer.wrap(d).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        }).orElse(Map.of());
     }
 
     /** A stable digest of settings, for {@link #open}'s key. */

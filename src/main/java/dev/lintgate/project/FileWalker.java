@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -29,7 +28,7 @@ import java.util.concurrent.ForkJoinPool;
 public final class FileWalker {
     public static final Set<String> DEFAULT_EXCLUDES = Set.of(".git", ".hg", ".svn", ".venv", "venv", "env",
             "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
-            "build", "dist", "site-packages");
+            "build", "dist", "site-packages", CacheDirectory.DEFAULT_NAME);
 
     private final Path root;
     private final IgnoreRules configured;
@@ -47,11 +46,12 @@ public final class FileWalker {
 
     /**
      * What a walk found: the files, relative with {@code /}, sorted; the directories and .gitignore files it could
-     * not read, with why; the real path of every file whose name is not ASCII (see {@link FileNames}); and the size
-     * and modification time the walk's lstat saw of each Python file, for the cache ({@link FactCache}).
+     * not read, with why; the real path of every file whose name is not ASCII (see {@link FileNames}); the stamp the
+     * walk's lstat saw of each file; and a digest of each walked directory's entries ({@link #entryDigest}). The caches
+     * trust what an earlier run learnt while these are unchanged.
      */
     public record Walk(List<String> files, Map<String, String> unreadable, Map<String, Path> located,
-                       Map<String, FactCache.Stamp> stamps) {
+                       Map<String, Stamp> stamps, Map<String, Long> listings) {
     }
 
     /** The files of a walk, for callers that need no more. */
@@ -69,8 +69,9 @@ public final class FileWalker {
     public Walk walkAll() throws IOException {
         Map<String, String> unreadable = new ConcurrentHashMap<>();
         Map<String, Path> located = new ConcurrentHashMap<>();
-        Map<String, FactCache.Stamp> stamps = new ConcurrentHashMap<>();
-        DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located, stamps);
+        Map<String, Stamp> stamps = new ConcurrentHashMap<>();
+        Map<String, Long> listings = new ConcurrentHashMap<>();
+        DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located, stamps, listings);
         try {
             ForkJoinPool.commonPool().invoke(top);
         } catch (UncheckedIOException e) {
@@ -88,7 +89,7 @@ public final class FileWalker {
                 out.add((String) next);
             }
         }
-        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located), stamps);
+        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located), stamps, listings);
     }
 
     /**
@@ -106,14 +107,17 @@ public final class FileWalker {
         private final IgnoreRules inherited;
         private final Map<String, String> unreadable;
         private final Map<String, Path> located;
-        private final Map<String, FactCache.Stamp> stamps;
+        private final Map<String, Stamp> stamps;
+        private final Map<String, Long> listings;
         /** After {@link #compute}, the directory's entries in path order: a file's path, or a subdirectory's task. */
         final List<Object> entries = new ArrayList<>();
 
         DirectoryTask(DirectoryTask parent, Path dir, String rel, boolean listedOnly, IgnoreRules inherited,
-                      Map<String, String> unreadable, Map<String, Path> located, Map<String, FactCache.Stamp> stamps) {
+                      Map<String, String> unreadable, Map<String, Path> located, Map<String, Stamp> stamps,
+                      Map<String, Long> listings) {
             super(parent);
             this.stamps = stamps;
+            this.listings = listings;
             this.dir = dir;
             this.rel = rel;
             this.listedOnly = listedOnly;
@@ -126,25 +130,29 @@ public final class FileWalker {
         public void compute() {
             List<String> files = new ArrayList<>();
             List<Path> filePaths = new ArrayList<>();
-            List<BasicFileAttributes> fileAttributes = new ArrayList<>();
+            List<Stamp> fileStamps = new ArrayList<>();
             List<Path> dirs = new ArrayList<>();
             List<String> dirNames = new ArrayList<>();
             // per entry, whether its name came from its bytes (not ASCII): it is then opened through its listed Path
             List<Boolean> fileListedOnly = new ArrayList<>();
             List<Boolean> dirListedOnly = new ArrayList<>();
             Path gitignore = null;
+            long listing = 0;
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path entry : stream) {
                     BasicFileAttributes attrs;
                     try {
-                        attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        attrs = Stamp.lstat(entry);
                     } catch (NoSuchFileException e) {
                         continue;   // gone between the listing and the lstat: it is no longer part of the tree
                     } catch (IOException e) {
                         // a path past PATH_MAX (a tree thousands of levels deep): what it is and holds is unknown
                         unreadable.put((rel.isEmpty() ? "" : rel + "/") + FileNames.of(entry), "cannot read the entry: " + IoReason.of(e));
+                        listing += entryDigest(entry, null, 0);
                         continue;
                     }
+                    Stamp stamp = Stamp.of(attrs);
+                    listing += entryDigest(entry, attrs, stamp.mode());
                     if (attrs.isDirectory() || attrs.isRegularFile()) {
                         String jdkName = entry.getFileName().toString();
                         boolean ascii = FileNames.isAscii(jdkName);
@@ -156,7 +164,7 @@ public final class FileWalker {
                         } else {
                             files.add(name);
                             filePaths.add(entry);
-                            fileAttributes.add(attrs);
+                            fileStamps.add(stamp);
                             fileListedOnly.add(listedOnly || !ascii);
                             if (name.equals(".gitignore")) gitignore = entry;
                         }
@@ -167,9 +175,11 @@ public final class FileWalker {
                 if (rel.isEmpty()) throw new UncheckedIOException(cause);
                 // what is inside is unknown, so the run cannot claim to have checked it
                 unreadable.put(rel, "cannot list the directory: " + IoReason.of(cause));
+                listings.put(rel, UNLISTED);
                 tryComplete();
                 return;
             }
+            listings.put(rel, listing);
             String prefix = rel.isEmpty() ? "" : rel + "/";
             IgnoreRules rules = inherited;
             if (gitignore != null) {
@@ -185,7 +195,7 @@ public final class FileWalker {
                 String path = prefix + files.get(i);
                 if (rules.isIgnored(path, false) || configured.isIgnored(path, false)) continue;
                 if (fileListedOnly.get(i)) located.put(path, filePaths.get(i));
-                if (Project.isPython(path)) stamps.put(path, FactCache.Stamp.of(fileAttributes.get(i)));
+                stamps.put(path, fileStamps.get(i));
                 keyed.add(Map.entry(files.get(i), path));
             }
             List<DirectoryTask> subtasks = new ArrayList<>();
@@ -195,7 +205,7 @@ public final class FileWalker {
                 if (excludedDirectory(path, name, rules)) continue;
                 // the listed Path, not one resolved from the name again: a name that is not valid UTF-8, or not
                 // ASCII under the C locale, would not survive the round trip
-                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located, stamps);
+                DirectoryTask sub = new DirectoryTask(this, dirs.get(i), path, dirListedOnly.get(i), rules, unreadable, located, stamps, listings);
                 subtasks.add(sub);
                 keyed.add(Map.entry(name + "/", sub));
             }
@@ -205,6 +215,50 @@ public final class FileWalker {
             for (DirectoryTask sub : subtasks) sub.fork();
             tryComplete();
         }
+    }
+
+    /** The listing digest of a directory that could not be listed. */
+    private static final long UNLISTED = -1;
+
+    /**
+     * One entry's part of its directory's listing digest: its name, its kind and mode, and for a symbolic link what
+     * it leads to. The digest of a directory is the sum of its entries' parts, independent of the order the system
+     * lists them in; it changes when an entry comes, goes, is renamed, changes kind or mode, or a link's target
+     * appears or vanishes. Excluded and ignored entries count too: rules look at the disk beside walked files (a
+     * module shadowed by a directory, a compiled extension beside a .py).
+     */
+    private static long entryDigest(Path entry, BasicFileAttributes attrs, int mode) {
+        String name = entry.getFileName().toString();
+        // lintgate's own cache, which its first run creates: no rule looks at it
+        if (name.equals(CacheDirectory.DEFAULT_NAME)) return 0;
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < name.length(); i++) {
+            h = (h ^ name.charAt(i)) * 0x100000001b3L;
+        }
+        long kind;
+        if (attrs == null) kind = 1;
+        else if (attrs.isRegularFile()) kind = 2;
+        else if (attrs.isDirectory()) kind = 3;
+        else if (attrs.isSymbolicLink()) kind = 4 + linkTarget(entry);
+        else kind = 8;
+        return mix(h ^ mix(kind << 16 | mode));
+    }
+
+    /** 0 for a link to nothing, 1 to a directory, 2 to a file, 3 to something else. */
+    private static int linkTarget(Path link) {
+        try {
+            BasicFileAttributes target = Files.readAttributes(link, BasicFileAttributes.class);
+            return target.isDirectory() ? 1 : target.isRegularFile() ? 2 : 3;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** SplitMix64's finaliser: every bit of the input moves about half of the output's. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** True when a root-relative path would be skipped by the excludes (used for {@code --force-exclude}). */

@@ -59,17 +59,16 @@ public final class Project implements ProjectModel {
      * @param settingsFile  the lintgate settings file of the run, relative to the root, or null when it has none
      *                      below the root
      * @param notifications what loading the project has to tell about its files
-     * @param unreadable    what the walk could not read (directories, .gitignore files), with why
-     * @param located       the listed path of each file whose name is not ASCII
-     * @param stamps        the size and modification time the walk saw of each Python file
+     * @param walk          what the walk saw: what it could not read, the listed path of each file whose name is not
+     *                      ASCII, each file's stamp and each directory's listing
      */
     public Project(Path root, LintgateConfig config, List<String> files, Set<String> targets, String settingsFile,
-                   List<Notification> notifications, Map<String, String> unreadable, Map<String, Path> located,
-                   Map<String, FactCache.Stamp> stamps) {
+                   List<Notification> notifications, FileWalker.Walk walk) {
         this.root = root;
-        this.stamps = stamps;
-        this.unreadable = new ConcurrentHashMap<>(unreadable);
-        this.located = located;
+        this.stamps = walk.stamps();
+        this.listings = walk.listings();
+        this.unreadable = new ConcurrentHashMap<>(walk.unreadable());
+        this.located = walk.located();
         this.config = config;
         this.files = List.copyOf(files);
         this.pythonFiles = files.stream().filter(Project::isPython).toList();
@@ -90,7 +89,12 @@ public final class Project implements ProjectModel {
         this.stubIndex = Collections.unmodifiableMap(stubs);
     }
 
-    private final Map<String, FactCache.Stamp> stamps;
+    private final Map<String, Stamp> stamps;
+    private final Map<String, Long> listings;
+    /** The {@link ContentHash} of what this run read of each file on disk. */
+    private final Map<String, Long> contentHashes = new ConcurrentHashMap<>();
+    /** Files read twice in this run with different contents: written to while the run read them. */
+    private final Set<String> unsteady = ConcurrentHashMap.newKeySet();
     private volatile Path cacheDirectory;
     private volatile String build = "";
     private volatile long runStart;
@@ -109,17 +113,69 @@ public final class Project implements ProjectModel {
     public FactCache factCache(String name, String settings) {
         Path dir = cacheDirectory;
         if (dir == null) return FactCache.NONE;
-        // one file per project root: a --cache-dir or LINTGATE_CACHE_DIR shared by several projects keeps each apart
-        String file = name + "-" + FactCache.digest(root.toString()).substring(0, 16) + ".bin";
-        return FactCache.open(this, dir.resolve(file), build + "\n" + FactCache.digest(settings), runStart);
+        return FactCache.open(this, cachePath(dir, name), build + "\n" + FactCache.digest(settings), runStart);
     }
 
     /**
-     * The size and modification time the walk saw of a Python file; null when it did not see it or a content stands
-     * in for the file on disk (standard input, a fix pass).
+     * A file of this project's cache, named {@code name}, made for {@code key} and this build of lintgate; empty
+     * without a cache.
      */
-    FactCache.Stamp stamp(String relativePath) {
+    public Optional<CacheFile> cacheFile(String name, int magic, int format, String key) {
+        Path dir = cacheDirectory;
+        if (dir == null) return Optional.empty();
+        return Optional.of(new CacheFile(cachePath(dir, name), magic, format, build + "\n" + key));
+    }
+
+    /** One file per project root: a --cache-dir or LINTGATE_CACHE_DIR shared by several projects keeps each apart. */
+    private Path cachePath(Path dir, String name) {
+        return dir.resolve(name + "-" + FactCache.digest(root.toString()).substring(0, 16) + ".bin");
+    }
+
+    /** When the run started, in nanoseconds since the epoch (0 without a cache): a file changed later is ambiguous. */
+    public long runStart() {
+        return runStart;
+    }
+
+    /**
+     * The stamp the walk saw of a file; null when it did not see it or a content stands in for the file on disk
+     * (standard input, a fix pass).
+     */
+    public Stamp stamp(String relativePath) {
         return replaced.containsKey(relativePath) ? null : stamps.get(relativePath);
+    }
+
+    /** The stamp of every walked file. */
+    public Map<String, Stamp> stamps() {
+        return Collections.unmodifiableMap(stamps);
+    }
+
+    /** False when some file was read twice in this run with different contents. */
+    public boolean steady() {
+        return unsteady.isEmpty();
+    }
+
+    /** The digest of each walked directory's entries ({@link FileWalker.Walk#listings}). */
+    public Map<String, Long> listings() {
+        return listings;
+    }
+
+    /**
+     * The {@link ContentHash} of each file this run read from disk; empty for a file read twice with different
+     * contents (written to during the run), since what the run concluded from it belongs to neither.
+     */
+    public java.util.OptionalLong contentHash(String relativePath) {
+        Long h = contentHashes.get(relativePath);
+        return h == null || unsteady.contains(relativePath) ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(h);
+    }
+
+    /** The files this run read from disk. */
+    public Set<String> filesRead() {
+        return java.util.Collections.unmodifiableSet(contentHashes.keySet());
+    }
+
+    /** True when some content stands in for a file on disk (standard input, a fix pass). */
+    public boolean replacesContent() {
+        return !replaced.isEmpty();
     }
 
     /** Where the timings of facts and scans go ({@code LINTGATE_TIMING}); off unless set. */
@@ -241,6 +297,9 @@ public final class Project implements ProjectModel {
         }
         try {
             byte[] bytes = read(absolute(relativePath), config.maxFileSize());
+            long hash = ContentHash.of(bytes);
+            Long before = contentHashes.putIfAbsent(relativePath, hash);
+            if (before != null && before != hash) unsteady.add(relativePath);
             read.add(relativePath);
             return Optional.of(bytes);
         } catch (IOException | RuntimeException e) {

@@ -125,7 +125,7 @@ public final class ProjectLoader {
         }
         String settingsFile = settings != null && settings.startsWith(root) ? relative(root, settings) : null;
         return new Project(root, config, sorted, Collections.unmodifiableSet(targets), settingsFile,
-                unreadSettings(root, sorted, settingsFile), walk.unreadable(), walk.located(), walk.stamps());
+                unreadSettings(root, sorted, settingsFile), walk);
     }
 
     /**

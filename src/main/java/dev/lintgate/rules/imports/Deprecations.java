@@ -4,6 +4,7 @@ import dev.lintgate.config.DeprecatedTarget;
 import dev.lintgate.project.Triggers;
 import dev.lintgate.finding.Location;
 import dev.lintgate.project.FactCache;
+import dev.lintgate.project.Stamp;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectModel;
 import dev.lintgate.project.Survey;
@@ -266,7 +267,7 @@ public final class Deprecations {
         private boolean mayName(ProjectModel project, FactCache cache, String path, Set<String> words, long key, Triggers search) {
             SpelledNames s = spelled.get(path);
             if (s != null) return s.mayContainAny(words);
-            FactCache.Stamp stamp = cache.stamp(path);
+            Stamp stamp = cache.stamp(path);
             if (cache.lacks(path, stamp, key, () -> project.bytes(path).orElse(null))) return false;
             return project.bytes(path).map(b -> {
                 boolean found = search.foundIn(b);
@@ -287,7 +288,7 @@ public final class Deprecations {
                     : FactCache.NONE;
             long firstKey = FactCache.words(firstWords);
             project.pythonFiles().parallelStream().filter(path -> !seen.contains(path)).forEach(path -> {
-                FactCache.Stamp stamp = cache.stamp(path);
+                Stamp stamp = cache.stamp(path);
                 if (cache.lacks(path, stamp, firstKey, () -> project.bytes(path).orElse(null))) {
                     seen.add(path);
                     return;

@@ -1,0 +1,168 @@
+package dev.lintgate.engine;
+
+import dev.lintgate.finding.Applicability;
+import dev.lintgate.finding.Edit;
+import dev.lintgate.finding.Finding;
+import dev.lintgate.finding.Fix;
+import dev.lintgate.finding.Location;
+import dev.lintgate.finding.Notification;
+import dev.lintgate.finding.Region;
+import dev.lintgate.finding.Related;
+import dev.lintgate.finding.Severity;
+import dev.lintgate.project.CacheFile;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** An {@link Engine.Result} as {@link ResultCache} keeps it: every field of every finding, so a replay prints the same. */
+final class ResultFormat {
+    private ResultFormat() {
+    }
+
+    /**
+     * Writes the result with each distinct string once, in a table before the rest: a run's findings repeat their
+     * paths, configs and fix texts thousands of times, and a replay reads the file before it prints anything.
+     */
+    static void write(DataOutputStream target, Engine.Result result) throws IOException {
+        Table strings = new Table();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 12);
+        DataOutputStream out = new DataOutputStream(body);
+        out.writeInt(result.findings().size());
+        for (Finding f : result.findings()) {
+            strings.put(out, f.code());
+            out.writeByte(f.severity().ordinal());
+            strings.put(out, f.message());
+            location(out, f.location(), strings);
+            out.writeInt(f.related().size());
+            for (Related r : f.related()) {
+                location(out, r.location(), strings);
+                strings.put(out, r.message());
+            }
+            strings.put(out, f.fixHint());
+            strings.put(out, f.anchor());
+            out.writeBoolean(f.fix() != null);
+            if (f.fix() != null) fix(out, f.fix(), strings);
+        }
+        out.writeInt(result.notifications().size());
+        for (Notification n : result.notifications()) {
+            out.writeByte(n.level().ordinal());
+            strings.put(out, n.message());
+            out.writeBoolean(n.location() != null);
+            if (n.location() != null) location(out, n.location(), strings);
+        }
+        out.writeInt(result.filesChecked());
+        out.writeBoolean(result.complete());
+        out.flush();
+        target.writeInt(strings.index.size());
+        for (String s : strings.index.keySet()) CacheFile.writeString(target, s);
+        body.writeTo(target);
+    }
+
+    static Engine.Result read(DataInputStream in, Set<String> scope) throws IOException {
+        String[] strings = new String[count(in)];
+        for (int i = 0; i < strings.length; i++) strings[i] = CacheFile.readString(in);
+        int n = count(in);
+        List<Finding> findings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String code = get(in, strings);
+            Severity severity = Severity.values()[in.readUnsignedByte()];
+            String message = get(in, strings);
+            Location location = location(in, strings);
+            int r = count(in);
+            List<Related> related = new ArrayList<>(r);
+            for (int j = 0; j < r; j++) related.add(new Related(location(in, strings), get(in, strings)));
+            String hint = get(in, strings);
+            String anchor = get(in, strings);
+            Fix fix = in.readBoolean() ? fix(in, strings) : null;
+            findings.add(new Finding(code, severity, message, location, related, hint, anchor, fix));
+        }
+        n = count(in);
+        List<Notification> notifications = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Severity level = Severity.values()[in.readUnsignedByte()];
+            String message = get(in, strings);
+            notifications.add(new Notification(level, message, in.readBoolean() ? location(in, strings) : null));
+        }
+        int checked = in.readInt();
+        boolean complete = in.readBoolean();
+        return new Engine.Result(findings, notifications, checked, complete, scope);
+    }
+
+    private static void fix(DataOutputStream out, Fix fix, Table strings) throws IOException {
+        out.writeByte(fix.applicability().ordinal());
+        strings.put(out, fix.message());
+        strings.put(out, fix.isolation());
+        out.writeInt(fix.changes().size());
+        for (Fix.Change c : fix.changes()) {
+            strings.put(out, c.path());
+            out.writeInt(c.edits().size());
+            for (Edit e : c.edits()) {
+                region(out, e.region());
+                strings.put(out, e.content());
+            }
+        }
+    }
+
+    private static Fix fix(DataInputStream in, String[] strings) throws IOException {
+        Applicability applicability = Applicability.values()[in.readUnsignedByte()];
+        String message = get(in, strings);
+        String isolation = get(in, strings);
+        int n = count(in);
+        List<Fix.Change> changes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String path = get(in, strings);
+            int m = count(in);
+            List<Edit> edits = new ArrayList<>(m);
+            for (int j = 0; j < m; j++) edits.add(new Edit(region(in), get(in, strings)));
+            changes.add(new Fix.Change(path, edits));
+        }
+        return new Fix(applicability, message, changes, isolation);
+    }
+
+    private static void location(DataOutputStream out, Location l, Table strings) throws IOException {
+        strings.put(out, l.path());
+        region(out, l.region());
+    }
+
+    private static Location location(DataInputStream in, String[] strings) throws IOException {
+        return new Location(get(in, strings), region(in));
+    }
+
+    private static void region(DataOutputStream out, Region r) throws IOException {
+        out.writeInt(r.startLine());
+        out.writeInt(r.startColumn());
+        out.writeInt(r.endLine());
+        out.writeInt(r.endColumn());
+    }
+
+    private static Region region(DataInputStream in) throws IOException {
+        return new Region(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+    }
+
+    /** The strings written so far, each with its index in the table; null is -1. */
+    private static final class Table {
+        final Map<String, Integer> index = new LinkedHashMap<>();
+
+        void put(DataOutputStream out, String s) throws IOException {
+            out.writeInt(s == null ? -1 : index.computeIfAbsent(s, k -> index.size()));
+        }
+    }
+
+    private static String get(DataInputStream in, String[] strings) throws IOException {
+        int i = in.readInt();
+        if (i < -1 || i >= strings.length) throw new IOException("damaged");
+        return i < 0 ? null : strings[i];
+    }
+
+    /** A count read back, bounded by what is left to read: a damaged file must not make the run allocate gigabytes. */
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("damaged");
+        return n;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.lintgate.project;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * One file of the cache directory: a header (what kind of file, its format, the key it was made for: lintgate's
+ * build and the settings its content depends on), a body, and a checksum of both. A file that is missing, damaged,
+ * truncated or made for another key reads as nothing and is rebuilt, never trusted. It is replaced whole (temporary
+ * file and rename), so concurrent runs leave one of their files, never a mixture.
+ */
+public final class CacheFile {
+    private final Path path;
+    private final int magic;
+    private final int format;
+    private final String key;
+
+    public CacheFile(Path path, int magic, int format, String key) {
+        this.path = path;
+        this.magic = magic;
+        this.format = format;
+        this.key = key;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** What the body holds, written by {@link #write}; read to its end or the file counts as damaged. */
+    public interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    public interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** The body, read by {@code reader}; empty when the file is missing, damaged or made for another key. */
+    public <T> Optional<T> read(Reader<T> reader) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            if (bytes.length < 8 + 8) return Optional.empty();
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - 8);
+            if (ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) return Optional.empty();
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+            if (in.readInt() != magic || in.readInt() != format || !readString(in).equals(key)) return Optional.empty();
+            T body = reader.read(in);
+            return in.available() == 0 ? Optional.ofNullable(body) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();   // missing, unreadable or damaged: rebuilt by this run
+        }
+    }
+
+    /** Replaces the file; a failure (a read-only or full disk) costs the next run its cache, never this run. */
+    public boolean write(Writer body) {
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 12);
+            DataOutputStream data = new DataOutputStream(buffer);
+            data.writeInt(magic);
+            data.writeInt(format);
+            writeString(data, key);
+            body.write(data);
+            data.flush();
+            CRC32 crc = new CRC32();
+            crc.update(buffer.toByteArray());
+            data.writeLong(crc.getValue());
+            data.flush();
+            byte[] bytes = buffer.toByteArray();
+            CacheDirectory.prepare(path.getParent());
+            AtomicReplace.replace(path, false, o -> o.write(bytes));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A string of any length (DataOutputStream's own UTF stops at 64 KiB), or null. */
+    public static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        if (n > in.available()) throw new IOException("truncated");
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
