@@ -173,6 +173,8 @@ class IncrementalIndexTest {
                 "not a cache".getBytes(StandardCharsets.UTF_8));                  // foreign
         for (byte[] bytes : damaged) {
             Files.write(file, bytes);
+            // an edit, so that the run checks the tree instead of replaying its kept result (ResultCache)
+            append(root.resolve(IMPORTER), "# another step\n");
             String out = same(root, cache, named, "damaged cache");
             assertTrue(out.contains("lintgate_old"), out);
             // rebuilt: a well-formed file again, which the next run reads
