@@ -2,7 +2,8 @@
 # Latency benchmark (prints numbers; not a test): what a person waits for. A hello-world JVM started by bin/lintgate
 # itself (same JVM flags from bin/jvm.options, same class-data archive handling), `lintgate --version`, a one-file
 # project, 5 files of the largest tree in ../shared/ecosystem and of the synthetic 10,000-module monorepo (as
-# pre-commit passes them), full runs of both, and ruff 0.16.9 on the same inputs with and without its cache. All
+# pre-commit passes them), full runs of both, a full re-run of the monorepo after touching one test module, and ruff
+# 0.16.9 on the same inputs with and without its cache. All
 # through the launcher with a class-data archive in a scratch cache, as users get it; medians, same run.
 # lintgate's rows run with a cold cache (emptied before each run) and a warm one (kept from the warm-up run), kept in
 # the scratch directory through LINTGATE_CACHE_DIR.
@@ -16,7 +17,7 @@ baseline=${2:-}
 . bench/common.sh
 ensure_ruff
 work=$(mktemp -d)
-name_width=20
+name_width=26
 trap 'rm -rf "$work"' EXIT
 here=$PWD
 ruff=$here/target/bench-venv/bin/ruff
@@ -49,6 +50,7 @@ five() {
   (cd "$1" && find . -name '*.py' -not -path './.*' | sed 's|^\./||' | LC_ALL=C sort | awk '{a[NR]=$0} END {for (i = 1; i <= 5; i++) print a[int(NR * i / 6)]}')
 }
 mono5=$(five "$work/mono" | tr '\n' ' ')
+mono_touched=$(five "$work/mono" | head -1)
 
 # run NAME DIR COMMAND...: the command runs inside DIR
 run() { local name=$1 dir=$2; shift 2; measure "$name" env -C "$dir" "$@"; }
@@ -81,6 +83,9 @@ lint() {   # lint NAME-SUFFIX JAR
     "$how" monoall check . --format concise --exit-zero
     run "mono-all-$how$suffix" "$work/mono" "${cmd[@]}"
   done
+  # a full re-run after touching one test module (same bytes, new modification time), with the whole-tree warm cache
+  warm monoall check . --format concise --exit-zero
+  run "mono-all-touched$suffix" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
 }
 
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); ruff $("$ruff" --version | cut -d' ' -f2)"
@@ -104,5 +109,6 @@ for cached in "" "-cached"; do
   # shellcheck disable=SC2086
   run "ruff-mono-5$cached" "$work/mono" "${rf[@]}" "${opts[@]}" $mono5
   run "ruff-mono-all$cached" "$work/mono" "${rf[@]}" "${opts[@]}" .
+  run "ruff-mono-all-touched$cached" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" .
 done
 measured_report

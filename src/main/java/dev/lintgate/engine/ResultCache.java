@@ -109,9 +109,11 @@ public final class ResultCache {
         long start = project.timings().startWall();
         Map<String, Entry> before = new HashMap<>();
         if (previous != null) for (Entry e : previous.files) before.put(e.path, e);
-        List<Entry> files = new ArrayList<>(project.stamps().size());
-        for (String path : new java.util.TreeSet<>(project.stamps().keySet())) {
+        List<Entry> files = new ArrayList<>(project.files().size());
+        for (String path : project.files()) {
             Stamp stamp = project.stamp(path);
+            // a named file the walk did not see (an ignored file named on the command line) has no stamp to compare
+            if (stamp == null) return;
             OptionalLong hash = project.contentHash(path);
             Entry old = before.get(path);
             if (hash.isEmpty() && old != null && old.hashed && !old.verify && old.stamp.equals(stamp)) {
@@ -126,8 +128,6 @@ public final class ResultCache {
             if (hash.isEmpty()) return;
             extras.add(new Extra(path, hash.getAsLong()));
         }
-        // a named file the walk did not see (an ignored file named on the command line) has no stamp to compare
-        for (String f : project.files()) if (project.stamp(f) == null) return;
         Map<String, Long> listings = new TreeMap<>(listings());
         file.write(out -> {
             out.writeInt(files.size());

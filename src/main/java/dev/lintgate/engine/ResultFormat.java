@@ -28,10 +28,16 @@ final class ResultFormat {
      * Writes the result with each distinct string once, in a table before the rest: a run's findings repeat their
      * paths, configs and fix texts thousands of times, and a replay reads the file before it prints anything.
      */
-    static void write(DataOutputStream target, Engine.Result result) throws IOException {
+    static void write(DataOutputStream out, Engine.Result result) throws IOException {
+        // the first pass only collects the strings, the second writes the table and then the body
         Table strings = new Table();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 12);
-        DataOutputStream out = new DataOutputStream(body);
+        body(new DataOutputStream(java.io.OutputStream.nullOutputStream()), result, strings);
+        out.writeInt(strings.index.size());
+        for (String s : strings.index.keySet()) CacheFile.writeString(out, s);
+        body(out, result, strings);
+    }
+
+    private static void body(DataOutputStream out, Engine.Result result, Table strings) throws IOException {
         out.writeInt(result.findings().size());
         for (Finding f : result.findings()) {
             strings.put(out, f.code());
@@ -57,10 +63,6 @@ final class ResultFormat {
         }
         out.writeInt(result.filesChecked());
         out.writeBoolean(result.complete());
-        out.flush();
-        target.writeInt(strings.index.size());
-        for (String s : strings.index.keySet()) CacheFile.writeString(target, s);
-        body.writeTo(target);
     }
 
     static Engine.Result read(DataInputStream in, Set<String> scope) throws IOException {
