@@ -37,6 +37,11 @@ class DistributionIT {
     static final Path WORK = Path.of("target", "it-dist").toAbsolutePath();
     static final Path TOOLS = Path.of("target", "tools").toAbsolutePath();
     static final Path INCIDENT = Path.of("testdata", "projects", "incident").toAbsolutePath();
+    /**
+     * Where the wheels check the incident: a copy, since they run as users get them, without the build's
+     * LINTGATE_CACHE_DIR, and keep their cache at the project root.
+     */
+    static final Path CHECKED = WORK.resolve("incident");
     static final String LINUX_TAG = "py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64";
 
     String version;
@@ -60,6 +65,7 @@ class DistributionIT {
         version = pomVersion();
         deleteTree(WORK);
         Files.createDirectories(WORK);
+        TestTrees.copy(INCIDENT, CHECKED);
         pureWheel = DIST.resolve("lintgate-" + version + "-py3-none-any.whl");
         linuxWheel = DIST.resolve("lintgate-" + version + "-" + LINUX_TAG + ".whl");
         assertTrue(Files.isRegularFile(pureWheel), "mvn package wrote no " + pureWheel);
@@ -103,7 +109,7 @@ class DistributionIT {
         assertEquals(new Run(0, "lintgate " + version + "\n", ""), v);
         Run module = run(WORK, Map.of(), pureVenv.resolve("bin/python").toString(), "-m", "lintgate", "--version");
         assertEquals("lintgate " + version + "\n", module.out(), module.err());
-        assertReportsTheIncident(run(INCIDENT, Map.of(), lintgate.toString(), "check", ".", "--format", "concise"));
+        assertReportsTheIncident(run(CHECKED, Map.of(), lintgate.toString(), "check", ".", "--format", "concise"));
     }
 
     @Test
@@ -111,12 +117,12 @@ class DistributionIT {
         Map<String, String> env = Map.of("PATH", pathWithoutJava);
         Path lintgate = linuxVenv.resolve("bin/lintgate");
         assertEquals(new Run(0, "lintgate " + version + "\n", ""), run(WORK, env, lintgate.toString(), "--version"));
-        assertReportsTheIncident(run(INCIDENT, env, lintgate.toString(), "check", ".", "--format", "concise"));
+        assertReportsTheIncident(run(CHECKED, env, lintgate.toString(), "check", ".", "--format", "concise"));
     }
 
     @Test
     void pureWheelWithoutJavaSaysWhatToInstall() throws Exception {
-        Run run = run(INCIDENT, Map.of("PATH", pathWithoutJava), pureVenv.resolve("bin/lintgate").toString(), "check", ".");
+        Run run = run(CHECKED, Map.of("PATH", pathWithoutJava), pureVenv.resolve("bin/lintgate").toString(), "check", ".");
         assertEquals(2, run.exit(), run.all());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());

@@ -32,9 +32,11 @@ public final class Project implements ProjectModel {
     private final Set<String> targets;
     private final String settingsFile;
     private final List<Notification> notifications;
-    private final Map<String, String> moduleIndex;
-    /** Module to its stub, for the modules whose source has one beside it. */
-    private final Map<String, String> stubIndex;
+    /** Module to its file, and module to its stub where the source has one beside it: built at first use. */
+    private volatile Modules modules;
+
+    private record Modules(Map<String, String> files, Map<String, String> stubs) {
+    }
     private final Map<String, SoftReference<PythonFile>> parsed = new ConcurrentHashMap<>();
     private final Map<Fact<?>, Object> facts = new ConcurrentHashMap<>();
     /** Files and directories that could not be read, with why: from the walk, then from every failed read. */
@@ -75,18 +77,31 @@ public final class Project implements ProjectModel {
         this.targets = targets;
         this.settingsFile = settingsFile;
         this.notifications = List.copyOf(notifications);
-        Map<String, String> index = new HashMap<>();
-        Map<String, String> stubs = new HashMap<>();
-        for (String f : pythonFiles) {
-            String module = ModuleNames.moduleName(f, config.src());
-            if (module == null) continue;
-            // a .py beats a .pyi stub of the same name: the stub never runs
-            if (!index.containsKey(module) || f.endsWith(".py")) index.put(module, f);
-            if (f.endsWith(".pyi")) stubs.put(module, f);
+    }
+
+    /**
+     * The module index, built at its first use rather than at loading: a run that replays a kept result
+     * ({@code ResultCache}) never needs it, and on 10,000 modules it costs tens of milliseconds before any JIT.
+     */
+    private Modules modules() {
+        Modules m = modules;
+        if (m != null) return m;
+        synchronized (this) {
+            if (modules == null) {
+                Map<String, String> index = new HashMap<>();
+                Map<String, String> stubs = new HashMap<>();
+                for (String f : pythonFiles) {
+                    String module = ModuleNames.moduleName(f, config.src());
+                    if (module == null) continue;
+                    // a .py beats a .pyi stub of the same name: the stub never runs
+                    if (!index.containsKey(module) || f.endsWith(".py")) index.put(module, f);
+                    if (f.endsWith(".pyi")) stubs.put(module, f);
+                }
+                stubs.entrySet().removeIf(e -> !e.getValue().equals(index.get(e.getKey()) + "i"));
+                modules = new Modules(Collections.unmodifiableMap(index), Collections.unmodifiableMap(stubs));
+            }
+            return modules;
         }
-        stubs.entrySet().removeIf(e -> !e.getValue().equals(index.get(e.getKey()) + "i"));
-        this.moduleIndex = Collections.unmodifiableMap(index);
-        this.stubIndex = Collections.unmodifiableMap(stubs);
     }
 
     private final Map<String, Stamp> stamps;
@@ -213,7 +228,7 @@ public final class Project implements ProjectModel {
 
     @Override
     public Set<String> moduleNames() {
-        return moduleIndex.keySet();
+        return modules().files().keySet();
     }
 
     /** The files named on the command line (all when a directory holding the root is); the engine widens them. */
@@ -276,12 +291,12 @@ public final class Project implements ProjectModel {
 
     @Override
     public Optional<String> moduleFile(String moduleName) {
-        return Optional.ofNullable(moduleIndex.get(moduleName));
+        return Optional.ofNullable(modules().files().get(moduleName));
     }
 
     @Override
     public Optional<String> stubFile(String moduleName) {
-        return Optional.ofNullable(stubIndex.get(moduleName));
+        return Optional.ofNullable(modules().stubs().get(moduleName));
     }
 
     /**

@@ -27,6 +27,18 @@ public record Stamp(long size, long modified, int mode) {
         return modified >= runStartNanos - AMBIGUOUS_NANOS;
     }
 
+    // written out: a record's generated equals and hashCode are linked through method handles at their first call,
+    // which generates classes at every start that no class-data archive holds; these are called for every file
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stamp s && s.size == size && s.modified == modified && s.mode == mode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(size * 31 + modified) * 31 + mode;
+    }
+
     public static Stamp of(BasicFileAttributes attributes) {
         int mode = 0;
         if (attributes instanceof PosixFileAttributes p) {
