@@ -25,6 +25,15 @@ public final class IneffectiveStrictness implements ProjectRule {
         return "LG209";
     }
 
+    /**
+     * Every finding is at a key or value of a pytest config file. Command lines (a noxfile's session, a workflow)
+     * change what the rule concludes about a config, never where it reports.
+     */
+    @Override
+    public boolean reportsIn(String path) {
+        return PytestConfigFile.mayBe(path);
+    }
+
     @Override
     public void check(ProjectModel project, FindingSink sink) {
         PerPytestVersion.check(project, sink, (model, s) -> check(project, model, s));
