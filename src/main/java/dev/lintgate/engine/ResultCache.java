@@ -62,7 +62,8 @@ public final class ResultCache {
     static ResultCache of(Project project, List<Rule> rules) {
         if (project.replacesContent()) return NONE;
         String key = key(project, rules);
-        return project.cacheFile("results-" + FactCache.digest(key).substring(0, 12), MAGIC, FORMAT, key)
+        // named for the build too: two builds used on one project (a pinned hook, a newer CI) keep a result each
+        return project.cacheFile("results-" + FactCache.digest(project.cacheBuild() + "\n" + key).substring(0, 12), MAGIC, FORMAT, key)
                 // a cache kept in the project root itself changes the root's listing with every run
                 .filter(f -> !f.path().getParent().toAbsolutePath().normalize().equals(project.root()))
                 .map(f -> new ResultCache(project, f)).orElse(NONE);

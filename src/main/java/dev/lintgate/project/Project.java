@@ -146,6 +146,11 @@ public final class Project implements ProjectModel {
         return dir.resolve(name + "-" + FactCache.digest(root.toString()).substring(0, 16) + ".bin");
     }
 
+    /** The build of lintgate every cache file of this run is made for ("" without a cache). */
+    public String cacheBuild() {
+        return build;
+    }
+
     /** When the run started, in nanoseconds since the epoch (0 without a cache): a file changed later is ambiguous. */
     public long runStart() {
         return runStart;
