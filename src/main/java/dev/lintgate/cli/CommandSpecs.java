@@ -16,8 +16,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * reflection.
  */
 final class CommandSpecs {
-    private static final IVersionProvider VERSION = () -> new String[] {"lintgate " + Version.current()};
-
     private CommandSpecs() {
     }
 
@@ -25,7 +23,7 @@ final class CommandSpecs {
     static CommandSpec command(Object command, String name, String... description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.name(name);
-        spec.versionProvider(VERSION);
+        spec.versionProvider(new VersionProvider());
         spec.usageMessage().description(description);
         return spec;
     }
@@ -56,6 +54,15 @@ final class CommandSpecs {
         Field<List<String>> field = new Field<>(get, set);
         return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).splitRegex(",")
                 .getter(field).setter(field).initialValue(get.get()).hasInitialValue(true);
+    }
+
+    // classes rather than lambdas here and below: JDK 17 archives no lambda made for picocli's Java 5 interfaces, and
+    // then not the interface either, so each would be generated and loaded from the jar at every start
+    private static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lintgate " + Version.current()};
+        }
     }
 
     /** A field of a command as picocli's getter and setter (their methods are generic, so no lambda implements them). */

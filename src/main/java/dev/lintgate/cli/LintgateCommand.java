@@ -25,15 +25,11 @@ public final class LintgateCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // picocli answers 1 for a crash; 1 means "findings" here, so every failure maps to 2
-        cl.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
-        // exit 2 always comes with exactly one line on stderr: CI logs and wrappers show the last line
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("lintgate: error: " + Failures.oneLine(ex.getMessage()) + " (see '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return ExitCode.ERROR;
-        });
-        cl.setExecutionExceptionHandler(new Failures());
+        // one object for picocli's three failure hooks: a class, not lambdas, so the class-data archive holds them
+        Failures failures = new Failures();
+        cl.setExitCodeExceptionMapper(failures);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 
