@@ -2,7 +2,6 @@ package dev.lintgate.cli;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
@@ -41,19 +40,19 @@ final class CommandSpecs {
     }
 
     /**
-     * An option whose value lives in a field of the command. The field's value when the model is built is the
-     * initial value picocli resets it to before a parse, as it takes it from an annotated field.
+     * An option whose value picocli sets in a field of the command; {@code initial} is the field's value, which
+     * picocli resets it to before a parse, as it takes it from an annotated field.
      */
-    static <T> OptionSpec.Builder option(Class<T> type, Supplier<T> get, Consumer<T> set, String... names) {
-        Field<T> field = new Field<>(get, set);
-        return OptionSpec.builder(names).type(type).getter(field).setter(field).initialValue(get.get()).hasInitialValue(true);
+    static <T> OptionSpec.Builder option(Class<T> type, T initial, Consumer<T> set, String... names) {
+        Field<T> field = new Field<>(initial, set);
+        return OptionSpec.builder(names).type(type).getter(field).setter(field).initialValue(initial).hasInitialValue(true);
     }
 
     /** An option that may be repeated and whose values are split on commas, collected in a list field. */
-    static OptionSpec.Builder list(Supplier<List<String>> get, Consumer<List<String>> set, String... names) {
-        Field<List<String>> field = new Field<>(get, set);
+    static OptionSpec.Builder list(List<String> initial, Consumer<List<String>> set, String... names) {
+        Field<List<String>> field = new Field<>(initial, set);
         return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).splitRegex(",")
-                .getter(field).setter(field).initialValue(get.get()).hasInitialValue(true);
+                .getter(field).setter(field).initialValue(initial).hasInitialValue(true);
     }
 
     // classes rather than lambdas here and below: JDK 17 archives no lambda made for picocli's Java 5 interfaces, and
@@ -65,27 +64,31 @@ final class CommandSpecs {
         }
     }
 
-    /** A field of a command as picocli's getter and setter (their methods are generic, so no lambda implements them). */
+    /**
+     * A field of a command as picocli's getter and setter (their methods are generic, so no lambda implements them).
+     * It answers the value it last set, so one lambda per option writes the field and none reads it.
+     */
     static final class Field<T> implements IGetter, ISetter {
-        private final Supplier<T> get;
+        private T value;
         private final Consumer<T> set;
 
-        Field(Supplier<T> get, Consumer<T> set) {
-            this.get = get;
+        Field(T initial, Consumer<T> set) {
+            this.value = initial;
             this.set = set;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <R> R get() {
-            return (R) get.get();
+            return (R) value;
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public <R> R set(R value) {
-            R previous = get();
-            set.accept((T) value);
+        public <R> R set(R newValue) {
+            R previous = (R) value;
+            value = (T) newValue;
+            set.accept(value);
             return previous;
         }
     }

@@ -16,7 +16,7 @@ public final class ExplainCommand implements Callable<Integer> {
     /** picocli's model of this command, its parameter bound to this object's field. */
     CommandSpec commandSpec() {
         spec = CommandSpecs.command(this, "explain", "Print a rule's documentation.");
-        CommandSpecs.Field<String> ruleField = new CommandSpecs.Field<>(() -> rule, v -> rule = v);
+        CommandSpecs.Field<String> ruleField = new CommandSpecs.Field<>(rule, v -> rule = v);
         spec.addPositional(PositionalParamSpec.builder().paramLabel("RULE").type(String.class).required(true).getter(ruleField).setter(ruleField)
                 .description("A rule code (LG101) or name (deprecated-runtime-import).").build());
         return CommandSpecs.helpOptions(spec);

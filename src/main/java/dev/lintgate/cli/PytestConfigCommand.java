@@ -44,18 +44,18 @@ public final class PytestConfigCommand implements Callable<Integer> {
                 "Exit 0 when pytest would start, 2 when it would stop on its config or on bad arguments.");
         spec.usageMessage().parameterListHeading("%nPytest arguments:%n")
                 .footer("", "Example: lintgate pytest-config --cwd services/auth -- -c pytest.ini tests/");
-        spec.addOption(option(Path.class, () -> cwd, v -> cwd = v, "--cwd").paramLabel("DIR")
+        spec.addOption(option(Path.class, cwd, v -> cwd = v, "--cwd").paramLabel("DIR")
                 .description("The directory pytest is started in (default: the current directory).").build());
-        spec.addOption(option(String.class, () -> format, v -> format = v, "--format").paramLabel("FORMAT").defaultValue("text")
+        spec.addOption(option(String.class, format, v -> format = v, "--format").paramLabel("FORMAT").defaultValue("text")
                 .description("text or json (default: ${DEFAULT-VALUE}).").build());
-        spec.addOption(option(String.class, () -> pytestVersion, v -> pytestVersion = v, "--pytest-version").paramLabel("VERSION")
+        spec.addOption(option(String.class, pytestVersion, v -> pytestVersion = v, "--pytest-version").paramLabel("VERSION")
                 .description("The pytest to model (8.4.2, 9.x...); default: the newest release the project's environment",
                         "admits (as `lintgate check` models it), else 9.1.1.").build());
-        spec.addOption(option(boolean.class, () -> allVersions, v -> allVersions = v, "--all-versions")
+        spec.addOption(option(boolean.class, allVersions, v -> allVersions = v, "--all-versions")
                 .description("Show the report for every pytest release `lintgate check` models here, not only the newest.").build());
         // every argument lintgate does not know is pytest's
         spec.addUnmatchedArgsBinding(UnmatchedArgsBinding.forStringCollectionSupplier(
-                new CommandSpecs.Field<List<String>>(() -> pytestArgs, v -> pytestArgs = v)));
+                new CommandSpecs.Field<List<String>>(pytestArgs, v -> pytestArgs = v)));
         return CommandSpecs.helpOptions(spec);
     }
 
