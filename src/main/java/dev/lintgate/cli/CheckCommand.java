@@ -1,5 +1,8 @@
 package dev.lintgate.cli;
 
+import static dev.lintgate.cli.CommandSpecs.list;
+import static dev.lintgate.cli.CommandSpecs.option;
+
 import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.catalog.RuleDoc;
 import dev.lintgate.config.ConfigException;
@@ -36,38 +39,118 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
-        description = "Check files and directories (default: the current directory).",
-        sortOptions = false)
+/** {@code lintgate check}: its options, which {@code lintgate baseline} shares, are declared in {@link #commandSpec(String, String)}. */
 public class CheckCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "Files or directories to check. Named files are always checked.")
     List<String> paths = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (lintgate.toml or pyproject.toml) instead of the one found at the project root.")
     Path config;
-
-    @Option(names = "--project-root", paramLabel = "DIR", description = "Project root instead of the discovered one; paths in output are relative to it.")
     Path projectRoot;
-
-    @Option(names = "--select", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to run (replaces the configured select), e.g. LG1,LG201.")
     List<String> select = new ArrayList<>();
-
-    @Option(names = "--extend-select", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to run in addition to the selected ones.")
     List<String> extendSelect = new ArrayList<>();
-
-    @Option(names = "--ignore", split = ",", paramLabel = "CODE", description = "Rule codes or prefixes to skip (added to the configured ignore).")
     List<String> ignore = new ArrayList<>();
-
-    @Option(names = {"--format", "--output-format"}, paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "text, concise, json, json-lines, sarif or github (default: $LINTGATE_OUTPUT_FORMAT, else text).")
     OutputFormat format;
+    Path output;
+    Path sarifOutput;
+    String sarifCategory;
+    String sarifSourceRoot;
+    String failLevel = "warning";
+    boolean exitZero;
+    boolean quiet;
+    ColorChoice color = ColorChoice.AUTO;
+    boolean forceExclude;
+    boolean fix;
+    boolean unsafeFixes;
+    boolean diff;
+    int threads = Runtime.getRuntime().availableProcessors();
+    Path baseline;
+    boolean showBaselined;
+    boolean updateBaseline;
+    String diffBase;
+    boolean statistics;
+    boolean showSettings;
+    boolean showFiles;
+    Path stdinFilename;
+    boolean noCache;
+    Path cacheDir;
+
+    /** picocli's model of this command, its options bound to this object's fields. */
+    CommandSpec commandSpec() {
+        return commandSpec("check", "Check files and directories (default: the current directory).");
+    }
+
+    /** The options of {@code check}, in the order its help lists them. */
+    final CommandSpec commandSpec(String name, String description) {
+        spec = CommandSpecs.command(this, name, description);
+        spec.usageMessage().sortOptions(false);
+        CommandSpecs.Field<List<String>> pathsField = new CommandSpecs.Field<>(paths, v -> paths = v);
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("PATH").arity("0..*").type(List.class).auxiliaryTypes(String.class)
+                .getter(pathsField).setter(pathsField).initialValue(paths).hasInitialValue(true)
+                .description("Files or directories to check. Named files are always checked.").build());
+        spec.addOption(option(Path.class, config, v -> config = v, "--config").paramLabel("FILE")
+                .description("Settings file (lintgate.toml or pyproject.toml) instead of the one found at the project root.").build());
+        spec.addOption(option(Path.class, projectRoot, v -> projectRoot = v, "--project-root").paramLabel("DIR")
+                .description("Project root instead of the discovered one; paths in output are relative to it.").build());
+        spec.addOption(list(select, v -> select = v, "--select").paramLabel("CODE")
+                .description("Rule codes or prefixes to run (replaces the configured select), e.g. LG1,LG201.").build());
+        spec.addOption(list(extendSelect, v -> extendSelect = v, "--extend-select").paramLabel("CODE")
+                .description("Rule codes or prefixes to run in addition to the selected ones.").build());
+        spec.addOption(list(ignore, v -> ignore = v, "--ignore").paramLabel("CODE")
+                .description("Rule codes or prefixes to skip (added to the configured ignore).").build());
+        spec.addOption(option(OutputFormat.class, format, v -> format = v, "--format", "--output-format").paramLabel("FORMAT")
+                .converters(new FormatConverter())
+                .description("text, concise, json, json-lines, sarif or github (default: $LINTGATE_OUTPUT_FORMAT, else text).").build());
+        spec.addOption(option(Path.class, output, v -> output = v, "-o", "--output").paramLabel("FILE")
+                .description("Write the report to FILE instead of standard output.").build());
+        spec.addOption(option(Path.class, sarifOutput, v -> sarifOutput = v, "--sarif-output").paramLabel("FILE")
+                .description("Also write a SARIF 2.1.0 log to FILE in the same run.").build());
+        spec.addOption(option(String.class, sarifCategory, v -> sarifCategory = v, "--sarif-category").paramLabel("NAME")
+                .description("SARIF automationDetails category (default: lintgate, or lintgate/DIR for a project in DIR of the repository).").build());
+        spec.addOption(option(String.class, sarifSourceRoot, v -> sarifSourceRoot = v, "--sarif-source-root").paramLabel("URI")
+                .description("Absolute URI of the repository root for originalUriBaseIds (default: the git top level as a file: URI).").build());
+        spec.addOption(option(String.class, failLevel, v -> failLevel = v, "--fail-level").paramLabel("LEVEL")
+                .description("Lowest severity that makes the exit code 1: note, warning or error (default: warning).").build());
+        spec.addOption(option(boolean.class, exitZero, v -> exitZero = v, "--exit-zero")
+                .description("Exit 0 even when there are findings (errors of lintgate itself still exit 2).").build());
+        spec.addOption(option(boolean.class, quiet, v -> quiet = v, "-q", "--quiet")
+                .description("Print findings only: no summary line and no notifications.").build());
+        spec.addOption(option(ColorChoice.class, color, v -> color = v, "--color").paramLabel("WHEN")
+                .description("auto, always or never (auto honours NO_COLOR and FORCE_COLOR).").build());
+        spec.addOption(option(boolean.class, forceExclude, v -> forceExclude = v, "--force-exclude")
+                .description("Apply exclude settings to files named on the command line too (for pre-commit).").build());
+        spec.addOption(option(boolean.class, fix, v -> fix = v, "--fix")
+                .description("Apply the fixes of fixable findings ([*] in the text output), then report what remains.").build());
+        spec.addOption(option(boolean.class, unsafeFixes, v -> unsafeFixes = v, "--unsafe-fixes")
+                .description("Count and apply unsafe fixes too (fixes that may change what the code does).").build());
+        spec.addOption(option(boolean.class, diff, v -> diff = v, "--diff")
+                .description("Print the changes --fix would make as a unified diff and change nothing; exit 1 if there would be changes.").build());
+        spec.addOption(option(int.class, threads, v -> threads = v, "--threads").paramLabel("N")
+                .description("Worker threads (default: the number of cores).").build());
+        spec.addOption(option(Path.class, baseline, v -> baseline = v, "--baseline").paramLabel("FILE")
+                .description("Findings recorded in FILE (by 'lintgate baseline') are baselined: counted, not listed, and they do not fail the run (default: the 'baseline' setting).").build());
+        spec.addOption(option(boolean.class, showBaselined, v -> showBaselined = v, "--show-baselined")
+                .description("List the baselined findings too, marked as such.").build());
+        spec.addOption(option(boolean.class, updateBaseline, v -> updateBaseline = v, "--update-baseline")
+                .description("Drop from the baseline file the findings that are fixed; new findings are not added.").build());
+        spec.addOption(option(String.class, diffBase, v -> diffBase = v, "--diff-base").paramLabel("REF")
+                .description("Report only the findings a change since the merge base with REF (git) can have caused: on lines added or changed, and wherever a changed config, conftest.py, dependency file or lintgate setting takes effect.").build());
+        spec.addOption(option(boolean.class, statistics, v -> statistics = v, "--statistics")
+                .description("Print the number of findings per rule instead of the findings.").build());
+        spec.addOption(option(boolean.class, showSettings, v -> showSettings = v, "--show-settings")
+                .description("Print the settings files found, the one used, and each resolved setting with the file and line it came from; check nothing.").build());
+        spec.addOption(option(boolean.class, showFiles, v -> showFiles = v, "--show-files")
+                .description("Print the files a check would read, one per line; check nothing.").build());
+        spec.addOption(option(Path.class, stdinFilename, v -> stdinFilename = v, "--stdin-filename").paramLabel("PATH")
+                .description("With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).").build());
+        spec.addOption(option(boolean.class, noCache, v -> noCache = v, "--no-cache")
+                .description("Keep no per-file facts between runs: read every file again.").build());
+        spec.addOption(option(Path.class, cacheDir, v -> cacheDir = v, "--cache-dir").paramLabel("DIR")
+                .description("Cache directory instead of .lintgate_cache at the project root (also LINTGATE_CACHE_DIR).").build());
+        return CommandSpecs.helpOptions(spec);
+    }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
         @Override
@@ -79,75 +162,6 @@ public class CheckCommand implements Callable<Integer> {
             }
         }
     }
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--sarif-output", paramLabel = "FILE", description = "Also write a SARIF 2.1.0 log to FILE in the same run.")
-    Path sarifOutput;
-
-    @Option(names = "--sarif-category", paramLabel = "NAME", description = "SARIF automationDetails category (default: lintgate, or lintgate/DIR for a project in DIR of the repository).")
-    String sarifCategory;
-
-    @Option(names = "--sarif-source-root", paramLabel = "URI", description = "Absolute URI of the repository root for originalUriBaseIds (default: the git top level as a file: URI).")
-    String sarifSourceRoot;
-
-    @Option(names = "--fail-level", paramLabel = "LEVEL", description = "Lowest severity that makes the exit code 1: note, warning or error (default: warning).")
-    String failLevel = "warning";
-
-    @Option(names = "--exit-zero", description = "Exit 0 even when there are findings (errors of lintgate itself still exit 2).")
-    boolean exitZero;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print findings only: no summary line and no notifications.")
-    boolean quiet;
-
-    @Option(names = "--color", paramLabel = "WHEN", description = "auto, always or never (auto honours NO_COLOR and FORCE_COLOR).")
-    ColorChoice color = ColorChoice.AUTO;
-
-    @Option(names = "--force-exclude", description = "Apply exclude settings to files named on the command line too (for pre-commit).")
-    boolean forceExclude;
-
-    @Option(names = "--fix", description = "Apply the fixes of fixable findings ([*] in the text output), then report what remains.")
-    boolean fix;
-
-    @Option(names = "--unsafe-fixes", description = "Count and apply unsafe fixes too (fixes that may change what the code does).")
-    boolean unsafeFixes;
-
-    @Option(names = "--diff", description = "Print the changes --fix would make as a unified diff and change nothing; exit 1 if there would be changes.")
-    boolean diff;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "Findings recorded in FILE (by 'lintgate baseline') are baselined: counted, not listed, and they do not fail the run (default: the 'baseline' setting).")
-    Path baseline;
-
-    @Option(names = "--show-baselined", description = "List the baselined findings too, marked as such.")
-    boolean showBaselined;
-
-    @Option(names = "--update-baseline", description = "Drop from the baseline file the findings that are fixed; new findings are not added.")
-    boolean updateBaseline;
-
-    @Option(names = "--diff-base", paramLabel = "REF", description = "Report only the findings a change since the merge base with REF (git) can have caused: on lines added or changed, and wherever a changed config, conftest.py, dependency file or lintgate setting takes effect.")
-    String diffBase;
-
-    @Option(names = "--statistics", description = "Print the number of findings per rule instead of the findings.")
-    boolean statistics;
-
-    @Option(names = "--show-settings", description = "Print the settings files found, the one used, and each resolved setting with the file and line it came from; check nothing.")
-    boolean showSettings;
-
-    @Option(names = "--show-files", description = "Print the files a check would read, one per line; check nothing.")
-    boolean showFiles;
-
-    @Option(names = "--stdin-filename", paramLabel = "PATH", description = "With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).")
-    Path stdinFilename;
-
-    @Option(names = "--no-cache", description = "Keep no per-file facts between runs: read every file again.")
-    boolean noCache;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory instead of .lintgate_cache at the project root (also LINTGATE_CACHE_DIR).")
-    Path cacheDir;
 
     /** True for {@code lintgate baseline}, which records the findings instead of reporting them. */
     boolean recordsBaseline() {

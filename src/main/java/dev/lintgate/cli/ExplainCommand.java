@@ -6,17 +6,21 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
-        description = "Print a rule's documentation.")
 public final class ExplainCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+    private String rule;
 
-    @Parameters(paramLabel = "RULE", description = "A rule code (LG101) or name (deprecated-runtime-import).")
-    String rule;
+    /** picocli's model of this command, its parameter bound to this object's field. */
+    CommandSpec commandSpec() {
+        spec = CommandSpecs.command(this, "explain", "Print a rule's documentation.");
+        CommandSpecs.Field<String> ruleField = new CommandSpecs.Field<>(rule, v -> rule = v);
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("RULE").type(String.class).required(true).getter(ruleField).setter(ruleField)
+                .description("A rule code (LG101) or name (deprecated-runtime-import).").build());
+        return CommandSpecs.helpOptions(spec);
+    }
 
     @Override
     public Integer call() {

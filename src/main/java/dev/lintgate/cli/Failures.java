@@ -14,10 +14,25 @@ import picocli.CommandLine;
  * else is our bug, whose stack trace only LINTGATE_DEBUG=1 shows. A merge gate must never pass because it failed,
  * and exit 1 would read as "findings".
  */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
+        CommandLine.IExitCodeExceptionMapper {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         return report(ex, cl.getErr());
+    }
+
+    /** A usage error: exit 2 with exactly one line on stderr, as every failure (CI logs and wrappers show the last line). */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        ex.getCommandLine().getErr().println("lintgate: error: " + oneLine(ex.getMessage()) + " (see '"
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+        return ExitCode.ERROR;
+    }
+
+    /** picocli answers 1 for a crash; 1 means "findings" here, so every failure maps to 2. */
+    @Override
+    public int getExitCode(Throwable exception) {
+        return ExitCode.ERROR;
     }
 
     /** Whether this run told a failure already: a worker and the main thread may both fail, one line is said. */

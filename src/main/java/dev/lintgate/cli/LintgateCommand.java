@@ -1,20 +1,14 @@
 package dev.lintgate.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level command; the work is in the subcommands. */
-@Command(name = "lintgate", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
-        description = "Static checks for Python repositories: deprecated runtime imports, TYPE_CHECKING misuse, "
-                + "pytest configuration and markers. Runs none of the project's code.",
-        subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, PytestConfigCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no finding at or above the fail level", "1:findings at or above the fail level",
-                "2:usage, configuration or internal error"})
 public final class LintgateCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     @Override
     public void run() {
@@ -22,20 +16,32 @@ public final class LintgateCommand implements Runnable {
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new LintgateCommand());
+        CommandLine cl = new CommandLine(new LintgateCommand().commandSpec());
+        cl.addSubcommand(new CommandLine(new CheckCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new BaselineCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new RulesCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new ExplainCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new PytestConfigCommand().commandSpec()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // picocli answers 1 for a crash; 1 means "findings" here, so every failure maps to 2
-        cl.setExitCodeExceptionMapper(e -> ExitCode.ERROR);
-        // exit 2 always comes with exactly one line on stderr: CI logs and wrappers show the last line
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("lintgate: error: " + Failures.oneLine(ex.getMessage()) + " (see '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return ExitCode.ERROR;
-        });
-        cl.setExecutionExceptionHandler(new Failures());
+        // one object for picocli's three failure hooks: a class, not lambdas, so the class-data archive holds them
+        Failures failures = new Failures();
+        cl.setExitCodeExceptionMapper(failures);
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
+    }
+
+    private CommandSpec commandSpec() {
+        spec = CommandSpecs.command(this, "lintgate", "Static checks for Python repositories: deprecated runtime imports, "
+                + "TYPE_CHECKING misuse, pytest configuration and markers. Runs none of the project's code.");
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "no finding at or above the fail level");
+        exitCodes.put("1", "findings at or above the fail level");
+        exitCodes.put("2", "usage, configuration or internal error");
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        return CommandSpecs.helpOptions(spec);
     }
 
     /** A new command line runs: no failure has been told yet (in the tests, one JVM runs many). */
@@ -46,12 +52,5 @@ public final class LintgateCommand implements Runnable {
     /** Exit 2 with the one line {@link Failures} makes of it, for what escapes picocli's handlers. */
     public static int failed(Throwable failure, PrintWriter err) {
         return Failures.report(failure, err);
-    }
-
-    static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"lintgate " + Version.current()};
-        }
     }
 }

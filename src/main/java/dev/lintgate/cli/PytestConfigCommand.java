@@ -1,5 +1,7 @@
 package dev.lintgate.cli;
 
+import static dev.lintgate.cli.CommandSpecs.option;
+
 import dev.lintgate.config.ConfigException;
 import dev.lintgate.project.Project;
 import dev.lintgate.project.ProjectLoader;
@@ -19,40 +21,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UnmatchedArgsBinding;
 
 /**
  * {@code lintgate pytest-config}: what pytest would use for one invocation, for people debugging "why does pytest
  * ignore my setting". Every argument lintgate does not know is passed on as a pytest argument, in order.
  */
-@Command(name = "pytest-config", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
-        description = {"Show the rootdir, config file, ignored sibling configs, effective options (with file:line),",
-                "asyncio settings and registered markers that pytest would use when run in DIR with PYTEST_ARGS.",
-                "Exit 0 when pytest would start, 2 when it would stop on its config or on bad arguments."},
-        parameterListHeading = "%nPytest arguments:%n",
-        footer = {"", "Example: lintgate pytest-config --cwd services/auth -- -c pytest.ini tests/"})
 public final class PytestConfigCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+    private Path cwd;
+    private String format;
+    private String pytestVersion;
+    private boolean allVersions;
+    private List<String> pytestArgs = new ArrayList<>();
 
-    @Option(names = "--cwd", paramLabel = "DIR", description = "The directory pytest is started in (default: the current directory).")
-    Path cwd;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--pytest-version", paramLabel = "VERSION",
-            description = {"The pytest to model (8.4.2, 9.x...); default: the newest release the project's environment",
-                    "admits (as `lintgate check` models it), else 9.1.1."})
-    String pytestVersion;
-
-    @Option(names = "--all-versions",
-            description = "Show the report for every pytest release `lintgate check` models here, not only the newest.")
-    boolean allVersions;
-
-    @CommandLine.Unmatched
-    List<String> pytestArgs = new ArrayList<>();
+    /** picocli's model of this command, its options bound to this object's fields. */
+    CommandSpec commandSpec() {
+        spec = CommandSpecs.command(this, "pytest-config",
+                "Show the rootdir, config file, ignored sibling configs, effective options (with file:line),",
+                "asyncio settings and registered markers that pytest would use when run in DIR with PYTEST_ARGS.",
+                "Exit 0 when pytest would start, 2 when it would stop on its config or on bad arguments.");
+        spec.usageMessage().parameterListHeading("%nPytest arguments:%n")
+                .footer("", "Example: lintgate pytest-config --cwd services/auth -- -c pytest.ini tests/");
+        spec.addOption(option(Path.class, cwd, v -> cwd = v, "--cwd").paramLabel("DIR")
+                .description("The directory pytest is started in (default: the current directory).").build());
+        spec.addOption(option(String.class, format, v -> format = v, "--format").paramLabel("FORMAT").defaultValue("text")
+                .description("text or json (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(option(String.class, pytestVersion, v -> pytestVersion = v, "--pytest-version").paramLabel("VERSION")
+                .description("The pytest to model (8.4.2, 9.x...); default: the newest release the project's environment",
+                        "admits (as `lintgate check` models it), else 9.1.1.").build());
+        spec.addOption(option(boolean.class, allVersions, v -> allVersions = v, "--all-versions")
+                .description("Show the report for every pytest release `lintgate check` models here, not only the newest.").build());
+        // every argument lintgate does not know is pytest's
+        spec.addUnmatchedArgsBinding(UnmatchedArgsBinding.forStringCollectionSupplier(
+                new CommandSpecs.Field<List<String>>(pytestArgs, v -> pytestArgs = v)));
+        return CommandSpecs.helpOptions(spec);
+    }
 
     @Override
     public Integer call() {

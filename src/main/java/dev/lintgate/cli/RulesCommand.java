@@ -4,15 +4,17 @@ import dev.lintgate.catalog.RuleCatalog;
 import dev.lintgate.catalog.RuleDoc;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = LintgateCommand.VersionProvider.class,
-        description = "List every rule: code, name, default severity, whether it runs by default, whether check --fix "
-                + "can fix its findings (always, sometimes, -), summary.")
 public final class RulesCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
+
+    /** picocli's model of this command. */
+    CommandSpec commandSpec() {
+        spec = CommandSpecs.command(this, "rules", "List every rule: code, name, default severity, whether it runs by default, "
+                + "whether check --fix can fix its findings (always, sometimes, -), summary.");
+        return CommandSpecs.helpOptions(spec);
+    }
 
     @Override
     public Integer call() {

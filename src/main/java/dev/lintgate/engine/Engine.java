@@ -33,6 +33,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -219,6 +220,16 @@ public final class Engine {
         }
 
         record ByWords(Triggers words) implements FileFilter {
+            // written out, as the generated ones compute them: see ProjectModel.Fact
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof ByWords b && Objects.equals(words, b.words);
+            }
+
+            @Override
+            public int hashCode() {
+                return Objects.hashCode(words);
+            }
         }
     }
 

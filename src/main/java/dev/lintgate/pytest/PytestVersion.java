@@ -16,6 +16,17 @@ public record PytestVersion(int major, int minor, int patch) implements Comparab
     /** Used when the project declares no pytest and lintgate's config names no version: the newest release. */
     public static final PytestVersion DEFAULT = new PytestVersion(9, 1, 1);
 
+    // equals and hashCode written out, as the generated ones compute them: see ProjectModel.Fact
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PytestVersion v && major == v.major && minor == v.minor && patch == v.patch;
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * major + minor) * 31 + patch;
+    }
+
     private static final Pattern FORM = Pattern.compile("\\s*(\\d+)(?:\\.(\\d+|x|\\*))?(?:\\.(\\d+|x|\\*))?.*");
 
     /**

@@ -21,7 +21,7 @@ class PytestConfigCommandTest {
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new PytestConfigCommand());
+        CommandLine cl = new CommandLine(new PytestConfigCommand().commandSpec());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         cl.setExecutionExceptionHandler((e, c, p) -> ExitCode.ERROR);

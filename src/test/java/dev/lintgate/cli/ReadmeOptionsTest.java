@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Every option of {@code check} is in README's options table, by every name it answers to. */
 class ReadmeOptionsTest {
@@ -25,7 +24,7 @@ class ReadmeOptionsTest {
             Matcher m = Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]*)").matcher(row.split(" \\| ")[0]);
             while (m.find()) documented.add(m.group(1));
         }
-        List<String> missing = new CommandLine(new CheckCommand()).getCommandSpec().options().stream()
+        List<String> missing = new CheckCommand().commandSpec().options().stream()
                 .flatMap(o -> List.of(o.names()).stream())
                 .filter(name -> !documented.contains(name))
                 .toList();
