@@ -146,7 +146,7 @@ public class CheckCommand implements Callable<Integer> {
         spec.addOption(option(Path.class, stdinFilename, v -> stdinFilename = v, "--stdin-filename").paramLabel("PATH")
                 .description("With the path '-': check the Python source read from standard input as the file PATH of its project (for editors).").build());
         spec.addOption(option(boolean.class, noCache, v -> noCache = v, "--no-cache")
-                .description("Keep no per-file facts between runs: read every file again.").build());
+                .description("Keep nothing between runs: no kept result to replay, no per-file facts; check every file again.").build());
         spec.addOption(option(Path.class, cacheDir, v -> cacheDir = v, "--cache-dir").paramLabel("DIR")
                 .description("Cache directory instead of .lintgate_cache at the project root (also LINTGATE_CACHE_DIR).").build());
         return CommandSpecs.helpOptions(spec);
