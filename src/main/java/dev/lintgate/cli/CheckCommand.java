@@ -170,6 +170,18 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try {
+            return check();
+        } finally {
+            // the kept result is written beside the report (ResultCache); the run ends when it is on disk
+            if (loaded != null) loaded.finishCacheWrites();
+        }
+    }
+
+    /** The project of this run once loaded, for {@link #call} to finish its cache writes. */
+    private Project loaded;
+
+    private Integer check() throws IOException {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more, not " + threads);
         }
@@ -192,7 +204,7 @@ public class CheckCommand implements Callable<Integer> {
         }
         List<String> loadPaths = stdin != null ? List.of(stdin.path().toString()) : paths;
         ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()));
-        Project loaded = loader.load(loadPaths, config, forceExclude);
+        loaded = loader.load(loadPaths, config, forceExclude);
         if (stdin != null) stdin.applyTo(loaded, cwd);
         CacheRun.apply(loaded, cwd, noCache, cacheDir, runStart);
         loaded.timings(timings);

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * stamp of every walked file, a digest of every walked directory's entries (which covers what rules learn from the
  * disk beside the walked files: a shadowing directory, a compiled extension) and the content hash of every file the
  * run read. A later run whose walk sees the same inputs gets the kept result. A file whose stamp changed while its
- * bytes did not (a touched file) is read and hashed, and then still counts as unchanged; one whose stamp was
+ * bytes did not (a touched file) is read and hashed, and then still counts as unchanged (the result is kept again
+ * with the new stamps once more than {@link #COMPARED_BEFORE_REWRITE} files needed it); one whose stamp was
  * ambiguous when the result was kept ({@link Stamp#ambiguous}) is always compared by its bytes. Anything else that
  * differs, a file more or less, a changed setting, makes the run check the project as if there were no cache, and
  * keep what it finds. A run that replaces a file's content (standard input, fix passes) neither replays nor keeps.
@@ -43,6 +44,13 @@ public final class ResultCache {
     private final CacheFile file;
     /** What the file held for this key, valid or not: the content hashes of files whose stamps still match carry over. */
     private Kept previous;
+    /** Files a replay read to compare their bytes (touched, or kept with an ambiguous stamp). */
+    private int compared;
+    /**
+     * A replay that had to read more files than this keeps the result again with their new stamps; below it, the
+     * next run reads them again (a touched file costs one read per run until the next checking run).
+     */
+    private static final int COMPARED_BEFORE_REWRITE = 32;
 
     private record Entry(String path, Stamp stamp, boolean hashed, long hash, boolean verify) {
     }
@@ -100,7 +108,8 @@ public final class ResultCache {
         project.timings().stopWall("results cache: read and compare (wall)", start);
         if (!valid) return Optional.empty();
         project.reportOn(scope);
-        if (refreshNeeded(previous)) keep(previous.result);
+        // rewriting a whole-tree result costs more than reading a few files again: only when many were
+        if (compared > COMPARED_BEFORE_REWRITE) keep(previous.result);
         return Optional.of(previous.result);
     }
 
@@ -130,6 +139,12 @@ public final class ResultCache {
             extras.add(new Extra(path, hash.getAsLong()));
         }
         Map<String, Long> listings = new TreeMap<>(listings());
+        project.timings().stopWall("results cache: keep (wall)", start);
+        project.writeCacheBeside(() -> write(files, listings, extras, result));
+    }
+
+    private void write(List<Entry> files, Map<String, Long> listings, List<Extra> extras, Engine.Result result) {
+        long start = project.timings().startWall();
         file.write(out -> {
             out.writeInt(files.size());
             for (Entry e : files) {
@@ -199,6 +214,7 @@ public final class ResultCache {
             boolean same = now.equals(e.stamp);
             if (same && (!e.verify || !e.hashed)) continue;   // an ambiguous stamp matters only for what was read
             if (!e.hashed || !sameContent(e.path, e.hash)) return false;
+            compared++;
         }
         for (Extra x : kept.extras) {
             if (!sameContent(x.path, x.hash)) return false;
@@ -210,15 +226,6 @@ public final class ResultCache {
         project.bytes(path);
         OptionalLong now = project.contentHash(path);
         return now.isPresent() && now.getAsLong() == hash;
-    }
-
-    /** True when a stamp changed without the content (a touched file), or an ambiguous one has become certain. */
-    private boolean refreshNeeded(Kept kept) {
-        for (Entry e : kept.files) {
-            Stamp now = project.stamp(e.path);
-            if (!now.equals(e.stamp) || e.verify && !now.ambiguous(project.runStart())) return true;
-        }
-        return false;
     }
 
     /** Deletes this root's least recently written results beyond {@link #KEPT}. */

@@ -14,7 +14,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +25,12 @@ final class ResultFormat {
     }
 
     /**
-     * Writes the result with each distinct string once, in a table before the rest: a run's findings repeat their
-     * paths, configs and fix texts thousands of times, and a replay reads the file before it prints anything.
+     * Writes the result with each distinct string once, where it first occurs, and as its index after that: a run's
+     * findings repeat their paths, configs and fix texts thousands of times, and a replay reads the file before it
+     * prints anything.
      */
     static void write(DataOutputStream out, Engine.Result result) throws IOException {
-        // the first pass only collects the strings, the second writes the table and then the body
-        Table strings = new Table();
-        body(new DataOutputStream(java.io.OutputStream.nullOutputStream()), result, strings);
-        out.writeInt(strings.index.size());
-        for (String s : strings.index.keySet()) CacheFile.writeString(out, s);
-        body(out, result, strings);
+        body(out, result, new Table());
     }
 
     private static void body(DataOutputStream out, Engine.Result result, Table strings) throws IOException {
@@ -66,8 +62,7 @@ final class ResultFormat {
     }
 
     static Engine.Result read(DataInputStream in, Set<String> scope) throws IOException {
-        String[] strings = new String[count(in)];
-        for (int i = 0; i < strings.length; i++) strings[i] = CacheFile.readString(in);
+        List<String> strings = new ArrayList<>();
         int n = count(in);
         List<Finding> findings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -110,7 +105,7 @@ final class ResultFormat {
         }
     }
 
-    private static Fix fix(DataInputStream in, String[] strings) throws IOException {
+    private static Fix fix(DataInputStream in, List<String> strings) throws IOException {
         Applicability applicability = Applicability.values()[in.readUnsignedByte()];
         String message = get(in, strings);
         String isolation = get(in, strings);
@@ -131,7 +126,7 @@ final class ResultFormat {
         region(out, l.region());
     }
 
-    private static Location location(DataInputStream in, String[] strings) throws IOException {
+    private static Location location(DataInputStream in, List<String> strings) throws IOException {
         return new Location(get(in, strings), region(in));
     }
 
@@ -146,19 +141,40 @@ final class ResultFormat {
         return new Region(in.readInt(), in.readInt(), in.readInt(), in.readInt());
     }
 
-    /** The strings written so far, each with its index in the table; null is -1. */
+    /**
+     * The strings written so far, each with its index. A string is written as its index; the index one past the
+     * last, followed by the string, adds it; null is -1.
+     */
     private static final class Table {
-        final Map<String, Integer> index = new LinkedHashMap<>();
+        final Map<String, Integer> index = new HashMap<>();
 
         void put(DataOutputStream out, String s) throws IOException {
-            out.writeInt(s == null ? -1 : index.computeIfAbsent(s, k -> index.size()));
+            if (s == null) {
+                out.writeInt(-1);
+                return;
+            }
+            Integer known = index.get(s);
+            if (known != null) {
+                out.writeInt(known);
+                return;
+            }
+            out.writeInt(index.size());
+            index.put(s, index.size());
+            CacheFile.writeString(out, s);
         }
     }
 
-    private static String get(DataInputStream in, String[] strings) throws IOException {
+    private static String get(DataInputStream in, List<String> strings) throws IOException {
         int i = in.readInt();
-        if (i < -1 || i >= strings.length) throw new IOException("damaged");
-        return i < 0 ? null : strings[i];
+        if (i == -1) return null;
+        if (i == strings.size()) {
+            String s = CacheFile.readString(in);
+            if (s == null) throw new IOException("damaged");
+            strings.add(s);
+            return s;
+        }
+        if (i < 0 || i > strings.size()) throw new IOException("damaged");
+        return strings.get(i);
     }
 
     /** A count read back, bounded by what is left to read: a damaged file must not make the run allocate gigabytes. */

@@ -145,6 +145,12 @@ public final class FactCache {
             if (e == null && !stale.contains(f)) e = previous.get(f);
             if (e != null) out.put(f, e);
         }
+        project.timings().stopWall("cache " + file.getFileName() + ": keep (wall)", start);
+        project.writeCacheBeside(() -> write(out));
+    }
+
+    private void write(Map<String, Entry> out) {
+        long start = project.timings().startWall();
         new CacheFile(file, MAGIC, FORMAT, key).write(data -> {
             data.writeInt(out.size());
             for (Map.Entry<String, Entry> each : out.entrySet()) {

@@ -156,7 +156,9 @@ class ResultCacheTest {
     private Run cached(List<String> paths) {
         Project project = load(paths);
         project.cacheIn(cache, "test build", now());
-        return new Run(new Engine(RuleCatalog.bundled(), 2).run(project, RULES), project);
+        Engine.Result result = new Engine(RuleCatalog.bundled(), 2).run(project, RULES);
+        project.finishCacheWrites();
+        return new Run(result, project);
     }
 
     private Engine.Result uncached(List<String> paths) {
