@@ -219,7 +219,9 @@ public class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.CLEAN;
         }
+        start = timings.startWall();
         List<Rule> rules = enabledRules(catalog, loaded);
+        timings.stopWall("phase: rule selection (wall)", start);
         start = timings.startWall();
         Engine engine = new Engine(catalog, threads);
         FixRun.Pass pass = new FixRun.Pass(loaded, engine.run(loaded, rules));
