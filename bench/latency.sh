@@ -67,6 +67,7 @@ lint() {   # lint NAME-SUFFIX JAR
   # cache, and a --version run would record the classes of --version only
   warm one check . --format concise --exit-zero
   run "one-file$suffix" "$work/one" "${cmd[@]}"
+  run "one-file-no-cache$suffix" "$work/one" "${lg[@]}" check . --format concise --exit-zero --no-cache
   run "version$suffix" "$work" "${lg[@]}" --version
   local how
   for how in cold warm; do
