@@ -74,7 +74,7 @@ public final class GitDiff {
         String current = null;
         for (String line : patch.split("\n")) {
             if (line.startsWith("+++ ")) {
-                String name = line.substring(4);
+                String name = patchPath(line.substring(4));
                 current = name.startsWith("b/") && name.substring(2).startsWith(prefix) ? name.substring(2 + prefix.length()) : null;
                 continue;
             }
@@ -92,6 +92,45 @@ public final class GitDiff {
             whole.add(rel);
         }
         return new GitDiff(lines, whole, base);
+    }
+
+    /**
+     * The file name of a patch's {@code +++} line as git writes it: a name holding a space gets a tab after it (the
+     * unified diff convention), and a name holding a control character, a double quote or a backslash is written in
+     * C quotes with backslash escapes, its bytes in octal where no letter names them ({@code core.quotePath=false}
+     * leaves other non-ASCII names as they are).
+     */
+    static String patchPath(String written) {
+        if (!written.startsWith("\"") || written.length() < 2 || !written.endsWith("\"")) {
+            return written.endsWith("\t") ? written.substring(0, written.length() - 1) : written;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        String inner = written.substring(1, written.length() - 1);
+        for (int i = 0; i < inner.length(); i++) {
+            int c = inner.codePointAt(i);
+            if (c != '\\' || i + 1 == inner.length()) {
+                bytes.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+                continue;
+            }
+            char e = inner.charAt(++i);
+            if (e >= '0' && e <= '7' && i + 2 < inner.length()) {
+                bytes.write(Integer.parseInt(inner.substring(i, i + 3), 8));
+                i += 2;
+                continue;
+            }
+            bytes.write(switch (e) {
+                case 'a' -> 7;
+                case 'b' -> 8;
+                case 't' -> 9;
+                case 'n' -> 10;
+                case 'v' -> 11;
+                case 'f' -> 12;
+                case 'r' -> 13;
+                default -> e;   // \\ and \"
+            });
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static String git(Path dir, String... args) {

@@ -72,6 +72,26 @@ class DiffBaseTest {
     }
 
     @Test
+    void changedLinesAreFoundInFilesWhoseNamesGitQuotesOrPads() throws Exception {
+        // git writes "+++ b/my notes.py<TAB>" for a name with a space, and C-quotes one with a tab, a quote or a
+        // backslash: each must still name the file whose lines changed
+        List<String> names = List.of("scripts/my notes.py", "scripts/tab\there.py", "scripts/q\"uote.py", "scripts/back\\slash.py",
+                "scripts/caf\u00e9 \ud83d\ude00.py");
+        for (String name : names) Files.writeString(root.resolve(name), "x = 1\n");
+        Git.run(root, "add", "-A");
+        Git.run(root, "commit", "-q", "-m", "odd names");
+        for (String name : names) {
+            Files.writeString(root.resolve(name), "x = 1\nfrom netra_backend.app.database.session_manager import DatabaseSessionManager\n");
+        }
+        Runs r = Runs.in(root, "check", "@.", "--diff-base", "main", "--format", "json");
+        assertEquals(1, r.code(), r.out() + r.err());
+        for (String name : names) {
+            String jsonName = name.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t");
+            assertTrue(r.out().contains("\"path\": \"" + jsonName + "\""), name + " missing in:\n" + r.out());
+        }
+    }
+
+    @Test
     void nothingChangedReportsNothingAndABadRefIsOneLine() throws Exception {
         Runs r = diff();
         assertEquals(0, r.code(), r.out());
