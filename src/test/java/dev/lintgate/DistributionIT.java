@@ -36,7 +36,7 @@ class DistributionIT {
     static final Path DIST = Path.of("target", "dist").toAbsolutePath();
     static final Path WORK = Path.of("target", "it-dist").toAbsolutePath();
     static final Path TOOLS = Path.of("target", "tools").toAbsolutePath();
-    static final Path INCIDENT = Path.of("testdata", "projects", "incident").toAbsolutePath();
+    static final Path INCIDENT = TestTrees.INCIDENT.toAbsolutePath();
     /**
      * Where the wheels check the incident: a copy, since they run as users get them, without the build's
      * LINTGATE_CACHE_DIR, and keep their cache at the project root.

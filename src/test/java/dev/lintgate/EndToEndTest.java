@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reports exactly the findings annotated in {@code testdata/projects/incident}, and the fixed copy reports none.
  */
 class EndToEndTest {
-    static final Path INCIDENT = Path.of("testdata", "projects", "incident");
+    static final Path INCIDENT = TestTrees.INCIDENT;
     static final Path FIXED = Path.of("testdata", "projects", "incident-fixed");
 
     @TempDir

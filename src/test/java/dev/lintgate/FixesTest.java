@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FixesTest {
     private static final Path RULES = Path.of("testdata", "rules");
-    private static final Path INCIDENT = Path.of("testdata", "projects", "incident");
+    private static final Path INCIDENT = TestTrees.INCIDENT;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     @TempDir

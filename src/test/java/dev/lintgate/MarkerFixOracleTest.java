@@ -31,7 +31,7 @@ class MarkerFixOracleTest {
     @CsvSource({"per-invocation,9.1.1", "per-invocation,8.4.2", "conftest-above-config,9.1.1", "import-spellings,9.1.1",
             "import-spellings,8.4.2", "incident,9.1.1"})
     void strictMarkersAcceptTheTestsOnceFixed(String fixture, String version) throws Exception {
-        Path source = fixture.equals("incident") ? Path.of("testdata", "projects", "incident") : Path.of("testdata", "rules", "LG210", fixture);
+        Path source = fixture.equals("incident") ? TestTrees.INCIDENT : Path.of("testdata", "rules", "LG210", fixture);
         Path tree = temp.resolve(fixture);
         TestTrees.copy(source, tree);
         Engine.Result before = Lint.run(tree, "LG210");

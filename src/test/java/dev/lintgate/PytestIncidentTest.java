@@ -30,7 +30,7 @@ class PytestIncidentTest {
 
     @Test
     void incidentGivesExactlyTheExpectedPytestConfigFindings() throws Exception {
-        Path root = Path.of("testdata", "projects", "incident");
+        Path root = TestTrees.INCIDENT;
         List<Expectation> expected = Expectation.readAll(root).stream().filter(e -> e.code().startsWith("LG2")).toList();
         String leftovers = Expectation.mismatches(expected, lg2(root));
         if (!leftovers.isEmpty()) fail(leftovers);

@@ -89,8 +89,8 @@ class ShadowedConfigFixOracleTest {
     void noFixWhereTheTwoFilesDisagree() throws Exception {
         Path tree = temp.resolve("incident");
         Path alone = temp.resolve("incident-alone");
-        TestTrees.copy(Path.of("testdata", "projects", "incident"), tree);
-        TestTrees.copy(Path.of("testdata", "projects", "incident"), alone);
+        TestTrees.copyIncident(tree);
+        TestTrees.copyIncident(alone);
         Files.delete(alone.resolve("pytest.ini"));
         List<Finding> findings = Lint.run(tree, "LG201").findings();
         assertTrue(!findings.isEmpty() && findings.stream().allMatch(f -> f.fix() == null), findings.toString());

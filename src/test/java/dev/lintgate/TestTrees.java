@@ -13,6 +13,15 @@ public final class TestTrees {
     private TestTrees() {
     }
 
+    /** The incident project of the brief, which most end-to-end tests run on. */
+    public static final Path INCIDENT = Path.of("testdata", "projects", "incident");
+
+    /** A copy of the incident project at {@code to}, which a test may edit and run tools in. */
+    public static Path copyIncident(Path to) throws IOException {
+        copy(INCIDENT, to);
+        return to;
+    }
+
     public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {

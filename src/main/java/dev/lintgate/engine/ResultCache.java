@@ -149,9 +149,7 @@ public final class ResultCache {
             out.writeInt(files.size());
             for (Entry e : files) {
                 CacheFile.writeString(out, e.path);
-                out.writeLong(e.stamp.size());
-                out.writeLong(e.stamp.modified());
-                out.writeInt(e.stamp.mode());
+                e.stamp.write(out);
                 out.writeByte((e.hashed ? 1 : 0) | (e.verify ? 2 : 0));
                 out.writeLong(e.hash);
             }
@@ -172,21 +170,18 @@ public final class ResultCache {
     }
 
     private static Kept read(DataInputStream in, Set<String> scope) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("damaged");
+        int n = CacheFile.readCount(in);
         List<Entry> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String path = CacheFile.readString(in);
-            Stamp stamp = new Stamp(in.readLong(), in.readLong(), in.readInt());
+            Stamp stamp = Stamp.read(in);
             int flags = in.readUnsignedByte();
             files.add(new Entry(path, stamp, (flags & 1) != 0, in.readLong(), (flags & 2) != 0));
         }
-        n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("damaged");
+        n = CacheFile.readCount(in);
         Map<String, Long> listings = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) listings.put(CacheFile.readString(in), in.readLong());
-        n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("damaged");
+        n = CacheFile.readCount(in);
         List<Extra> extras = new ArrayList<>(n);
         for (int i = 0; i < n; i++) extras.add(new Extra(CacheFile.readString(in), in.readLong()));
         return new Kept(files, listings, extras, ResultFormat.read(in, scope));
@@ -200,6 +195,8 @@ public final class ResultCache {
         Path dir = file.path().getParent().toAbsolutePath().normalize();
         if (!dir.startsWith(project.root())) return project.listings();
         String rel = project.root().relativize(dir).toString().replace('\\', '/');
+        // the default .lintgate_cache is not walked: nothing to take out, and no copy of 10,000 listings to make
+        if (!project.listings().containsKey(rel)) return project.listings();
         Map<String, Long> out = new HashMap<>(project.listings());
         out.keySet().removeIf(d -> d.equals(rel) || d.startsWith(rel + "/"));
         return out;

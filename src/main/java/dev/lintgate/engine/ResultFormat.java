@@ -63,14 +63,14 @@ final class ResultFormat {
 
     static Engine.Result read(DataInputStream in, Set<String> scope) throws IOException {
         List<String> strings = new ArrayList<>();
-        int n = count(in);
+        int n = CacheFile.readCount(in);
         List<Finding> findings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String code = get(in, strings);
             Severity severity = Severity.values()[in.readUnsignedByte()];
             String message = get(in, strings);
             Location location = location(in, strings);
-            int r = count(in);
+            int r = CacheFile.readCount(in);
             List<Related> related = new ArrayList<>(r);
             for (int j = 0; j < r; j++) related.add(new Related(location(in, strings), get(in, strings)));
             String hint = get(in, strings);
@@ -78,7 +78,7 @@ final class ResultFormat {
             Fix fix = in.readBoolean() ? fix(in, strings) : null;
             findings.add(new Finding(code, severity, message, location, related, hint, anchor, fix));
         }
-        n = count(in);
+        n = CacheFile.readCount(in);
         List<Notification> notifications = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Severity level = Severity.values()[in.readUnsignedByte()];
@@ -109,11 +109,11 @@ final class ResultFormat {
         Applicability applicability = Applicability.values()[in.readUnsignedByte()];
         String message = get(in, strings);
         String isolation = get(in, strings);
-        int n = count(in);
+        int n = CacheFile.readCount(in);
         List<Fix.Change> changes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String path = get(in, strings);
-            int m = count(in);
+            int m = CacheFile.readCount(in);
             List<Edit> edits = new ArrayList<>(m);
             for (int j = 0; j < m; j++) edits.add(new Edit(region(in), get(in, strings)));
             changes.add(new Fix.Change(path, edits));
@@ -177,10 +177,4 @@ final class ResultFormat {
         return strings.get(i);
     }
 
-    /** A count read back, bounded by what is left to read: a damaged file must not make the run allocate gigabytes. */
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("damaged");
-        return n;
-    }
 }

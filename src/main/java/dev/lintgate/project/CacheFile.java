@@ -156,6 +156,16 @@ public final class CacheFile {
         }
     }
 
+    /**
+     * A count written before that many items, bounded by what is left to read (each item takes a byte at least): a
+     * damaged file must not make the run allocate gigabytes.
+     */
+    public static int readCount(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) throw new IOException("damaged");
+        return n;
+    }
+
     /** A string of any length (DataOutputStream's own UTF stops at 64 KiB), or null. */
     public static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {

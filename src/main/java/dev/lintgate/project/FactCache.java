@@ -156,9 +156,7 @@ public final class FactCache {
             for (Map.Entry<String, Entry> each : out.entrySet()) {
                 Entry e = each.getValue();
                 CacheFile.writeString(data, each.getKey());
-                data.writeLong(e.stamp.size());
-                data.writeLong(e.stamp.modified());
-                data.writeInt(e.stamp.mode());
+                e.stamp.write(data);
                 data.writeBoolean(e.hashed);
                 data.writeLong(e.hash);
                 data.writeByte(e.absent.length);
@@ -171,11 +169,11 @@ public final class FactCache {
     private static Map<String, Entry> read(Path file, String key) {
         if (file == null) return Map.of();
         return new CacheFile(file, MAGIC, FORMAT, key).read(in -> {
-            int n = in.readInt();
+            int n = CacheFile.readCount(in);
             Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, n * 2));
             for (int i = 0; i < n; i++) {
                 String path = CacheFile.readString(in);
-                Stamp s = new Stamp(in.readLong(), in.readLong(), in.readInt());
+                Stamp s = Stamp.read(in);
                 boolean hashed = in.readBoolean();
                 long hash = in.readLong();
                 long[] absent = new long[in.readUnsignedByte()];

@@ -223,7 +223,7 @@ public final class Project implements ProjectModel {
         return h == null || unsteady.contains(relativePath) ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(h);
     }
 
-    /** The files this run read from disk. */
+    /** The files this run read from disk (recorded only when it has a cache). */
     public Set<String> filesRead() {
         return java.util.Collections.unmodifiableSet(contentHashes.keySet());
     }
@@ -352,9 +352,12 @@ public final class Project implements ProjectModel {
         }
         try {
             byte[] bytes = read(absolute(relativePath), config.maxFileSize());
-            long hash = ContentHash.of(bytes);
-            Long before = contentHashes.putIfAbsent(relativePath, hash);
-            if (before != null && before != hash) unsteady.add(relativePath);
+            if (cacheDirectory != null) {
+                // only a run that keeps its result needs to know what it read (ResultCache)
+                long hash = ContentHash.of(bytes);
+                Long before = contentHashes.putIfAbsent(relativePath, hash);
+                if (before != null && before != hash) unsteady.add(relativePath);
+            }
             read.add(relativePath);
             return Optional.of(bytes);
         } catch (IOException | RuntimeException e) {

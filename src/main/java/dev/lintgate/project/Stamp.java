@@ -39,6 +39,17 @@ public record Stamp(long size, long modified, int mode) {
         return Long.hashCode(size * 31 + modified) * 31 + mode;
     }
 
+    /** Writes the stamp into a cache file; {@link #read} reads it back. */
+    public void write(java.io.DataOutputStream out) throws IOException {
+        out.writeLong(size);
+        out.writeLong(modified);
+        out.writeInt(mode);
+    }
+
+    public static Stamp read(java.io.DataInputStream in) throws IOException {
+        return new Stamp(in.readLong(), in.readLong(), in.readInt());
+    }
+
     public static Stamp of(BasicFileAttributes attributes) {
         int mode = 0;
         if (attributes instanceof PosixFileAttributes p) {

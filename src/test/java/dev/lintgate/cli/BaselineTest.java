@@ -25,7 +25,7 @@ class BaselineTest {
     @BeforeEach
     void copy() throws Exception {
         root = tmp.resolve("incident");
-        TestTrees.copy(Path.of("testdata/projects/incident"), root);
+        TestTrees.copyIncident(root);
         Git.run(root, "init", "-q");
         Git.run(root, "add", "-A");
         Git.run(root, "commit", "-q", "-m", "incident");

@@ -26,7 +26,7 @@ class DiffBaseTest {
     @BeforeEach
     void history() throws Exception {
         root = tmp.resolve("incident");
-        TestTrees.copy(Path.of("testdata/projects/incident"), root);
+        TestTrees.copyIncident(root);
         Files.writeString(root.resolve("pytest.ini"), ROOT_INI + "markers =\n    golden_path: the path users take\n");
         Git.run(root, "init", "-q");
         Git.run(root, "add", "-A");
@@ -111,7 +111,7 @@ class DiffBaseTest {
     @Test
     void aProjectInADirectoryOfTheRepositorySeesOnlyItsOwnChanges() throws Exception {
         Path repo = tmp.resolve("repo");
-        TestTrees.copy(Path.of("testdata/projects/incident"), repo.resolve("svc"));
+        TestTrees.copyIncident(repo.resolve("svc"));
         Git.run(repo, "init", "-q");
         Git.run(repo, "add", "-A");
         Git.run(repo, "commit", "-q", "-m", "base");

@@ -22,7 +22,7 @@ class ReportingOptionsTest {
     @BeforeEach
     void copy() throws Exception {
         root = tmp.resolve("incident");
-        TestTrees.copy(Path.of("testdata/projects/incident"), root);
+        TestTrees.copyIncident(root);
     }
 
     @Test

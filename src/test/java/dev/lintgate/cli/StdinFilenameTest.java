@@ -25,7 +25,7 @@ class StdinFilenameTest {
     @BeforeEach
     void copy() throws Exception {
         root = tmp.resolve("incident");
-        TestTrees.copy(Path.of("testdata/projects/incident"), root);
+        TestTrees.copyIncident(root);
     }
 
     @AfterEach

@@ -42,7 +42,7 @@ class ResultCacheTest {
     void copyTheIncident() throws IOException {
         root = tmp.resolve("incident").toAbsolutePath();
         cache = tmp.resolve("cache");
-        TestTrees.copy(Path.of("testdata", "projects", "incident"), root);
+        TestTrees.copyIncident(root);
         // the copy was just written: every stamp would be ambiguous and compared by content
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.toList()) Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
