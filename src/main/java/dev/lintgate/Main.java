@@ -1,12 +1,15 @@
 package dev.lintgate;
 
+import dev.lintgate.cli.Invocation;
 import dev.lintgate.cli.LintgateCommand;
+import dev.lintgate.cli.ServerClient;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 
 /** The only place that calls {@code System.exit}; everything else returns an exit code. */
 public final class Main {
@@ -14,6 +17,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // a check the resident server of this build can answer is sent to it, before anything else is loaded
+        if (ServerClient.forwardable(args)) {
+            OptionalInt served = ServerClient.run(args);
+            if (served.isPresent()) System.exit(served.getAsInt());
+        }
         // UTF-8 whatever the locale: PrintWriter(OutputStream) would encode in the locale's charset, and under the
         // C locale every non-ASCII name and message came out as '?'
         PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
@@ -31,15 +39,6 @@ public final class Main {
 
     /** Runs one command line. 0: clean; 1: findings at or above the fail level; 2: usage, configuration or internal error. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        LintgateCommand.newRun();
-        try {
-            return LintgateCommand.commandLine(out, err).execute(args);
-        } catch (Throwable failure) {
-            // picocli hands exceptions to the handler, but an Error (out of memory, a stack overflow) comes through
-            return LintgateCommand.failed(failure, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return LintgateCommand.run(args, out, err, Invocation.ofProcess());
     }
 }

@@ -5,14 +5,15 @@ import dev.lintgate.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 /** Gives a check run its cache ({@code --no-cache}, {@code --cache-dir}, {@code LINTGATE_CACHE_DIR}). */
 final class CacheRun {
     private CacheRun() {
     }
 
-    static void apply(Project project, Path cwd, boolean disabled, Path explicit, Instant runStart) {
-        CacheDirectory.resolve(project.root(), cwd, disabled, explicit, System.getenv()).ifPresent(dir ->
+    static void apply(Project project, Path cwd, Map<String, String> env, boolean disabled, Path explicit, Instant runStart) {
+        CacheDirectory.resolve(project.root(), cwd, disabled, explicit, env).ifPresent(dir ->
                 project.cacheIn(dir, build(), runStart.getEpochSecond() * 1_000_000_000L + runStart.getNano()));
     }
 

@@ -76,6 +76,8 @@ public class CheckCommand implements Callable<Integer> {
     Path stdinFilename;
     boolean noCache;
     Path cacheDir;
+    /** The caller's working directory and environment: this process's, or a server client's. */
+    Invocation invocation = Invocation.ofProcess();
 
     /** picocli's model of this command, its options bound to this object's fields. */
     CommandSpec commandSpec() {
@@ -192,9 +194,9 @@ public class CheckCommand implements Callable<Integer> {
         }
         OutputFormat fmt = format != null ? format : formatFromEnvironment();
         Severity failAt = parseFailLevel();
-        Path cwd = Path.of("").toAbsolutePath();
+        Path cwd = invocation.workingDirectory();
         java.time.Instant runStart = java.time.Instant.now();
-        Timings timings = Timings.fromEnvironment(System.getenv());
+        Timings timings = Timings.fromEnvironment(invocation.environment());
         long start = timings.startWall();
         RuleCatalog catalog = RuleCatalog.bundled();
         StdinSource stdin = StdinSource.of(paths, stdinFilename, spec.commandLine());
@@ -206,7 +208,7 @@ public class CheckCommand implements Callable<Integer> {
         ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()));
         loaded = loader.load(loadPaths, config, forceExclude);
         if (stdin != null) stdin.applyTo(loaded, cwd);
-        CacheRun.apply(loaded, cwd, noCache, cacheDir, runStart);
+        CacheRun.apply(loaded, cwd, invocation.environment(), noCache, cacheDir, runStart);
         loaded.timings(timings);
         timings.stopWall("phase: settings and file walk (wall)", start);
         if (showSettings) {
@@ -302,17 +304,17 @@ public class CheckCommand implements Callable<Integer> {
             OutputFile.write(output, w -> reporter(fmt.reporter(false, quiet, sarif), fixSummary).write(shown, w));
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            boolean colour = fmt.isText() && color.enabled(System.getenv(), System.console() != null);
+            boolean colour = fmt.isText() && color.enabled(invocation.environment(), invocation.terminal());
             reporter(fmt.reporter(colour, quiet, sarif), fixSummary).write(shown, out);
             out.flush();
         }
         if (sarifOutput != null) {
             OutputFile.write(sarifOutput, w -> OutputFormat.SARIF.reporter(false, false, sarif).write(forGithub, w));
         }
-        String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+        String stepSummary = invocation.env("GITHUB_STEP_SUMMARY");
         if (fmt == OutputFormat.GITHUB && stepSummary != null && !stepSummary.isBlank()) {
             // appended, as GitHub expects: other steps' summaries share the file
-            try (var w = java.nio.file.Files.newBufferedWriter(Path.of(stepSummary), java.nio.charset.StandardCharsets.UTF_8,
+            try (var w = java.nio.file.Files.newBufferedWriter(invocation.workingDirectory().resolve(stepSummary), java.nio.charset.StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
                 new StepSummaryReporter().write(forGithub, w);
             }
@@ -374,7 +376,7 @@ public class CheckCommand implements Callable<Integer> {
     }
 
     private OutputFormat formatFromEnvironment() {
-        String env = System.getenv("LINTGATE_OUTPUT_FORMAT");
+        String env = invocation.env("LINTGATE_OUTPUT_FORMAT");
         if (env == null || env.isBlank()) return OutputFormat.TEXT;
         try {
             return OutputFormat.parse(env);

@@ -16,9 +16,17 @@ public final class LintgateCommand implements Runnable {
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, Invocation.ofProcess());
+    }
+
+    /** The command line of a run for a caller in {@code invocation} (a resident server's client: {@link Server}). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Invocation invocation) {
         CommandLine cl = new CommandLine(new LintgateCommand().commandSpec());
-        cl.addSubcommand(new CommandLine(new CheckCommand().commandSpec()));
+        CheckCommand check = new CheckCommand();
+        check.invocation = invocation;
+        cl.addSubcommand(new CommandLine(check.commandSpec()));
         cl.addSubcommand(new CommandLine(new BaselineCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new ServerCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new RulesCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new ExplainCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new PytestConfigCommand().commandSpec()));
@@ -42,6 +50,23 @@ public final class LintgateCommand implements Runnable {
         exitCodes.put("2", "usage, configuration or internal error");
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         return CommandSpecs.helpOptions(spec);
+    }
+
+    /**
+     * Runs one command line for a caller in {@code invocation}. 0: clean; 1: findings at or above the fail level; 2:
+     * usage, configuration or internal error.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+        newRun();
+        try {
+            return commandLine(out, err, invocation).execute(args);
+        } catch (Throwable failure) {
+            // picocli hands exceptions to the handler, but an Error (out of memory, a stack overflow) comes through
+            return failed(failure, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** A new command line runs: no failure has been told yet (in the tests, one JVM runs many). */

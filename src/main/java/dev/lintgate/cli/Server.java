@@ -1,0 +1,252 @@
+package dev.lintgate.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A resident lintgate: one process that runs the {@code check} command lines of its clients ({@link ServerClient}),
+ * one at a time, each in the client's working directory and environment, and sends back what the command printed and
+ * its exit code. A run in a warm JVM does the same work as a run of its own, from the same files and caches (nothing
+ * is kept in memory between runs), but without starting, loading and compiling lintgate again: that is most of a
+ * pre-commit run's time. It answers only clients of its own build, stops after an idle time, when asked, or when its
+ * jar changes.
+ */
+final class Server {
+    private final Path socket;
+    private final String build;
+    private final Duration idle;
+    private final long started = System.currentTimeMillis();
+    private final BuildStamp stamp = BuildStamp.now();
+    private volatile long lastRun = System.currentTimeMillis();
+    private volatile boolean busy;
+    private volatile boolean needsCollecting;
+    private int runs;
+    private volatile ServerSocketChannel listening;
+
+    Server(Path socket, String build, Duration idle) {
+        this.socket = socket;
+        this.build = build;
+        this.idle = idle;
+    }
+
+    /** Serves until stopped; false when another server of this build already answers at the socket. */
+    boolean serve(PrintWriter log) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
+        try {
+            channel.bind(address);
+        } catch (IOException e) {
+            if (ServerCommand.status(socket, build).isPresent()) {
+                channel.close();
+                return false;
+            }
+            // a socket file left by a server that did not stop cleanly (killed, or the machine went down)
+            Files.deleteIfExists(socket);
+            channel.bind(address);
+        }
+        listening = channel;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::removeSocket));
+        Thread watcher = new Thread(this::watch, "lintgate-server-idle");
+        watcher.setDaemon(true);
+        watcher.start();
+        log.println("lintgate server " + Version.current() + ": pid " + ProcessHandle.current().pid() + ", listening on " + socket);
+        log.flush();
+        try {
+            while (true) {
+                SocketChannel client;
+                try {
+                    client = channel.accept();
+                } catch (ClosedChannelException e) {
+                    break;   // stopped: idle, or asked to
+                }
+                busy = true;
+                boolean more;
+                try (client) {
+                    more = answer(client);
+                } catch (IOException | RuntimeException e) {
+                    more = true;   // a client that went away mid-request
+                } finally {
+                    busy = false;
+                    lastRun = System.currentTimeMillis();
+                }
+                if (!more) break;
+            }
+        } finally {
+            channel.close();
+            removeSocket();
+        }
+        log.println("lintgate server: stopped after " + runs + " runs");
+        log.flush();
+        return true;
+    }
+
+    /** Answers one request; false when the server is to stop. */
+    private boolean answer(SocketChannel client) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client), 1 << 16));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client), 1 << 16));
+        if (in.readInt() != ServerProtocol.MAGIC || in.readInt() != ServerProtocol.VERSION) return true;
+        String theirs = ServerProtocol.readString(in);
+        byte kind = in.readByte();
+        // a jar rebuilt under the server would load its classes from other bytes than it started with: it stops
+        boolean rebuilt = !stamp.equals(BuildStamp.now());
+        if (!theirs.equals(build) || rebuilt) {
+            out.writeByte(ServerProtocol.REFUSED);
+            out.flush();
+            return !rebuilt;
+        }
+        switch (kind) {
+            case ServerProtocol.STATUS -> {
+                frame(out, ServerProtocol.OUT, ("pid " + ProcessHandle.current().pid() + ", up "
+                        + (System.currentTimeMillis() - started) / 1000 + " s, " + runs + " runs, idle timeout "
+                        + (idle.isZero() ? "none" : idle.toMinutes() + " min") + "\n").getBytes(StandardCharsets.UTF_8));
+                exit(out, ExitCode.CLEAN);
+                return true;
+            }
+            case ServerProtocol.STOP -> {
+                exit(out, ExitCode.CLEAN);
+                return false;
+            }
+            case ServerProtocol.RUN -> {
+                run(in, out);
+                return true;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private void run(DataInputStream in, DataOutputStream out) throws IOException {
+        Path cwd = Path.of(ServerProtocol.readString(in));
+        String[] args = new String[in.readInt()];
+        for (int i = 0; i < args.length; i++) args[i] = ServerProtocol.readString(in);
+        int n = in.readInt();
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < n; i++) env.put(ServerProtocol.readString(in), ServerProtocol.readString(in));
+        boolean terminal = in.readBoolean();
+        if (!cwd.isAbsolute() || !ServerClient.forwardable(args)) {
+            out.writeByte(ServerProtocol.REFUSED);
+            out.flush();
+            return;
+        }
+        // standard output buffered as in a run of its own, standard error passed on line by line
+        PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.OUT), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.ERR), StandardCharsets.UTF_8), true);
+        runs++;
+        needsCollecting = true;
+        int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal));
+        stdout.flush();
+        stderr.flush();
+        exit(out, code);
+    }
+
+    private static void exit(DataOutputStream out, int code) throws IOException {
+        synchronized (out) {
+            out.writeByte(ServerProtocol.EXIT);
+            out.writeInt(code);
+            out.flush();
+        }
+    }
+
+    private static void frame(DataOutputStream out, byte kind, byte[] bytes) throws IOException {
+        frame(out, kind, bytes, 0, bytes.length);
+    }
+
+    private static void frame(DataOutputStream out, byte kind, byte[] bytes, int off, int len) throws IOException {
+        synchronized (out) {
+            out.writeByte(kind);
+            out.writeInt(len);
+            out.write(bytes, off, len);
+            out.flush();
+        }
+    }
+
+    /** One stream of the command's output, sent as frames of its kind. */
+    private static final class Frames extends OutputStream {
+        private final DataOutputStream out;
+        private final byte kind;
+
+        Frames(DataOutputStream out, byte kind) {
+            this.out = out;
+            this.kind = kind;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > 0) frame(out, kind, b, off, len);
+        }
+    }
+
+    /**
+     * Stops the server when it has been idle for its idle time; after a run, once idle for a moment, collects the
+     * garbage the run left, so that an idle server holds little more memory than an empty JVM.
+     */
+    private void watch() {
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (busy) continue;
+            long quiet = System.currentTimeMillis() - lastRun;
+            if (needsCollecting && quiet > 2000) {
+                needsCollecting = false;
+                System.gc();
+            }
+            if (!idle.isZero() && quiet > idle.toMillis()) {
+                try {
+                    listening.close();
+                } catch (IOException e) {
+                    // closing is all that was asked
+                }
+                return;
+            }
+        }
+    }
+
+    private void removeSocket() {
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // a socket file nobody answers at is taken over by the next server and skipped by clients
+        }
+    }
+
+    /** The jar's size and time when the server started: a later build at the same path makes it stop. */
+    private record BuildStamp(long size, long modified) {
+        static BuildStamp now() {
+            Path jar = ServerProtocol.jar();
+            try {
+                return jar == null ? new BuildStamp(-1, -1)
+                        : new BuildStamp(Files.size(jar), Files.getLastModifiedTime(jar).toMillis());
+            } catch (IOException e) {
+                return new BuildStamp(-2, -2);
+            }
+        }
+    }
+}

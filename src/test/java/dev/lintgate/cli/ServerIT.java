@@ -1,0 +1,217 @@
+package dev.lintgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lintgate.TestTrees;
+import dev.lintgate.ecosystem.EcosystemCheck;
+import dev.lintgate.fault.Runs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resident server ({@code lintgate server}) prints what a run of its own prints: the packaged jar runs the same
+ * command lines, from different working directories and environments, once in its own process
+ * ({@code LINTGATE_NO_SERVER=1}) and once answered by a running server (whose own working directory is {@code /}, so
+ * that a path taken from the wrong directory fails), and standard output, standard error, the exit code and the files
+ * a run writes must be the same. The server's run count shows which runs it answered.
+ */
+class ServerIT {
+    @TempDir
+    Path temp;
+    private Map<String, String> env;
+    private Path incident;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path runtime = Files.createDirectory(temp.resolve("runtime"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        env = new HashMap<>(Runs.bareEnvironment());
+        env.put("HOME", temp.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("XDG_RUNTIME_DIR", runtime.toString());
+        env.put("LINTGATE_CACHE_DIR", temp.resolve("cache").toString());
+        incident = TestTrees.copyIncident(temp.resolve("incident"));
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        Runs.process(List.of(), env, null, temp, "server", "stop");
+    }
+
+    @Test
+    void runsAnsweredByTheServerPrintWhatRunsOfTheirOwnPrint() throws Exception {
+        assertEquals(1, server("status").exit(), "no server before the test");
+        Runs.Run started = server("start", "--idle-timeout", "5");
+        assertEquals(0, started.exit(), started.err());
+        assertTrue(started.out().startsWith("lintgate server: started, pid "), started.out());
+
+        Path sub = incident.resolve("services");
+        if (!Files.isDirectory(sub)) sub = Files.createDirectory(incident.resolve("sub"));
+        String oneFile;
+        try (Stream<Path> s = Files.walk(incident)) {
+            oneFile = s.filter(p -> p.toString().endsWith(".py")).map(p -> temp.relativize(p).toString()).sorted().findFirst().orElseThrow();
+        }
+        Path summary = temp.resolve("summary.md");
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case(incident, Map.of(), "check"),
+                new Case(incident, Map.of(), "check", ".", "--format", "json"),
+                new Case(sub, Map.of(), "check", "..", "--format=concise"),
+                new Case(temp, Map.of(), "check", "incident", "--format", "sarif"),
+                new Case(temp, Map.of(), "check", "--project-root", "incident", oneFile),
+                new Case(incident, Map.of(), "check", "--statistics"),
+                new Case(incident, Map.of(), "check", "--select", "LG2", "--color", "always"),
+                new Case(incident, Map.of("FORCE_COLOR", "1"), "check", "--select=LG1", "-q"),
+                new Case(incident, Map.of("LINTGATE_OUTPUT_FORMAT", "json-lines"), "check", "--exit-zero"),
+                new Case(temp, Map.of("GITHUB_STEP_SUMMARY", "summary.md"), "check", "incident", "--format", "github"),
+                new Case(incident, Map.of(), "check", "--cache-dir", "../other-cache", "--no-cache"),
+                new Case(incident, Map.of(), "check", "no-such-file.py"),
+                new Case(incident, Map.of(), "check", "--format", "bogus"),
+                new Case(incident, Map.of(), "check", "--config", "missing.toml"),
+                new Case(TestTrees.INCIDENT.getParent().getParent().resolve("rules").toAbsolutePath(), Map.of(),
+                        "check", ".", "--select", "ALL", "--format", "concise", "--exit-zero")));
+        if (Files.isRegularFile(incident.resolve("pyproject.toml"))) {
+            cases.add(new Case(sub, Map.of(), "check", "..", "--config", "../pyproject.toml", "--format", "json"));
+        }
+        int answered = runs();
+        for (Case c : cases) {
+            Files.deleteIfExists(summary);
+            Runs.Run own = c.run(env, true);
+            String ownSummary = Files.exists(summary) ? Files.readString(summary) : null;
+            Files.deleteIfExists(summary);
+            Runs.Run served = c.run(env, false);
+            String servedSummary = Files.exists(summary) ? Files.readString(summary) : null;
+            assertEquals(own, served, "served differently: " + c);
+            assertEquals(ownSummary, servedSummary, "step summary written differently: " + c);
+            assertEquals(++answered, runs(), "the server answered " + c);
+        }
+
+        // the corpus: every tree checked through the server as in a run of its own
+        Optional<Path> corpus = EcosystemCheck.corpus(Path.of(""));
+        if (corpus.isPresent()) {
+            try (Stream<Path> trees = Files.list(corpus.get())) {
+                for (Path tree : trees.filter(Files::isDirectory).sorted().toList()) {
+                    Case c = new Case(tree, Map.of(), "check", ".", "--format", "json", "--no-cache", "--exit-zero");
+                    assertEquals(c.run(env, true), c.run(env, false), "served differently: " + c);
+                    assertEquals(++answered, runs(), "the server answered " + c);
+                }
+            }
+        } else {
+            System.out.println("ServerIT: no ../shared/ecosystem here: the corpus trees were not checked through the server");
+        }
+
+        // what writes files, reads standard input or runs git stays in the client's own process
+        Path fixed = TestTrees.copyIncident(temp.resolve("fixed"));
+        Runs.Run fix = new Case(fixed, Map.of(), "check", "--fix", "--exit-zero").run(env, false);
+        assertEquals(0, fix.exit(), fix.err());
+        new Case(incident, Map.of(), "check", "-o", "report.txt", "--exit-zero").run(env, false);
+        assertTrue(Files.exists(incident.resolve("report.txt")));
+        new Case(incident, Map.of(), "check", "-qo", "report2.txt", "--exit-zero").run(env, false);
+        assertEquals(answered, runs(), "runs that write files were not sent to the server");
+
+        Runs.Run stopped = server("stop");
+        assertEquals("lintgate server: stopped\n", stopped.out());
+        assertEquals(1, server("status").exit());
+        Case after = new Case(incident, Map.of(), "check", "--format", "json");
+        assertEquals(after.run(env, true), after.run(env, false), "without a server, the run is its own");
+    }
+
+    @Test
+    void aServerThatDiedLeavesRunsToTheirOwnProcessAndIsReplacedByTheNextStart() throws Exception {
+        assertEquals(0, server("start").exit());
+        long pid = Long.parseLong(find(Pattern.compile("pid (\\d+)"), server("status").out()));
+        ProcessHandle killed = ProcessHandle.of(pid).orElseThrow();
+        killed.destroyForcibly();
+        killed.onExit().get();
+        try (Stream<Path> s = Files.list(Path.of(env.get("XDG_RUNTIME_DIR"), "lintgate"))) {
+            assertTrue(s.anyMatch(p -> p.toString().endsWith(".sock")), "the killed server left its socket");
+        }
+        Case c = new Case(incident, Map.of(), "check", "--format", "concise");
+        assertEquals(c.run(env, true), c.run(env, false), "a socket nobody answers at: the run is its own");
+        assertEquals(1, server("status").exit());
+        Runs.Run again = server("start");
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(c.run(env, true), c.run(env, false));
+        assertEquals(1, runs());
+    }
+
+    @Test
+    void aSocketDirectoryOthersCanEnterIsRefused() throws Exception {
+        Path open = Files.createDirectories(temp.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path dir = Files.createDirectory(open.resolve("lintgate"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        env.put("XDG_RUNTIME_DIR", open.toString());
+        Runs.Run start = server("start");
+        assertEquals(2, start.exit());
+        assertTrue(start.err().contains("is not a directory of this user's alone"), start.err());
+    }
+
+    private Runs.Run server(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("server"));
+        all.addAll(List.of(args));
+        return Runs.process(List.of(), env, null, temp, all.toArray(String[]::new));
+    }
+
+    /** The runs the server answered so far, from its status line. */
+    private int runs() throws Exception {
+        Runs.Run status = server("status");
+        assertEquals(0, status.exit(), "the server is running: " + status.out());
+        return Integer.parseInt(find(Pattern.compile(", (\\d+) runs,"), status.out()));
+    }
+
+    private static String find(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        assertTrue(m.find(), p + " in " + text);
+        return m.group(1);
+    }
+
+    private record Case(Path cwd, Map<String, String> extraEnv, String... args) {
+        Runs.Run run(Map<String, String> base, boolean own) throws Exception {
+            Map<String, String> e = new HashMap<>(base);
+            e.putAll(extraEnv);
+            if (own) e.put("LINTGATE_NO_SERVER", "1");
+            return Runs.process(List.of(), e, null, cwd, args);
+        }
+
+        @Override
+        public String toString() {
+            return cwd + " " + extraEnv + " " + String.join(" ", args);
+        }
+    }
+
+    @Test
+    void readingCommandLinesAreForwardedAndNoOthers() {
+        assertTrue(ServerClient.forwardable(new String[] {"check"}));
+        assertTrue(ServerClient.forwardable(new String[] {"check", "a.py", "--select", "-x", "--format=json", "--exit-zero"}));
+        assertTrue(ServerClient.forwardable(new String[] {"check", "--", "--fix"}), "a path named --fix");
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--", "-"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "-"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--fix"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "-qo", "out.txt"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--output=r.txt"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--sarif-output", "r.sarif"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--diff-base", "main"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--stdin-filename", "a.py", "-"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "@args.txt"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--exit-zero=true"}));
+        assertFalse(ServerClient.forwardable(new String[] {"check", "--help"}));
+        assertFalse(ServerClient.forwardable(new String[] {"baseline"}));
+        assertFalse(ServerClient.forwardable(new String[] {"--version"}));
+        assertFalse(ServerClient.forwardable(new String[] {}));
+    }
+}
