@@ -6,7 +6,10 @@
 # 0.16.9 on the same inputs with and without its cache. All
 # through the launcher with a class-data archive in a scratch cache, as users get it; medians, same run.
 # lintgate's rows run with a cold cache (emptied before each run) and a warm one (kept from the warm-up run), kept in
-# the scratch directory through LINTGATE_CACHE_DIR.
+# the scratch directory through LINTGATE_CACHE_DIR. "-edited" rows append a line to one of the five files before each
+# run (what a pre-commit run after an edit sees: the kept result no longer holds). Every lintgate row runs twice: in
+# its own process, and with "-server" answered by a running `lintgate server` of the same jar (socket in the scratch
+# directory).
 #   bench/latency.sh [RUNS] [BASELINE_JAR]   (default 10 rounds; with BASELINE_JAR, every lintgate row is measured
 #                                             again with that jar, e.g. main's, for before/after in one run)
 set -euo pipefail
@@ -50,13 +53,20 @@ five() {
   (cd "$1" && find . -name '*.py' -not -path './.*' | sed 's|^\./||' | LC_ALL=C sort | awk '{a[NR]=$0} END {for (i = 1; i <= 5; i++) print a[int(NR * i / 6)]}')
 }
 mono5=$(five "$work/mono" | tr '\n' ' ')
+# the "-edited" rows' own copy: their edits would make every warm row of the monorepo a checking run
+cp -a "$work/mono" "$work/mono-edit"
 mono_touched=$(five "$work/mono" | head -1)
 
 # run NAME DIR COMMAND...: the command runs inside DIR
 run() { local name=$1 dir=$2; shift 2; measure "$name" env -C "$dir" "$@"; }
-lint() {   # lint NAME-SUFFIX JAR
-  local suffix=$1 jar=$2 cmd
-  local lg=(env XDG_CACHE_HOME="$work/cds" LINTGATE_JAR="$jar" "$here/bin/lintgate")
+lint() {   # lint NAME-SUFFIX JAR [server]
+  local suffix=$1 jar=$2 mode=${3:-} cmd
+  local lg=(env XDG_CACHE_HOME="$work/cds" XDG_RUNTIME_DIR="$work/runtime" LINTGATE_NO_SERVER=1 LINTGATE_JAR="$jar" "$here/bin/lintgate")
+  if [ "$mode" = server ]; then
+    lg=(env XDG_CACHE_HOME="$work/cds" XDG_RUNTIME_DIR="$work/runtime" LINTGATE_JAR="$jar" "$here/bin/lintgate")
+    "${lg[@]}" server start --idle-timeout 30 >/dev/null
+    suffix=$suffix-server
+  fi
   # every run keeps its cache under $work (LINTGATE_CACHE_DIR; never in ../shared): "-cold" rows empty it before each
   # run, "-warm" rows keep it from the warm-up run (a jar without a cache ignores the variable: both rows alike)
   local cache=$work/lintgate-cache$suffix
@@ -68,7 +78,7 @@ lint() {   # lint NAME-SUFFIX JAR
   warm one check . --format concise --exit-zero
   run "one-file$suffix" "$work/one" "${cmd[@]}"
   run "one-file-no-cache$suffix" "$work/one" "${lg[@]}" check . --format concise --exit-zero --no-cache
-  run "version$suffix" "$work" "${lg[@]}" --version
+  [ "$mode" = server ] || run "version$suffix" "$work" "${lg[@]}" --version
   local how
   for how in cold warm; do
     if [ -n "$largest" ]; then
@@ -84,6 +94,9 @@ lint() {   # lint NAME-SUFFIX JAR
     "$how" monoall check . --format concise --exit-zero
     run "mono-all-$how$suffix" "$work/mono" "${cmd[@]}"
   done
+  # shellcheck disable=SC2086
+  warm mono5edit check --project-root . $mono5 --format concise --exit-zero
+  run "mono-5-edited$suffix" "$work/mono-edit" sh -c 'echo "# edited" >> "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
   # a full re-run after touching one test module (same bytes, new modification time), with the whole-tree warm cache
   warm monoall check . --format concise --exit-zero
   run "mono-all-touched$suffix" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
@@ -93,7 +106,10 @@ echo "$(nproc) cores; $(java -version 2>&1 | head -1); ruff $("$ruff" --version 
 [ -n "$largest" ] && echo "largest ecosystem tree: $(basename "$largest") ($(find "$largest" -name '*.py' | wc -l) Python files); eco-5: $(five "$largest" | tr '\n' ' ')"
 echo "synthetic monorepo: 10000 test modules, $(find "$work/mono" -type f | wc -l) files; mono-5: $mono5"
 run hello "$work" env XDG_CACHE_HOME="$work/cds" LINTGATE_JAR="$work/hello.jar" "$here/bin/lintgate"
+mkdir -m 700 "$work/runtime"
+trap 'env XDG_RUNTIME_DIR="$work/runtime" LINTGATE_JAR="$here/target/lintgate.jar" "$here/bin/lintgate" server stop >/dev/null 2>&1; rm -rf "$work"' EXIT
 lint "" "$here/target/lintgate.jar"
+lint "" "$here/target/lintgate.jar" server
 [ -n "$baseline" ] && lint "-base" "$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
 # ruff with the rules closest to lintgate's (undefined names, TYPE_CHECKING misuse, banned imports, unused imports);
 # "-cached" rows keep ruff's cache between runs (the warm-up run fills it), the others run with --no-cache
@@ -111,5 +127,7 @@ for cached in "" "-cached"; do
   run "ruff-mono-5$cached" "$work/mono" "${rf[@]}" "${opts[@]}" $mono5
   run "ruff-mono-all$cached" "$work/mono" "${rf[@]}" "${opts[@]}" .
   run "ruff-mono-all-touched$cached" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" .
+  # shellcheck disable=SC2086
+  run "ruff-mono-5-edited$cached" "$work/mono-edit" sh -c 'echo "# edited" >> "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" $mono5
 done
 measured_report

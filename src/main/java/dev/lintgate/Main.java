@@ -34,6 +34,7 @@ public final class Main {
         });
         int code = run(args, stdout, stderr);
         stdout.flush();
+        if (ServerClient.wantsServer(args)) ServerClient.startServer();
         System.exit(code);
     }
 

@@ -32,6 +32,8 @@ public final class ServerClient {
 
     /** Set (to anything but the empty string) to run every command in this process. */
     static final String DISABLED = "LINTGATE_NO_SERVER";
+    /** {@code LINTGATE_SERVER=start}: a check that finds no server starts one for the runs after it. */
+    static final String AUTO_START = "LINTGATE_SERVER";
 
     /** {@code check} options that take a value and only read: their runs can be answered by the server. */
     private static final Set<String> WITH_VALUE = Set.of("--config", "--project-root", "--select", "--extend-select",
@@ -68,6 +70,21 @@ public final class ServerClient {
             }
         }
         return true;
+    }
+
+    /**
+     * True when this process ran a check a server could have answered, no server did, and the environment asks for
+     * one ({@code LINTGATE_SERVER=start}): the caller starts it once its own output is out.
+     */
+    public static boolean wantsServer(String[] args) {
+        Map<String, String> env = System.getenv();
+        String off = env.get(DISABLED);
+        return "start".equals(env.get(AUTO_START)) && (off == null || off.isEmpty()) && forwardable(args);
+    }
+
+    /** Starts a server in the background for the next runs ({@link #wantsServer}). */
+    public static void startServer() {
+        ServerCommand.startInBackground();
     }
 
     /** The exit code of the command as the server ran it; empty when this process is to run it. */

@@ -150,6 +150,18 @@ class ServerIT {
     }
 
     @Test
+    void lintgateServerStartInTheEnvironmentStartsOneForTheRunsAfter() throws Exception {
+        env.put("LINTGATE_SERVER", "start");
+        Case c = new Case(incident, Map.of(), "check", "--format", "concise");
+        Runs.Run first = c.run(env, false);
+        assertEquals(c.run(env, true), first, "the first run is its own");
+        for (int i = 0; i < 300 && server("status").exit() != 0; i++) Thread.sleep(100);
+        assertEquals(0, runs(), "the first run started a server");
+        assertEquals(first, c.run(env, false));
+        assertEquals(1, runs(), "the server answered the second run");
+    }
+
+    @Test
     void aSocketDirectoryOthersCanEnterIsRefused() throws Exception {
         Path open = Files.createDirectories(temp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
