@@ -20,11 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 
 /**
  * A resident lintgate: one process that runs the {@code check} command lines of its clients ({@link ServerClient}),
- * one at a time, each in the client's working directory and environment, and sends back what the command printed and
+ * one at a time (each connection answered on a thread of its own, the runs in turn), each in the client's working directory and environment, and sends back what the command printed and
  * its exit code. A run in a warm JVM does the same work as a run of its own, from the same files and caches (nothing
  * is kept in memory between runs), but without starting, loading and compiling lintgate again: that is most of a
  * pre-commit run's time. It answers only clients of its own build, stops after an idle time, when asked, or when its
@@ -37,9 +38,12 @@ final class Server {
     private final long started = System.currentTimeMillis();
     private final BuildStamp stamp = BuildStamp.now();
     private volatile long lastRun = System.currentTimeMillis();
-    private volatile boolean busy;
+    /** Connections being answered: the server is idle only without any. */
+    private final AtomicInteger active = new AtomicInteger();
+    /** Held by a run: runs go one at a time (two cores are one run's), a status is answered beside them. */
+    private final Object runLock = new Object();
     private volatile boolean needsCollecting;
-    private int runs;
+    private volatile int runs;
     private volatile ServerSocketChannel listening;
 
     Server(Path socket, String build, Duration idle) {
@@ -76,27 +80,44 @@ final class Server {
                 try {
                     client = channel.accept();
                 } catch (ClosedChannelException e) {
-                    break;   // stopped: idle, or asked to
+                    break;   // stopped: idle, asked to, or rebuilt
                 }
-                busy = true;
-                boolean more;
-                try (client) {
-                    more = answer(client);
-                } catch (IOException | RuntimeException e) {
-                    more = true;   // a client that went away mid-request
-                } finally {
-                    busy = false;
-                    lastRun = System.currentTimeMillis();
-                }
-                if (!more) break;
+                // a thread per connection: a client that connects and sends nothing holds up no other
+                active.incrementAndGet();
+                Thread answering = new Thread(() -> handle(client), "lintgate-server-client");
+                answering.setDaemon(true);
+                answering.start();
             }
         } finally {
             channel.close();
-            removeSocket();
+            synchronized (runLock) {
+                removeSocket();   // after the run in progress, if any, has sent its last byte
+            }
         }
         log.println("lintgate server: stopped after " + runs + " runs");
         log.flush();
         return true;
+    }
+
+    private void handle(SocketChannel client) {
+        boolean more = true;
+        try (client) {
+            more = answer(client);
+        } catch (IOException | RuntimeException e) {
+            // a client that went away mid-request
+        } finally {
+            lastRun = System.currentTimeMillis();
+            active.decrementAndGet();
+        }
+        if (!more) stop();
+    }
+
+    private void stop() {
+        try {
+            listening.close();
+        } catch (IOException e) {
+            // closing is all that was asked
+        }
     }
 
     /** Answers one request; false when the server is to stop. */
@@ -122,7 +143,9 @@ final class Server {
                 return true;
             }
             case ServerProtocol.STOP -> {
-                exit(out, ExitCode.CLEAN);
+                synchronized (runLock) {
+                    exit(out, ExitCode.CLEAN);   // once the run in progress is done
+                }
                 return false;
             }
             case ServerProtocol.RUN -> {
@@ -151,12 +174,14 @@ final class Server {
         // standard output buffered as in a run of its own, standard error passed on line by line
         PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.OUT), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.ERR), StandardCharsets.UTF_8), true);
-        runs++;
-        needsCollecting = true;
-        int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal));
-        stdout.flush();
-        stderr.flush();
-        exit(out, code);
+        synchronized (runLock) {
+            runs++;
+            needsCollecting = true;
+            int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal));
+            stdout.flush();
+            stderr.flush();
+            exit(out, code);
+        }
     }
 
     private static void exit(DataOutputStream out, int code) throws IOException {
@@ -212,18 +237,14 @@ final class Server {
             } catch (InterruptedException e) {
                 return;
             }
-            if (busy) continue;
+            if (active.get() > 0) continue;
             long quiet = System.currentTimeMillis() - lastRun;
             if (needsCollecting && quiet > 2000) {
                 needsCollecting = false;
                 System.gc();
             }
             if (!idle.isZero() && quiet > idle.toMillis()) {
-                try {
-                    listening.close();
-                } catch (IOException e) {
-                    // closing is all that was asked
-                }
+                stop();
                 return;
             }
         }

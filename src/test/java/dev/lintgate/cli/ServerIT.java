@@ -150,6 +150,30 @@ class ServerIT {
     }
 
     @Test
+    void clientsAtOnceEachGetTheirOwnAnswer() throws Exception {
+        assertEquals(0, server("start").exit());
+        List<Case> cases = List.of(new Case(incident, Map.of(), "check", "--format", "json"),
+                new Case(incident, Map.of(), "check", "--format", "concise", "--select", "LG2"),
+                new Case(temp, Map.of(), "check", "incident", "--statistics"),
+                new Case(incident, Map.of("NO_COLOR", "1"), "check", "--format", "text"));
+        List<Runs.Run> own = new ArrayList<>();
+        for (Case c : cases) own.add(c.run(env, true));
+        List<java.util.concurrent.Future<Runs.Run>> served = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 2; round++) {
+                for (Case c : cases) served.add(pool.submit(() -> c.run(env, false)));
+            }
+            for (int i = 0; i < served.size(); i++) {
+                assertEquals(own.get(i % cases.size()), served.get(i).get(), "served at once: " + cases.get(i % cases.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2 * cases.size(), runs());
+    }
+
+    @Test
     void lintgateServerStartInTheEnvironmentStartsOneForTheRunsAfter() throws Exception {
         env.put("LINTGATE_SERVER", "start");
         Case c = new Case(incident, Map.of(), "check", "--format", "concise");
