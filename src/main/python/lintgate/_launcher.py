@@ -6,6 +6,9 @@ jvm.options beside the jar, the file bin/lintgate passes too; like bin/lintgate,
 kernel gives them on request and a class-data archive of lintgate's classes in the user's cache. On POSIX the JVM
 replaces this process, so arguments, standard input, signals and the exit code are the JVM's own.
 
+When a lintgate server of the same build is running (`lintgate server start`), a check whose command line only
+reads is sent to it from here, without starting a JVM, as the jar's own client (cli/ServerClient.java) would send it.
+
 Kept to the standard library modules Python has loaded at start-up anyway: this runs before every lintgate run.
 """
 import os
@@ -32,6 +35,9 @@ def main(argv=None):
     if java is None:
         sys.stderr.write("lintgate: error: " + problem + "\n")
         return 2
+    code = served(args, java, os.environ)
+    if code is not None:
+        return code
     command = [java.path, "@" + OPTIONS] + huge_pages() + java_opts(os.environ)
     archive = class_data(java, os.environ)
     if archive.flags:
@@ -193,3 +199,166 @@ def run_child(command, after_exit):
             except OSError:
                 pass
     return 128 - status if status < 0 else status
+
+
+# The check options a server may answer, as cli/ServerClient.java lists them: options that only read.
+SERVER_VALUE_OPTIONS = {"--config", "--project-root", "--select", "--extend-select", "--ignore", "--format",
+                        "--output-format", "--sarif-category", "--sarif-source-root", "--fail-level", "--color",
+                        "--threads", "--baseline", "--cache-dir"}
+SERVER_FLAGS = {"--exit-zero", "-q", "--quiet", "--force-exclude", "--unsafe-fixes", "--show-baselined",
+                "--statistics", "--no-cache"}
+
+
+def forwardable(args):
+    """True for a check a server may run (cli/ServerClient.forwardable: the same rules)."""
+    if not args or args[0] != "check":
+        return False
+    positional_only = False
+    i = 1
+    while i < len(args):
+        a = args[i]
+        i += 1
+        if a == "-":
+            return False
+        if positional_only:
+            continue
+        if a == "--":
+            positional_only = True
+            continue
+        if a.startswith("@"):
+            return False
+        if not a.startswith("-"):
+            continue
+        name = a.split("=", 1)[0]
+        if name in SERVER_VALUE_OPTIONS:
+            if "=" not in a:
+                i += 1
+        elif not (name in SERVER_FLAGS and "=" not in a):
+            return False
+    return True
+
+
+def server_directory(env):
+    """Where the servers' sockets are (cli/ServerProtocol.directory)."""
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return os.path.join(runtime, "lintgate")
+    cache = env.get("XDG_CACHE_HOME")
+    if cache and cache.strip() and os.path.isabs(cache):
+        return os.path.join(cache, "lintgate", "server")
+    home = os.path.expanduser("~")
+    return os.path.join(home, ".cache", "lintgate", "server") if os.path.isabs(home) else None
+
+
+def build_of(java):
+    """The build string of cli/ServerProtocol.build for this jar and runtime, or None where it cannot be known here.
+
+    The JVM takes its file-name and content encodings from the locale; they are known here only for a UTF-8 locale
+    (the JVM then says UTF-8 for both), and any other locale starts the JVM.
+    """
+    import locale
+    codeset = (locale.nl_langinfo(locale.CODESET) if hasattr(locale, "nl_langinfo") else "") or ""
+    if codeset.upper().replace("-", "") != "UTF8":
+        return None
+    try:
+        jar = os.path.realpath(JAR)
+        stat = os.stat(jar)
+    except OSError:
+        return None
+    home = os.path.dirname(os.path.dirname(os.path.realpath(java.path)))
+    return "%s\n%d\n%d\n%s\nUTF-8 UTF-8" % (jar, stat.st_size, stat.st_mtime_ns // 1000000, home)
+
+
+def served(args, java, env):
+    """The exit code of the check as a running server of this build ran it, its output printed; None otherwise.
+
+    None also when the server refused or stopped before printing anything: the JVM then runs the check itself.
+    """
+    if os.name != "posix" or env.get("LINTGATE_NO_SERVER") or not forwardable(args):
+        return None
+    directory = server_directory(env)
+    build = build_of(java) if directory else None
+    if build is None:
+        return None
+    import zlib
+    data = build.encode("utf-8")
+    path = os.path.join(directory, "%08x%08x.sock" % (zlib.crc32(data), zlib.adler32(data)))
+    try:
+        info = os.stat(directory)
+        if not os.path.exists(path) or info.st_mode & 0o077 or info.st_uid != os.getuid():
+            return None
+        cwd = os.getcwd()
+    except OSError:
+        return None
+    try:
+        request = [cwd] + list(args) + [k for item in os.environ.items() for k in item]
+        encoded = [text.encode("utf-8") for text in request]   # a name that is not UTF-8 is the JVM's to read
+    except UnicodeEncodeError:
+        return None
+    import socket
+    import struct
+
+    def string(raw):
+        return struct.pack(">i", len(raw)) + raw
+
+    body = [struct.pack(">ii", 0x4C475356, 1), string(data), b"\x01", string(encoded[0]),
+            struct.pack(">i", len(args))]
+    body += [string(raw) for raw in encoded[1:1 + len(args)]]
+    body.append(struct.pack(">i", len(os.environ)))
+    body += [string(raw) for raw in encoded[1 + len(args):]]
+    body.append(b"\x01" if os.isatty(0) and os.isatty(1) else b"\x00")
+    printed = False
+    out = sys.stdout.buffer
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.connect(path)
+            connection.sendall(b"".join(body))
+            stream = connection.makefile("rb", buffering=1 << 16)
+            while True:
+                head = stream.read(1)
+                if not head:
+                    raise EOFError
+                kind = head[0]
+                if kind == 3:   # exit
+                    code = struct.unpack(">i", read_exactly(stream, 4))[0]
+                    write_out(out, None)
+                    return code
+                if kind == 4 and not printed:   # refused
+                    return None
+                if kind not in (1, 2):
+                    raise EOFError
+                chunk = read_exactly(stream, struct.unpack(">i", read_exactly(stream, 4))[0])
+                printed = True
+                if kind == 1:
+                    write_out(out, chunk)
+                else:
+                    write_out(out, None)
+                    sys.stderr.buffer.write(chunk)
+                    sys.stderr.buffer.flush()
+    except (OSError, EOFError, struct.error):
+        if not printed:
+            return None
+        write_out(out, None)
+        sys.stderr.write("lintgate: error: the lintgate server failed during the run; run again, or set"
+                         " LINTGATE_NO_SERVER=1\n")
+        return 2
+
+
+def read_exactly(stream, n):
+    data = stream.read(n)
+    if len(data) != n:
+        raise EOFError
+    return data
+
+
+def write_out(out, chunk):
+    """Writes a chunk of standard output (None: flushes); a reader that went away (lintgate ... | head) ends it."""
+    try:
+        if chunk is not None:
+            out.write(chunk)
+        else:
+            out.flush()
+    except BrokenPipeError:
+        # as Python's documentation advises: no second error when the interpreter flushes at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

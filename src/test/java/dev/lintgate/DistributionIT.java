@@ -165,6 +165,47 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The wheels' Python launcher is a client of a running server itself: a check it forwards prints what the JVM's
+     * own run prints, and starts no JVM (a JVM option it would not accept in LINTGATE_JAVA_OPTS does not fail it).
+     */
+    @Test
+    void wheelLaunchersAreServerClientsWithoutAJvm() throws Exception {
+        for (Path venv : List.of(linuxVenv, pureVenv)) {
+            Path runtime = WORK.resolve("server-" + venv.getFileName());
+            deleteTree(runtime);
+            Files.createDirectory(runtime, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString(), "LANG", "C.UTF-8");
+            String lintgate = venv.resolve("bin/lintgate").toString();
+            try {
+                Run start = run(WORK, env, lintgate, "server", "start");
+                assertEquals(0, start.exit(), start.all());
+                Map<String, String> own = new HashMap<>(env);
+                own.put("LINTGATE_NO_SERVER", "1");
+                Map<String, String> noJvm = new HashMap<>(env);
+                noJvm.put("LINTGATE_JAVA_OPTS", "-XX:+NoSuchLintgateOption");
+                for (List<String> args : List.of(List.of("check", "--format", "json"), List.of("check", ".", "--statistics"),
+                        List.of("check", "--select", "LG2", "--format=concise"))) {
+                    Run expected = run(CHECKED, own, command(lintgate, args));
+                    assertEquals(expected, run(CHECKED, noJvm, command(lintgate, args)), venv.getFileName() + " " + args);
+                }
+                Run failing = run(CHECKED, noJvm, lintgate, "check", "--fix");
+                assertTrue(failing.err().contains("NoSuchLintgateOption"), "a --fix run starts its JVM: " + failing.all());
+                Run status = run(WORK, env, lintgate, "server", "status");
+                assertTrue(status.out().contains(", 3 runs,"), status.all());
+            } finally {
+                run(WORK, env, lintgate, "server", "stop");
+            }
+        }
+    }
+
+    private static String[] command(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void preCommitHookBlocksTheCommitAndInstallsItself() throws Exception {
         Path hooks = hookRepository();

@@ -1,6 +1,5 @@
 package dev.lintgate.cli;
 
-import dev.lintgate.project.ContentHash;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 
 /**
  * What a client and the resident server ({@link Server}) agree on: where the server's socket is, which build it runs,
@@ -35,9 +36,11 @@ final class ServerProtocol {
     static final byte REFUSED = 4;
 
     /**
-     * The build a server must run to answer a client: the jar (path, size, time), the Java runtime, and the encoding
-     * of file names, which decides how non-ASCII names are read. A server answers only clients of its own build, so a
-     * rebuilt jar or another JDK never gets an answer computed by other code.
+     * The build a server must run to answer a client: the jar (its real path, size and time), the Java runtime (its
+     * real home), and the encodings of file names and contents, which decide how non-ASCII names are read. A server
+     * answers only clients of its own build, so a rebuilt jar or another JDK never gets an answer computed by other
+     * code. The Python launcher of the wheels computes the same string ({@code _launcher.py}), so that it can be a
+     * client without starting a JVM.
      */
     static String build() {
         // no lambda, no String.format, no resource read: a forwarded run loads next to nothing of its own
@@ -46,20 +49,31 @@ final class ServerProtocol {
         if (jar == null) {
             b.append("classes");
         } else {
-            b.append(jar);
             try {
-                b.append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis());
+                b.append(jar.toRealPath()).append('\n').append(Files.size(jar)).append('\n').append(Files.getLastModifiedTime(jar).toMillis());
             } catch (IOException e) {
-                b.append(" unreadable");
+                b.append(jar).append(" unreadable");
             }
         }
-        b.append('\n').append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.version"));
+        String home = System.getProperty("java.home");
+        try {
+            home = Path.of(home).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            // the home as the JVM gives it
+        }
+        b.append('\n').append(home);
         b.append('\n').append(System.getProperty("sun.jnu.encoding")).append(' ').append(System.getProperty("file.encoding"));
         return b.toString();
     }
 
+    /** The socket's name for a build: CRC-32 and Adler-32 of it, which Python's zlib computes alike. */
     static String buildId(String build) {
-        String hex = Long.toHexString(ContentHash.of(build.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = build.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        Adler32 adler = new Adler32();
+        adler.update(bytes);
+        String hex = Long.toHexString(crc.getValue() << 32 | adler.getValue());
         return "0".repeat(16 - hex.length()) + hex;
     }
 
