@@ -110,6 +110,27 @@ mkdir -m 700 "$work/runtime"
 trap 'env XDG_RUNTIME_DIR="$work/runtime" LINTGATE_JAR="$here/target/lintgate.jar" "$here/bin/lintgate" server stop >/dev/null 2>&1; rm -rf "$work"' EXIT
 lint "" "$here/target/lintgate.jar"
 lint "" "$here/target/lintgate.jar" server
+# the Linux wheel as pip installs it (what pre-commit runs): its Python launcher is the server's client itself, so a
+# served check starts no JVM; its hello-world is the bundled runtime's, with the same jvm.options
+wheel=$(ls target/dist/lintgate-*-manylinux*.whl 2>/dev/null | head -1)
+if [ -n "$wheel" ]; then
+  python3 -m venv "$work/venv" && "$work/venv/bin/pip" install -q --no-index "$wheel"
+  pkg=$("$work/venv/bin/python" -c 'import lintgate, os; print(os.path.dirname(lintgate.__file__))')
+  run hello-bundled-runtime "$work" "$pkg/runtime/bin/java" "@$pkg/jvm.options" -cp "$work/hello" Hello
+  wl=(env XDG_CACHE_HOME="$work/cds" XDG_RUNTIME_DIR="$work/runtime" "$work/venv/bin/lintgate")
+  "${wl[@]}" server start --idle-timeout 30 >/dev/null
+  trap 'for l in "$here/bin/lintgate" "$work/venv/bin/lintgate"; do env XDG_RUNTIME_DIR="$work/runtime" LINTGATE_JAR="$here/target/lintgate.jar" "$l" server stop >/dev/null 2>&1; done; rm -rf "$work"' EXIT
+  run one-file-wheel-server "$work/one" env LINTGATE_CACHE_DIR="$work/lintgate-cache-wheel/one" "${wl[@]}" check . --format concise --exit-zero
+  # shellcheck disable=SC2086
+  run mono-5-warm-wheel-server "$work/mono" env LINTGATE_CACHE_DIR="$work/lintgate-cache-wheel/mono5" "${wl[@]}" check --project-root . $mono5 --format concise --exit-zero
+  # shellcheck disable=SC2086
+  run mono-5-edited-wheel-server "$work/mono-edit" sh -c 'echo "# edited" >> "$0"; exec "$@"' "$mono_touched" env LINTGATE_CACHE_DIR="$work/lintgate-cache-wheel/mono5edit" "${wl[@]}" check --project-root . $mono5 --format concise --exit-zero
+  run mono-all-warm-wheel-server "$work/mono" env LINTGATE_CACHE_DIR="$work/lintgate-cache-wheel/monoall" "${wl[@]}" check . --format concise --exit-zero
+  # shellcheck disable=SC2086
+  run mono-5-warm-wheel "$work/mono" env LINTGATE_NO_SERVER=1 LINTGATE_CACHE_DIR="$work/lintgate-cache-wheel/mono5own" "${wl[@]}" check --project-root . $mono5 --format concise --exit-zero
+else
+  echo "(no Linux wheel in target/dist: the wheel rows are skipped)"
+fi
 [ -n "$baseline" ] && lint "-base" "$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
 # ruff with the rules closest to lintgate's (undefined names, TYPE_CHECKING misuse, banned imports, unused imports);
 # "-cached" rows keep ruff's cache between runs (the warm-up run fills it), the others run with --no-cache

@@ -246,7 +246,12 @@ def server_directory(env):
     cache = env.get("XDG_CACHE_HOME")
     if cache and cache.strip() and os.path.isabs(cache):
         return os.path.join(cache, "lintgate", "server")
-    home = os.path.expanduser("~")
+    # the JVM's user.home is the password database's home, not $HOME
+    try:
+        import pwd
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):
+        return None
     return os.path.join(home, ".cache", "lintgate", "server") if os.path.isabs(home) else None
 
 

@@ -12,7 +12,7 @@ public final class LintgateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, baseline, rules, explain or pytest-config");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, baseline, rules, explain, pytest-config or server");
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -26,10 +26,10 @@ public final class LintgateCommand implements Runnable {
         check.invocation = invocation;
         cl.addSubcommand(new CommandLine(check.commandSpec()));
         cl.addSubcommand(new CommandLine(new BaselineCommand().commandSpec()));
-        cl.addSubcommand(new CommandLine(new ServerCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new RulesCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new ExplainCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new PytestConfigCommand().commandSpec()));
+        cl.addSubcommand(new CommandLine(new ServerCommand().commandSpec()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

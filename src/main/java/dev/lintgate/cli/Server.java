@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * A resident lintgate: one process that runs the {@code check} command lines of its clients ({@link ServerClient}),
- * one at a time (each connection answered on a thread of its own, the runs in turn), each in the client's working directory and environment, and sends back what the command printed and
- * its exit code. A run in a warm JVM does the same work as a run of its own, from the same files and caches (nothing
+ * one at a time (each connection answered on a thread of its own, the runs in turn), each in the client's working
+ * directory and environment, and sends back what the command printed and its exit code. A run in a warm JVM does the same work as a run of its own, from the same files and caches (nothing
  * is kept in memory between runs), but without starting, loading and compiling lintgate again: that is most of a
  * pre-commit run's time. It answers only clients of its own build, stops after an idle time, when asked, or when its
  * jar changes.
@@ -45,6 +45,8 @@ final class Server {
     private volatile boolean needsCollecting;
     private volatile int runs;
     private volatile ServerSocketChannel listening;
+    /** The socket file this server bound: a server that took over the path after it keeps its own. */
+    private volatile Object socketKey;
 
     Server(Path socket, String build, Duration idle) {
         this.socket = socket;
@@ -68,6 +70,7 @@ final class Server {
             channel.bind(address);
         }
         listening = channel;
+        socketKey = fileKey();
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeSocket));
         Thread watcher = new Thread(this::watch, "lintgate-server-idle");
         watcher.setDaemon(true);
@@ -252,9 +255,18 @@ final class Server {
 
     private void removeSocket() {
         try {
-            Files.deleteIfExists(socket);
+            if (socketKey != null && socketKey.equals(fileKey())) Files.deleteIfExists(socket);
         } catch (IOException e) {
             // a socket file nobody answers at is taken over by the next server and skipped by clients
+        }
+    }
+
+    private Object fileKey() {
+        try {
+            return Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -35,11 +35,14 @@ public final class ServerClient {
     /** {@code LINTGATE_SERVER=start}: a check that finds no server starts one for the runs after it. */
     static final String AUTO_START = "LINTGATE_SERVER";
 
-    /** {@code check} options that take a value and only read: their runs can be answered by the server. */
-    private static final Set<String> WITH_VALUE = Set.of("--config", "--project-root", "--select", "--extend-select",
+    /**
+     * {@code check} options that take a value and only read: their runs can be answered by the server. The wheels'
+     * Python launcher lists them too ({@code SERVER_VALUE_OPTIONS}, {@code SERVER_FLAGS}; a test holds them equal).
+     */
+    static final Set<String> WITH_VALUE = Set.of("--config", "--project-root", "--select", "--extend-select",
             "--ignore", "--format", "--output-format", "--sarif-category", "--sarif-source-root", "--fail-level",
             "--color", "--threads", "--baseline", "--cache-dir");
-    private static final Set<String> FLAGS = Set.of("--exit-zero", "-q", "--quiet", "--force-exclude", "--unsafe-fixes",
+    static final Set<String> FLAGS = Set.of("--exit-zero", "-q", "--quiet", "--force-exclude", "--unsafe-fixes",
             "--show-baselined", "--statistics", "--no-cache");
 
     /**

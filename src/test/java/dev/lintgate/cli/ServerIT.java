@@ -229,25 +229,4 @@ class ServerIT {
             return cwd + " " + extraEnv + " " + String.join(" ", args);
         }
     }
-
-    @Test
-    void readingCommandLinesAreForwardedAndNoOthers() {
-        assertTrue(ServerClient.forwardable(new String[] {"check"}));
-        assertTrue(ServerClient.forwardable(new String[] {"check", "a.py", "--select", "-x", "--format=json", "--exit-zero"}));
-        assertTrue(ServerClient.forwardable(new String[] {"check", "--", "--fix"}), "a path named --fix");
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--", "-"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "-"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--fix"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "-qo", "out.txt"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--output=r.txt"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--sarif-output", "r.sarif"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--diff-base", "main"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--stdin-filename", "a.py", "-"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "@args.txt"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--exit-zero=true"}));
-        assertFalse(ServerClient.forwardable(new String[] {"check", "--help"}));
-        assertFalse(ServerClient.forwardable(new String[] {"baseline"}));
-        assertFalse(ServerClient.forwardable(new String[] {"--version"}));
-        assertFalse(ServerClient.forwardable(new String[] {}));
-    }
 }
