@@ -205,7 +205,8 @@ public class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fix and --diff do not work on standard input (--stdin-filename)");
         }
         List<String> loadPaths = stdin != null ? List.of(stdin.path().toString()) : paths;
-        ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()));
+        ProjectLoader loader = new ProjectLoader(cwd, projectRoot, code -> Selection.isCodeOrPrefix(code, catalog.all()))
+                .walks(invocation.walks());
         loaded = loader.load(loadPaths, config, forceExclude);
         if (stdin != null) stdin.applyTo(loaded, cwd);
         CacheRun.apply(loaded, cwd, invocation.environment(), noCache, cacheDir, runStart);

@@ -1,5 +1,7 @@
 package dev.lintgate.cli;
 
+import dev.lintgate.project.WatchedWalks;
+import dev.lintgate.project.Walks;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -26,9 +28,10 @@ import java.util.Map;
 /**
  * A resident lintgate: one process that runs the {@code check} command lines of its clients ({@link ServerClient}),
  * one at a time (each connection answered on a thread of its own, the runs in turn), each in the client's working
- * directory and environment, and sends back what the command printed and its exit code. A run in a warm JVM does the same work as a run of its own, from the same files and caches (nothing
- * is kept in memory between runs), but without starting, loading and compiling lintgate again: that is most of a
- * pre-commit run's time. It answers only clients of its own build, stops after an idle time, when asked, or when its
+ * directory and environment, and sends back what the command printed and its exit code. A run in a warm JVM does
+ * the same work as a run of its own, from the same files and caches, but without starting, loading and compiling
+ * lintgate again (most of a pre-commit run's time); the only thing kept between runs is the last walk of each tree,
+ * reused while the kernel reports no change in it ({@link WatchedWalks}). It answers only clients of its own build, stops after an idle time, when asked, or when its
  * jar changes.
  */
 final class Server {
@@ -45,6 +48,8 @@ final class Server {
     private volatile boolean needsCollecting;
     private volatile int runs;
     private volatile ServerSocketChannel listening;
+    /** The last walk of each tree, handed out again while the kernel reports no change in it. */
+    private volatile Walks walks = Walks.FRESH;
     /** The socket file this server bound: a server that took over the path after it keeps its own. */
     private volatile Object socketKey;
 
@@ -71,6 +76,7 @@ final class Server {
         }
         listening = channel;
         socketKey = fileKey();
+        walks = WatchedWalks.in(socket.getParent());
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeSocket));
         Thread watcher = new Thread(this::watch, "lintgate-server-idle");
         watcher.setDaemon(true);
@@ -140,7 +146,8 @@ final class Server {
         switch (kind) {
             case ServerProtocol.STATUS -> {
                 frame(out, ServerProtocol.OUT, ("pid " + ProcessHandle.current().pid() + ", up "
-                        + (System.currentTimeMillis() - started) / 1000 + " s, " + runs + " runs, idle timeout "
+                        + (System.currentTimeMillis() - started) / 1000 + " s, " + runs + " runs, "
+                        + (walks instanceof WatchedWalks w ? w.reused() + " on a reused walk" : "walks not watched") + ", idle timeout "
                         + (idle.isZero() ? "none" : idle.toMinutes() + " min") + "\n").getBytes(StandardCharsets.UTF_8));
                 exit(out, ExitCode.CLEAN);
                 return true;
@@ -180,7 +187,7 @@ final class Server {
         synchronized (runLock) {
             runs++;
             needsCollecting = true;
-            int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal));
+            int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal, walks));
             stdout.flush();
             stderr.flush();
             exit(out, code);

@@ -33,6 +33,9 @@ public final class FileWalker {
     private final Path root;
     private final IgnoreRules configured;
     private final boolean defaultExcludes;
+    private final List<Object> identity;
+    /** Set by a walk that meets a symbolic link or an entry it cannot look at ({@link Walk#links}). */
+    private final java.util.concurrent.atomic.AtomicBoolean links = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param excludes        patterns from {@code exclude} and {@code extend-exclude}
@@ -40,6 +43,7 @@ public final class FileWalker {
      */
     public FileWalker(Path root, List<String> excludes, boolean defaultExcludes) {
         this.root = root;
+        this.identity = List.of(root.toString(), List.copyOf(excludes), defaultExcludes);
         this.configured = IgnoreRules.NONE.with("", excludes);
         this.defaultExcludes = defaultExcludes;
     }
@@ -48,10 +52,20 @@ public final class FileWalker {
      * What a walk found: the files, relative with {@code /}, sorted; the directories and .gitignore files it could
      * not read, with why; the real path of every file whose name is not ASCII (see {@link FileNames}); the stamp the
      * walk's lstat saw of each file; and a digest of each walked directory's entries ({@link #entryDigest}). The caches
-     * trust what an earlier run learnt while these are unchanged.
+     * trust what an earlier run learnt while these are unchanged. {@code links}: whether the tree holds a symbolic
+     * link (or an entry that could not be looked at), whose part of a listing depends on what lies elsewhere.
      */
     public record Walk(List<String> files, Map<String, String> unreadable, Map<String, Path> located,
-                       Map<String, Stamp> stamps, Map<String, Long> listings) {
+                       Map<String, Stamp> stamps, Map<String, Long> listings, boolean links) {
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** What decides a walk of the same tree: the root, the excludes and whether the default ones apply. */
+    public List<Object> identity() {
+        return identity;
     }
 
     /** The files of a walk, for callers that need no more. */
@@ -71,6 +85,7 @@ public final class FileWalker {
         Map<String, Path> located = new ConcurrentHashMap<>();
         Map<String, Stamp> stamps = new ConcurrentHashMap<>();
         Map<String, Long> listings = new ConcurrentHashMap<>();
+        links.set(false);
         DirectoryTask top = new DirectoryTask(null, root, "", false, IgnoreRules.NONE, unreadable, located, stamps, listings);
         try {
             ForkJoinPool.commonPool().invoke(top);
@@ -89,7 +104,7 @@ public final class FileWalker {
                 out.add((String) next);
             }
         }
-        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located), stamps, listings);
+        return new Walk(out, Collections.unmodifiableMap(new TreeMap<>(unreadable)), Map.copyOf(located), stamps, listings, links.get());
     }
 
     /**
@@ -149,10 +164,12 @@ public final class FileWalker {
                         // a path past PATH_MAX (a tree thousands of levels deep): what it is and holds is unknown
                         unreadable.put((rel.isEmpty() ? "" : rel + "/") + FileNames.of(entry), "cannot read the entry: " + IoReason.of(e));
                         listing += entryDigest(entry, null, 0);
+                        links.set(true);
                         continue;
                     }
                     Stamp stamp = Stamp.of(attrs);
                     listing += entryDigest(entry, attrs, stamp.mode());
+                    if (attrs.isSymbolicLink()) links.set(true);
                     if (attrs.isDirectory() || attrs.isRegularFile()) {
                         String jdkName = entry.getFileName().toString();
                         boolean ascii = FileNames.isAscii(jdkName);

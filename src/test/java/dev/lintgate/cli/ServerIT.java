@@ -149,6 +149,69 @@ class ServerIT {
         assertEquals(1, runs());
     }
 
+    /**
+     * A server hands out its last walk of a tree again only while the kernel reports no change in it: after each
+     * kind of change the served run prints what a run of its own prints (a stale walk would replay the result kept
+     * before the change), and between changes the walk is reused (the status counts it), except while the tree holds
+     * a symbolic link.
+     */
+    @Test
+    void aServerReusesAWalkOnlyWhileTheTreeIsUnchanged() throws Exception {
+        assertEquals(0, server("start").exit());
+        Case c = new Case(incident, Map.of(), "check", "--format", "concise", "--exit-zero");
+        Path tests = incident.resolve("netra_backend/tests");
+        String marked = "\nimport pytest\n\n\n@pytest.mark.lintgate_watch\ndef test_watch():\n    pass\n";
+        Path fresh = incident.resolve("fresh/tests");
+        Path link = incident.resolve("linked");
+        List<Map.Entry<String, Change>> changes = List.of(
+                Map.entry("nothing", () -> { }),
+                Map.entry("a module written", () -> Files.writeString(tests.resolve("test_golden_path.py"), marked,
+                        java.nio.file.StandardOpenOption.APPEND)),
+                Map.entry("a module's time set back", () -> Files.setLastModifiedTime(tests.resolve("test_golden_path.py"),
+                        java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L))),
+                Map.entry("a module's mode changed", () -> Files.setPosixFilePermissions(tests.resolve("test_golden_path.py"),
+                        PosixFilePermissions.fromString("rw-------"))),
+                Map.entry("a new directory with a module", () -> {
+                    Files.createDirectories(fresh);
+                    Files.writeString(fresh.resolve("test_fresh.py"), marked);
+                }),
+                Map.entry("the directory renamed", () -> Files.move(fresh.getParent(), incident.resolve("moved"))),
+                Map.entry("a module ignored by a new .gitignore", () -> Files.writeString(incident.resolve("moved/.gitignore"), "tests/\n")),
+                Map.entry("the .gitignore emptied", () -> Files.writeString(incident.resolve("moved/.gitignore"), "")),
+                Map.entry("a symbolic link to a directory", () -> Files.createSymbolicLink(link, incident.resolve("moved"))),
+                Map.entry("the link removed", () -> Files.delete(link)),
+                Map.entry("the marker registered in pytest.ini", () -> Files.writeString(incident.resolve("pytest.ini"),
+                        Files.readString(incident.resolve("pytest.ini")).replace("[pytest]\n", "[pytest]\nmarkers =\n    lintgate_watch: a test\n"))),
+                Map.entry("the directory deleted", () -> {
+                    try (Stream<Path> s = Files.walk(incident.resolve("moved"))) {
+                        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                    }
+                }));
+        // the runs of their own keep their results apart: the served runs' cache sees only what the server's walks say
+        Map<String, String> ownEnv = new HashMap<>(env);
+        ownEnv.put("LINTGATE_CACHE_DIR", temp.resolve("own-cache").toString());
+        for (Map.Entry<String, Change> change : changes) {
+            change.getValue().apply();
+            int before = reusedWalks();
+            for (int run = 0; run < 3; run++) {
+                assertEquals(c.run(ownEnv, true), c.run(env, false), "after " + change.getKey() + ", run " + run);
+            }
+            if (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                assertEquals(before, reusedWalks(), "a tree with a symbolic link is walked every time");
+            } else {
+                assertTrue(reusedWalks() > before, "the walk was reused after " + change.getKey());
+            }
+        }
+    }
+
+    private interface Change {
+        void apply() throws Exception;
+    }
+
+    private int reusedWalks() throws Exception {
+        return Integer.parseInt(find(Pattern.compile(", (\\d+) on a reused walk,"), server("status").out()));
+    }
+
     @Test
     void clientsAtOnceEachGetTheirOwnAnswer() throws Exception {
         assertEquals(0, server("start").exit());
