@@ -53,8 +53,10 @@ five() {
   (cd "$1" && find . -name '*.py' -not -path './.*' | sed 's|^\./||' | LC_ALL=C sort | awk '{a[NR]=$0} END {for (i = 1; i <= 5; i++) print a[int(NR * i / 6)]}')
 }
 mono5=$(five "$work/mono" | tr '\n' ' ')
-# the "-edited" rows' own copy: their edits would make every warm row of the monorepo a checking run
+# the "-edited" and "-touched" rows' own copies: an edit would make every warm row of the monorepo a checking run,
+# and a touch a run that walks the tree again in a server (which otherwise reuses its walk of an unchanged tree)
 cp -a "$work/mono" "$work/mono-edit"
+cp -a "$work/mono" "$work/mono-touch"
 mono_touched=$(five "$work/mono" | head -1)
 
 # run NAME DIR COMMAND...: the command runs inside DIR
@@ -99,7 +101,7 @@ lint() {   # lint NAME-SUFFIX JAR [server]
   run "mono-5-edited$suffix" "$work/mono-edit" sh -c 'echo "# edited" >> "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
   # a full re-run after touching one test module (same bytes, new modification time), with the whole-tree warm cache
   warm monoall check . --format concise --exit-zero
-  run "mono-all-touched$suffix" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
+  run "mono-all-touched$suffix" "$work/mono-touch" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${cmd[@]}"
 }
 
 echo "$(nproc) cores; $(java -version 2>&1 | head -1); ruff $("$ruff" --version | cut -d' ' -f2)"
@@ -147,7 +149,7 @@ for cached in "" "-cached"; do
   # shellcheck disable=SC2086
   run "ruff-mono-5$cached" "$work/mono" "${rf[@]}" "${opts[@]}" $mono5
   run "ruff-mono-all$cached" "$work/mono" "${rf[@]}" "${opts[@]}" .
-  run "ruff-mono-all-touched$cached" "$work/mono" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" .
+  run "ruff-mono-all-touched$cached" "$work/mono-touch" sh -c 'touch "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" .
   # shellcheck disable=SC2086
   run "ruff-mono-5-edited$cached" "$work/mono-edit" sh -c 'echo "# edited" >> "$0"; exec "$@"' "$mono_touched" "${rf[@]}" "${opts[@]}" $mono5
 done
