@@ -106,10 +106,7 @@ public final class ServerClient {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 14));
-            out.writeInt(ServerProtocol.MAGIC);
-            out.writeInt(ServerProtocol.VERSION);
-            ServerProtocol.writeString(out, build);
-            out.writeByte(ServerProtocol.RUN);
+            ServerProtocol.writeHeader(out, build, ServerProtocol.RUN);
             ServerProtocol.writeString(out, Path.of("").toAbsolutePath().toString());
             out.writeInt(args.length);
             for (String a : args) ServerProtocol.writeString(out, a);

@@ -238,10 +238,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private static void request(SocketChannel channel, String build, byte kind) throws IOException {
         DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
-        out.writeInt(ServerProtocol.MAGIC);
-        out.writeInt(ServerProtocol.VERSION);
-        ServerProtocol.writeString(out, build);
-        out.writeByte(kind);
+        ServerProtocol.writeHeader(out, build, kind);
         out.flush();
     }
 

@@ -117,6 +117,14 @@ final class ServerProtocol {
         }
     }
 
+    /** The start of every request: magic, protocol version, the client's build, what it asks for. */
+    static void writeHeader(DataOutputStream out, String build, byte kind) throws IOException {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        writeString(out, build);
+        out.writeByte(kind);
+    }
+
     static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
