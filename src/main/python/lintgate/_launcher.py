@@ -262,6 +262,12 @@ def build_of(java):
     (the JVM then says UTF-8 for both), and any other locale starts the JVM.
     """
     import locale
+    try:
+        # the JVM sets the locale of the environment the same way; when that fails (a locale that is not installed)
+        # it falls back to ASCII, where Python would have switched itself to UTF-8
+        locale.setlocale(locale.LC_ALL, "")
+    except locale.Error:
+        return None
     codeset = (locale.nl_langinfo(locale.CODESET) if hasattr(locale, "nl_langinfo") else "") or ""
     if codeset.upper().replace("-", "") != "UTF8":
         return None
@@ -289,8 +295,10 @@ def served(args, java, env):
     data = build.encode("utf-8")
     path = os.path.join(directory, "%08x%08x.sock" % (zlib.crc32(data), zlib.adler32(data)))
     try:
-        info = os.stat(directory)
-        if not os.path.exists(path) or info.st_mode & 0o077 or info.st_uid != os.getuid():
+        import stat
+        info = os.lstat(directory)
+        if (not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077 or info.st_uid != os.getuid()
+                or not os.path.exists(path)):
             return None
         cwd = os.getcwd()
     except OSError:
@@ -338,14 +346,24 @@ def served(args, java, env):
                     write_out(out, chunk)
                 else:
                     write_out(out, None)
-                    sys.stderr.buffer.write(chunk)
-                    sys.stderr.buffer.flush()
+                    try:
+                        sys.stderr.buffer.write(chunk)
+                        sys.stderr.buffer.flush()
+                    except OSError:
+                        pass   # standard error closed: the run goes on, as the JVM's does
+    except KeyboardInterrupt:
+        # as the JVM's run ends on ^C: quietly, 130
+        return 130
     except (OSError, EOFError, struct.error):
         if not printed:
             return None
         write_out(out, None)
-        sys.stderr.write("lintgate: error: the lintgate server failed during the run; run again, or set"
-                         " LINTGATE_NO_SERVER=1\n")
+        try:
+            sys.stderr.write("lintgate: error: the lintgate server failed during the run; run again, or set"
+                             " LINTGATE_NO_SERVER=1\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
         return 2
 
 

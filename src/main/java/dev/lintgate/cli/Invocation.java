@@ -18,7 +18,24 @@ public record Invocation(Path workingDirectory, Map<String, String> environment,
 
     /** This process's. */
     public static Invocation ofProcess() {
-        return new Invocation(Path.of("").toAbsolutePath(), System.getenv(), System.console() != null, Walks.FRESH);
+        return new Invocation(Path.of("").toAbsolutePath(), System.getenv(), standardStreamsAreTerminal(), Walks.FRESH);
+    }
+
+    /**
+     * Whether standard input and output are a terminal. JDK 17 gives a console only then; JDK 22 and later give one
+     * even when the output is redirected, and say with {@code Console.isTerminal()} (looked up by name: this builds for
+     * 17) whether it is a terminal. The wheels' Python launcher asks the same of the system: isatty(0) and isatty(1).
+     */
+    static boolean standardStreamsAreTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;   // before JDK 22
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
     }
 
     String env(String name) {

@@ -41,8 +41,10 @@ final class Server {
     private final long started = System.currentTimeMillis();
     private final BuildStamp stamp = BuildStamp.now();
     private volatile long lastRun = System.currentTimeMillis();
-    /** Connections being answered: the server is idle only without any. */
-    private final AtomicInteger active = new AtomicInteger();
+    /** Requests being answered (read, run, sent): the server is idle only without any, and stops after them. */
+    private final AtomicInteger answering = new AtomicInteger();
+    /** Set under the run lock when the server stops: a run still waiting for the lock is refused (its client runs it). */
+    private volatile boolean stopping;
     /** Held by a run: runs go one at a time (two cores are one run's), a status is answered beside them. */
     private final Object runLock = new Object();
     private volatile boolean needsCollecting;
@@ -92,16 +94,18 @@ final class Server {
                     break;   // stopped: idle, asked to, or rebuilt
                 }
                 // a thread per connection: a client that connects and sends nothing holds up no other
-                active.incrementAndGet();
-                Thread answering = new Thread(() -> handle(client), "lintgate-server-client");
-                answering.setDaemon(true);
-                answering.start();
+                Thread thread = new Thread(() -> handle(client), "lintgate-server-client");
+                thread.setDaemon(true);
+                thread.start();
             }
         } finally {
             channel.close();
             synchronized (runLock) {
-                removeSocket();   // after the run in progress, if any, has sent its last byte
+                stopping = true;
             }
+            // the answers being sent get their last byte out (a client that stopped reading gets ten seconds)
+            for (int i = 0; i < 200 && answering.get() > 0; i++) sleep(50);
+            removeSocket();
         }
         log.println("lintgate server: stopped after " + runs + " runs");
         log.flush();
@@ -116,7 +120,6 @@ final class Server {
             // a client that went away mid-request
         } finally {
             lastRun = System.currentTimeMillis();
-            active.decrementAndGet();
         }
         if (!more) stop();
     }
@@ -136,6 +139,15 @@ final class Server {
         if (in.readInt() != ServerProtocol.MAGIC || in.readInt() != ServerProtocol.VERSION) return true;
         String theirs = ServerProtocol.readString(in);
         byte kind = in.readByte();
+        answering.incrementAndGet();
+        try {
+            return answer(kind, theirs, in, out);
+        } finally {
+            answering.decrementAndGet();
+        }
+    }
+
+    private boolean answer(byte kind, String theirs, DataInputStream in, DataOutputStream out) throws IOException {
         // a jar rebuilt under the server would load its classes from other bytes than it started with: it stops
         boolean rebuilt = !stamp.equals(BuildStamp.now());
         if (!theirs.equals(build) || rebuilt) {
@@ -181,17 +193,27 @@ final class Server {
             out.flush();
             return;
         }
-        // standard output buffered as in a run of its own, standard error passed on line by line
-        PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.OUT), StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(out, ServerProtocol.ERR), StandardCharsets.UTF_8), true);
+        // the run's output is kept and sent once the run is done and the next one may start: a client that stops
+        // reading (a pager left open, a suspended process) holds up no other client
+        java.io.ByteArrayOutputStream recorded = new java.io.ByteArrayOutputStream(1 << 16);
+        DataOutputStream frames = new DataOutputStream(recorded);
+        PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new Frames(frames, ServerProtocol.OUT), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new Frames(frames, ServerProtocol.ERR), StandardCharsets.UTF_8), true);
+        int code;
         synchronized (runLock) {
+            if (stopping) {
+                out.writeByte(ServerProtocol.REFUSED);
+                out.flush();
+                return;
+            }
             runs++;
             needsCollecting = true;
-            int code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal, walks));
+            code = LintgateCommand.run(args, stdout, stderr, new Invocation(cwd, env, terminal, walks));
             stdout.flush();
             stderr.flush();
-            exit(out, code);
         }
+        recorded.writeTo(out);
+        exit(out, code);
     }
 
     private static void exit(DataOutputStream out, int code) throws IOException {
@@ -247,7 +269,7 @@ final class Server {
             } catch (InterruptedException e) {
                 return;
             }
-            if (active.get() > 0) continue;
+            if (answering.get() > 0) continue;
             long quiet = System.currentTimeMillis() - lastRun;
             if (needsCollecting && quiet > 2000) {
                 needsCollecting = false;
@@ -257,6 +279,14 @@ final class Server {
                 stop();
                 return;
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

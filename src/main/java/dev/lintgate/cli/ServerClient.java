@@ -115,7 +115,7 @@ public final class ServerClient {
                 ServerProtocol.writeString(out, e.getKey());
                 ServerProtocol.writeString(out, e.getValue());
             }
-            out.writeBoolean(System.console() != null);
+            out.writeBoolean(Invocation.standardStreamsAreTerminal());
             out.flush();
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
             while (true) {

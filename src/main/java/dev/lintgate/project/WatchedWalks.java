@@ -47,13 +47,17 @@ public final class WatchedWalks implements Walks {
     private final WatchService service;
     private final Path cookies;
     private final WatchKey cookieKey;
-    private final Map<Path, WatchKey> watched = new HashMap<>();
+    /** Each watched directory's key and the directory it watches (a watch follows the directory, not its path). */
+    private final Map<Path, Watch> watched = new HashMap<>();
     private final Map<WatchKey, List<Kept>> byKey = new HashMap<>();
     private final Map<List<Object>, Kept> kept = new LinkedHashMap<>(16, 0.75f, true);
     private long cookie;
     private int reused;
     /** Set when a cookie did not come: events are not delivered here, and every run walks, without waiting for one. */
     private boolean deaf;
+
+    private record Watch(WatchKey key, Object directory) {
+    }
 
     private static final class Kept {
         FileWalker.Walk walk;
@@ -116,24 +120,28 @@ public final class WatchedWalks implements Walks {
 
     /**
      * Watches every directory of the walk; true when all were watched already (the walk was made under watch and can
-     * be reused), false when some had to be added now or could not be (the kernel's limit of watches).
+     * be reused), false when some had to be added now or could not be (the kernel's limit of watches). A path whose
+     * directory is not the one its watch follows (renamed away, another made or moved in its place) is watched anew.
      */
     private boolean watchedBefore(Kept k, Path root, FileWalker.Walk walk) {
         boolean all = true;
         for (String rel : walk.listings().keySet()) {
             Path dir = rel.isEmpty() ? root : root.resolve(rel);
-            WatchKey key = watched.get(dir);
-            if (key == null || !key.isValid()) {
+            Object directory = fileKey(dir);
+            if (directory == null) return false;
+            Watch watch = watched.get(dir);
+            if (watch == null || !watch.key().isValid() || !watch.directory().equals(directory)) {
                 all = false;
                 try {
-                    key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                            StandardWatchEventKinds.ENTRY_MODIFY);
-                    watched.put(dir, key);
+                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+                    watch = new Watch(key, directory);
+                    watched.put(dir, watch);
                 } catch (IOException | RuntimeException e) {
                     return false;
                 }
             }
-            List<Kept> users = byKey.computeIfAbsent(key, x -> new ArrayList<>());
+            List<Kept> users = byKey.computeIfAbsent(watch.key(), x -> new ArrayList<>());
             if (!users.contains(k)) users.add(k);
         }
         return all;

@@ -182,9 +182,19 @@ class ServerIT {
                 Map.entry("the link removed", () -> Files.delete(link)),
                 Map.entry("the marker registered in pytest.ini", () -> Files.writeString(incident.resolve("pytest.ini"),
                         Files.readString(incident.resolve("pytest.ini")).replace("[pytest]\n", "[pytest]\nmarkers =\n    lintgate_watch: a test\n"))),
-                Map.entry("the directory deleted", () -> {
-                    try (Stream<Path> s = Files.walk(incident.resolve("moved"))) {
-                        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                // a watch follows the directory, not its path: the new directory at the old path must be watched anew
+                Map.entry("the directory moved away and another made at its path", () -> {
+                    Files.move(incident.resolve("moved"), incident.resolve("gone"));
+                    Files.createDirectories(incident.resolve("moved/tests"));
+                    Files.writeString(incident.resolve("moved/tests/test_fresh.py"), marked.replace("lintgate_watch", "lintgate_again"));
+                }),
+                Map.entry("a module added to the new directory", () -> Files.writeString(incident.resolve("moved/tests/test_more.py"),
+                        marked.replace("lintgate_watch", "lintgate_more"))),
+                Map.entry("the directories deleted", () -> {
+                    for (String dir : List.of("moved", "gone")) {
+                        try (Stream<Path> s = Files.walk(incident.resolve(dir))) {
+                            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+                        }
                     }
                 }));
         // the runs of their own keep their results apart: the served runs' cache sees only what the server's walks say
@@ -201,6 +211,39 @@ class ServerIT {
             } else {
                 assertTrue(reusedWalks() > before, "the walk was reused after " + change.getKey());
             }
+        }
+    }
+
+    /** A client that sends a run and never reads its answer holds up no other client. */
+    @Test
+    void aClientThatDoesNotReadHoldsUpNoOther() throws Exception {
+        assertEquals(0, server("start").exit());
+        Path jar = Path.of("target", "lintgate.jar").toRealPath();
+        String build = jar + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis() + "\n"
+                + Path.of(System.getProperty("java.home")).toRealPath() + "\nUTF-8 UTF-8";
+        Path socket = Path.of(env.get("XDG_RUNTIME_DIR"), "lintgate", ServerProtocol.buildId(build) + ".sock");
+        assertTrue(Files.exists(socket), "the test computes the server's socket: " + socket);
+        Path rules = TestTrees.INCIDENT.getParent().getParent().resolve("rules").toAbsolutePath();
+        try (java.nio.channels.SocketChannel silent = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            silent.connect(java.net.UnixDomainSocketAddress.of(socket));
+            java.io.DataOutputStream out = new java.io.DataOutputStream(java.nio.channels.Channels.newOutputStream(silent));
+            ServerProtocol.writeHeader(out, build, ServerProtocol.RUN);
+            ServerProtocol.writeString(out, rules.toString());
+            List<String> args = List.of("check", ".", "--select", "ALL", "--format", "json", "--exit-zero");
+            out.writeInt(args.size());
+            for (String a : args) ServerProtocol.writeString(out, a);
+            out.writeInt(env.size());
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                ServerProtocol.writeString(out, e.getKey());
+                ServerProtocol.writeString(out, e.getValue());
+            }
+            out.writeBoolean(false);
+            out.flush();
+            // its answer (megabytes of JSON) fills the socket's buffers and waits; the next client is answered
+            for (int i = 0; i < 300 && runs() < 1; i++) Thread.sleep(100);
+            Case next = new Case(incident, Map.of(), "check", "--format", "concise");
+            assertEquals(next.run(env, true), next.run(env, false));
+            assertEquals(2, runs());
         }
     }
 
