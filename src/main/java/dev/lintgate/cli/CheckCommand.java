@@ -76,8 +76,8 @@ public class CheckCommand implements Callable<Integer> {
     Path stdinFilename;
     boolean noCache;
     Path cacheDir;
-    /** The caller's working directory and environment: this process's, or a server client's. */
-    Invocation invocation = Invocation.ofProcess();
+    /** The caller's working directory and environment (this process's, or a server client's), set by {@link LintgateCommand}. */
+    Invocation invocation;
 
     /** picocli's model of this command, its options bound to this object's fields. */
     CommandSpec commandSpec() {

@@ -25,7 +25,9 @@ public final class LintgateCommand implements Runnable {
         CheckCommand check = new CheckCommand();
         check.invocation = invocation;
         cl.addSubcommand(new CommandLine(check.commandSpec()));
-        cl.addSubcommand(new CommandLine(new BaselineCommand().commandSpec()));
+        BaselineCommand baseline = new BaselineCommand();
+        baseline.invocation = invocation;
+        cl.addSubcommand(new CommandLine(baseline.commandSpec()));
         cl.addSubcommand(new CommandLine(new RulesCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new ExplainCommand().commandSpec()));
         cl.addSubcommand(new CommandLine(new PytestConfigCommand().commandSpec()));

@@ -141,13 +141,14 @@ final class Server {
         byte kind = in.readByte();
         answering.incrementAndGet();
         try {
-            return answer(kind, theirs, in, out);
+            return respond(kind, theirs, in, out);
         } finally {
             answering.decrementAndGet();
         }
     }
 
-    private boolean answer(byte kind, String theirs, DataInputStream in, DataOutputStream out) throws IOException {
+    /** Answers a request whose header was read: a status, a stop, a run, or a refusal. */
+    private boolean respond(byte kind, String theirs, DataInputStream in, DataOutputStream out) throws IOException {
         // a jar rebuilt under the server would load its classes from other bytes than it started with: it stops
         boolean rebuilt = !stamp.equals(BuildStamp.now());
         if (!theirs.equals(build) || rebuilt) {
@@ -217,11 +218,9 @@ final class Server {
     }
 
     private static void exit(DataOutputStream out, int code) throws IOException {
-        synchronized (out) {
-            out.writeByte(ServerProtocol.EXIT);
-            out.writeInt(code);
-            out.flush();
-        }
+        out.writeByte(ServerProtocol.EXIT);
+        out.writeInt(code);
+        out.flush();
     }
 
     private static void frame(DataOutputStream out, byte kind, byte[] bytes) throws IOException {
@@ -229,12 +228,11 @@ final class Server {
     }
 
     private static void frame(DataOutputStream out, byte kind, byte[] bytes, int off, int len) throws IOException {
-        synchronized (out) {
-            out.writeByte(kind);
-            out.writeInt(len);
-            out.write(bytes, off, len);
-            out.flush();
-        }
+        // one thread writes a connection's frames: the run's, recorded, then sent by the same thread
+        out.writeByte(kind);
+        out.writeInt(len);
+        out.write(bytes, off, len);
+        out.flush();
     }
 
     /** One stream of the command's output, sent as frames of its kind. */
